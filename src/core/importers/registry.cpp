@@ -1,0 +1,39 @@
+#include "importers/importer.h"
+#include "util/error.h"
+
+namespace clout {
+
+const std::vector<std::unique_ptr<Importer>>& importers() {
+    static const std::vector<std::unique_ptr<Importer>> all = [] {
+        std::vector<std::unique_ptr<Importer>> v;
+        // IMPORTERS: one line each, in detection order.
+        return v;
+    }();
+    return all;
+}
+
+void import_container(Container& c, Activity& out, ImportContext& ctx) {
+    bool any = false;
+    for (auto& imp : importers()) {
+        if (!imp->detect(c, ctx)) continue;
+        imp->read(c, out, ctx);
+        any = true;
+        break;
+    }
+    if (!any) {
+        std::string looked;
+        for (auto& imp : importers()) {
+            if (!looked.empty()) looked += ", ";
+            looked += imp->looks_for();
+        }
+        if (looked.empty()) throw InputError("not a recognised export");
+        throw InputError("not a recognised export (looked for " + looked + ")");
+    }
+}
+
+void import_path(const std::string& path, Activity& out, ImportContext& ctx) {
+    auto c = open_input(path, ctx);
+    import_container(*c, out, ctx);
+}
+
+}  // namespace clout

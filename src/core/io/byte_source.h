@@ -1,0 +1,41 @@
+// Random access to the bytes of one input: a native file, a file mounted by the
+// browser's WORKERFS (read with plain fopen/fseek/fread in the worker), or memory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace clout {
+
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    virtual uint64_t size() const = 0;
+    // Reads up to n bytes at offset; returns how many were read (fewer only at the end).
+    virtual size_t read_at(uint64_t offset, void* buf, size_t n) = 0;
+    // Reads exactly n bytes at offset, or throws InputError("truncated: ...").
+    void read_exact(uint64_t offset, void* buf, size_t n);
+    // Total bytes handed out so far (progress reporting).
+    uint64_t bytes_read() const { return bytes_read_; }
+
+protected:
+    uint64_t bytes_read_ = 0;
+};
+
+// Throws InputError when the file cannot be opened.
+std::unique_ptr<ByteSource> open_file_source(const std::string& path);
+std::unique_ptr<ByteSource> memory_source(std::string bytes);
+
+// A sequential reader (an entry of a container, possibly being inflated).
+class InputStream {
+public:
+    virtual ~InputStream() = default;
+    // Reads up to n bytes; 0 means the end. Throws InputError on damaged data.
+    virtual size_t read(void* buf, size_t n) = 0;
+};
+
+std::unique_ptr<InputStream> source_stream(ByteSource& src, uint64_t offset, uint64_t length);
+
+}  // namespace clout

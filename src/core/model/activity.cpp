@@ -1,0 +1,389 @@
+#include "model/activity.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <tuple>
+#include <unordered_set>
+
+#include "util/text.h"
+
+namespace clout {
+
+namespace {
+const char* const kIds[kNetworkCount] = {"x", "mastodon", "bluesky", "instagram", "threads",
+                                         "facebook", "linkedin", "tiktok", "reddit"};
+const char* const kLabels[kNetworkCount] = {"X", "Mastodon", "Bluesky", "Instagram", "Threads",
+                                            "Facebook", "LinkedIn", "TikTok", "Reddit"};
+const char kTidAlphabet[] = "234567abcdefghijklmnopqrstuvwxyz";
+}  // namespace
+
+const char* network_id(Network n) { return kIds[static_cast<int>(n)]; }
+const char* network_label(Network n) { return kLabels[static_cast<int>(n)]; }
+
+bool parse_network(std::string_view s, Network& out) {
+    std::string l = ascii_lower(s);
+    if (l == "twitter") l = "x";
+    for (int i = 0; i < kNetworkCount; ++i) {
+        if (l == kIds[i]) {
+            out = static_cast<Network>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+uint64_t hash64(std::string_view s, uint64_t seed) {
+    uint64_t h = 1469598103934665603ull ^ (seed * 0x9E3779B97F4A7C15ull);
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    // final avalanche (splitmix64)
+    h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27; h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h;
+}
+
+void make_decimal_or_hash_id(std::string_view s, uint64_t& id, IdKind& kind) {
+    if (!s.empty() && s.size() <= 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        uint64_t v = 0;
+        for (char c : s) v = v * 10 + static_cast<uint64_t>(c - '0');
+        id = v;
+        kind = IdKind::Decimal;
+        return;
+    }
+    id = hash64(s);
+    kind = IdKind::Hash;
+}
+
+bool decode_tid(std::string_view s, uint64_t& out) {
+    if (s.size() != 13) return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char* p = std::strchr(kTidAlphabet, s[i]);
+        if (!p || !*p) return false;
+        uint64_t digit = static_cast<uint64_t>(p - kTidAlphabet);
+        if (i == 0 && digit >= 16) return false;  // the top bit of a TID is always 0
+        v = (v << 5) | digit;
+    }
+    out = v;
+    return true;
+}
+
+std::string encode_tid(uint64_t v) {
+    std::string s(13, '2');
+    for (int i = 12; i >= 0; --i) {
+        s[static_cast<size_t>(i)] = kTidAlphabet[v & 31];
+        v >>= 5;
+    }
+    return s;
+}
+
+std::string format_post_id(uint64_t id, IdKind kind) {
+    switch (kind) {
+        case IdKind::Decimal: return std::to_string(id);
+        case IdKind::Tid: return encode_tid(id);
+        case IdKind::Base36: {
+            if (id == 0) return "0";
+            std::string s;
+            while (id) {
+                s.push_back("0123456789abcdefghijklmnopqrstuvwxyz"[id % 36]);
+                id /= 36;
+            }
+            std::reverse(s.begin(), s.end());
+            return s;
+        }
+        case IdKind::Hash: {
+            char buf[24];
+            static const char hex[] = "0123456789abcdef";
+            for (int i = 15; i >= 0; --i) {
+                buf[i] = hex[id & 15];
+                id >>= 4;
+            }
+            return "h" + std::string(buf, 16);
+        }
+    }
+    return {};
+}
+
+uint64_t snippet_key(Network n, uint64_t id) {
+    return id * 0x9E3779B97F4A7C15ull + static_cast<uint64_t>(n) * 0xD6E8FEB86659FD93ull;
+}
+
+int64_t engagement_of(const Post& p) {
+    int64_t e = 0;
+    if (p.likes > 0) e += p.likes;
+    if (p.reposts > 0) e += p.reposts;
+    if (p.replies > 0) e += p.replies;
+    if (p.quotes > 0) e += p.quotes;
+    return e;
+}
+
+uint32_t Activity::add_account(Account a) {
+    accounts.push_back(std::move(a));
+    top_by_engagement_.emplace_back();
+    top_by_recency_.emplace_back();
+    return static_cast<uint32_t>(accounts.size() - 1);
+}
+
+void Activity::keep_snippet(const Post& p, uint32_t, std::string_view text) {
+    if (text.empty() || p.kind == PostKind::Repost) return;
+    if (p.account >= top_by_engagement_.size()) {
+        top_by_engagement_.resize(accounts.size());
+        top_by_recency_.resize(accounts.size());
+    }
+    const uint64_t key = snippet_key(accounts[p.account].network, p.id);
+    // Min-heaps: the front is the weakest kept post, evicted when a stronger one comes.
+    auto greater = [](const Ranked& a, const Ranked& b) { return std::tie(a.rank, a.key) > std::tie(b.rank, b.key); };
+    bool added = false;
+    auto offer = [&](std::vector<Ranked>& heap, int64_t rank) {
+        Ranked r{rank, key};
+        if (heap.size() >= kSnippetsPerAccount) {
+            if (!greater(r, heap.front())) return;
+            std::pop_heap(heap.begin(), heap.end(), greater);
+            uint64_t evicted = heap.back().key;
+            heap.pop_back();
+            auto it = snippet_refs_.find(evicted);
+            if (it != snippet_refs_.end() && --it->second == 0) {
+                snippet_refs_.erase(it);
+                snippets_.erase(evicted);
+            }
+        }
+        heap.push_back(r);
+        std::push_heap(heap.begin(), heap.end(), greater);
+        ++snippet_refs_[key];
+        added = true;
+    };
+    offer(top_by_engagement_[p.account], engagement_of(p));
+    offer(top_by_recency_[p.account], p.time);
+    if (added && !snippets_.count(key)) snippets_.emplace(key, std::string(utf8_prefix(text, kSnippetBytes)));
+}
+
+Post& Activity::add_post(Post p, std::string_view text, const std::vector<std::string_view>& hashtags,
+                         const std::vector<std::string_view>& mentions) {
+    p.terms_begin = static_cast<uint32_t>(terms.size());
+    p.text_length = static_cast<uint32_t>(utf8_length(text));
+    uint8_t nh = 0, nm = 0, nk = 0;
+    for (auto h : hashtags) {
+        if (nh == 255) break;
+        std::string l = ascii_lower(h);
+        if (!l.empty() && l[0] == '#') l.erase(0, 1);
+        if (l.empty()) continue;
+        terms.push_back(strings.intern(l));
+        ++nh;
+    }
+    for (auto m : mentions) {
+        if (nm == 255) break;
+        std::string l = ascii_lower(m);
+        if (!l.empty() && l[0] == '@') l.erase(0, 1);
+        if (l.empty()) continue;
+        terms.push_back(strings.intern(l));
+        ++nm;
+    }
+    if (p.kind != PostKind::Repost) {
+        for (auto& k : extract_keywords(text, kMaxKeywords)) {
+            terms.push_back(strings.intern(k));
+            ++nk;
+        }
+    }
+    p.n_hashtags = nh;
+    p.n_mentions = nm;
+    p.n_keywords = nk;
+    posts.push_back(p);
+    keep_snippet(posts.back(), static_cast<uint32_t>(posts.size() - 1), text);
+    return posts.back();
+}
+
+void Activity::add_like(uint32_t account, int64_t time, std::string_view target, std::string_view target_account) {
+    Interaction i;
+    i.account = account;
+    i.time = time;
+    i.kind = InteractionKind::Like;
+    i.target = hash64(target);
+    if (!target_account.empty()) i.target_account = strings.intern(ascii_lower(target_account));
+    interactions.push_back(i);
+}
+
+void Activity::add_follow(uint32_t account, int64_t time, std::string_view target) {
+    Interaction i;
+    i.account = account;
+    i.time = time;
+    i.kind = InteractionKind::Follow;
+    i.target = hash64(target);
+    if (!target.empty()) i.target_account = strings.intern(ascii_lower(target));
+    interactions.push_back(i);
+}
+
+std::string_view Activity::snippet(const Post& p) const {
+    auto it = snippets_.find(snippet_key(accounts[p.account].network, p.id));
+    return it == snippets_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void Activity::merge(Activity&& o) {
+    // Re-intern the other pool's strings into ours.
+    std::vector<StrId> remap(o.strings.size());
+    for (size_t i = 0; i < o.strings.size(); ++i) remap[i] = strings.intern(o.strings.view(static_cast<StrId>(i)));
+    uint32_t base = static_cast<uint32_t>(accounts.size());
+    for (auto& a : o.accounts) add_account(std::move(a));
+    uint32_t term_base = static_cast<uint32_t>(terms.size());
+    for (StrId t : o.terms) terms.push_back(remap[t]);
+    posts.reserve(posts.size() + o.posts.size());
+    for (Post p : o.posts) {
+        p.account += base;
+        p.target_account = remap[p.target_account];
+        p.lang = remap[p.lang];
+        p.terms_begin += term_base;
+        posts.push_back(p);
+    }
+    for (Interaction i : o.interactions) {
+        i.account += base;
+        i.target_account = remap[i.target_account];
+        interactions.push_back(i);
+    }
+    for (auto& [k, v] : o.snippets_) snippets_.emplace(k, std::move(v));
+    for (auto& w : o.warnings) warnings.push_back(std::move(w));
+    o = Activity();
+}
+
+void Activity::normalize() {
+    // 1. Fold accounts that are the same.
+    const size_t n = accounts.size();
+    std::vector<uint32_t> target(n);
+    for (size_t i = 0; i < n; ++i) target[i] = static_cast<uint32_t>(i);
+    auto same = [](const Account& a, const Account& b) {
+        if (a.network != b.network) return false;
+        if (!a.id.empty() && !b.id.empty()) return a.id == b.id;
+        if (!a.handle.empty() && !b.handle.empty()) return ascii_lower(a.handle) == ascii_lower(b.handle);
+        return false;
+    };
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (target[j] == j && same(accounts[j], accounts[i])) {
+                target[i] = static_cast<uint32_t>(j);
+                break;
+            }
+        }
+    }
+    // Anonymous partial accounts (e.g. a loose following_accounts.csv) fold into the
+    // only identified account of their network.
+    for (size_t i = 0; i < n; ++i) {
+        if (target[i] != i || !accounts[i].id.empty() || !accounts[i].handle.empty()) continue;
+        int found = -1, count = 0;
+        for (size_t j = 0; j < n; ++j) {
+            if (j != i && target[j] == j && accounts[j].network == accounts[i].network &&
+                (!accounts[j].id.empty() || !accounts[j].handle.empty())) {
+                found = static_cast<int>(j);
+                ++count;
+            }
+        }
+        if (count == 1) target[i] = static_cast<uint32_t>(found);
+    }
+    auto fold_max = [](int64_t& into, int64_t v) { if (v > into) into = v; };
+    for (size_t i = 0; i < n; ++i) {
+        if (target[i] == i) continue;
+        Account& into = accounts[target[i]];
+        Account& from = accounts[i];
+        if (into.id.empty()) into.id = from.id;
+        if (into.handle.empty()) into.handle = from.handle;
+        if (into.display_name.empty()) into.display_name = from.display_name;
+        fold_max(into.followers, from.followers);
+        fold_max(into.following, from.following);
+        fold_max(into.followers_supplied, from.followers_supplied);
+        fold_max(into.direct_messages, from.direct_messages);
+        fold_max(into.likes_received_total, from.likes_received_total);
+        fold_max(into.export_time, from.export_time);
+        if (into.created_time == 0 || (from.created_time != 0 && from.created_time < into.created_time))
+            into.created_time = from.created_time;
+        into.signals.likes_received |= from.signals.likes_received;
+        into.signals.reposts_received |= from.signals.reposts_received;
+        into.signals.replies_received |= from.signals.replies_received;
+        into.signals.quotes_received |= from.signals.quotes_received;
+        into.signals.followers |= from.signals.followers;
+        into.signals.following |= from.signals.following;
+        for (auto& note : from.notes)
+            if (std::find(into.notes.begin(), into.notes.end(), note) == into.notes.end()) into.notes.push_back(note);
+        if (into.source_name != from.source_name && !from.source_name.empty()) {
+            if (into.source_name.empty()) into.source_name = from.source_name;
+            else if (into.source_name.find(from.source_name) == std::string::npos)
+                into.source_name += ", " + from.source_name;
+        }
+        if (into.format.empty()) into.format = from.format;
+    }
+    // Compact: keep folded-into accounts, in a canonical order (network, id, handle).
+    std::vector<uint32_t> kept;
+    for (size_t i = 0; i < n; ++i)
+        if (target[i] == i) kept.push_back(static_cast<uint32_t>(i));
+    std::sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
+        const Account& x = accounts[a];
+        const Account& y = accounts[b];
+        return std::tie(x.network, x.id, x.handle, x.source_name) < std::tie(y.network, y.id, y.handle, y.source_name);
+    });
+    std::vector<uint32_t> new_index(n);
+    for (size_t k = 0; k < kept.size(); ++k) new_index[kept[k]] = static_cast<uint32_t>(k);
+    for (size_t i = 0; i < n; ++i) new_index[i] = new_index[target[i]];
+    std::vector<Account> new_accounts;
+    new_accounts.reserve(kept.size());
+    for (uint32_t k : kept) new_accounts.push_back(std::move(accounts[k]));
+    accounts = std::move(new_accounts);
+    top_by_engagement_.assign(accounts.size(), {});
+    top_by_recency_.assign(accounts.size(), {});
+
+    // 2. Posts: canonical order, duplicates out.
+    for (auto& p : posts) p.account = new_index[p.account];
+    auto key_less = [&](const Post& a, const Post& b) {
+        Network na = accounts[a.account].network, nb = accounts[b.account].network;
+        return std::tie(na, a.time, a.id, a.id_kind, a.kind, a.account) <
+               std::tie(nb, b.time, b.id, b.id_kind, b.kind, b.account);
+    };
+    std::sort(posts.begin(), posts.end(), key_less);
+    auto same_post = [&](const Post& a, const Post& b) {
+        return accounts[a.account].network == accounts[b.account].network && a.id == b.id &&
+               a.id_kind == b.id_kind && a.time == b.time;
+    };
+    size_t w = 0;
+    for (size_t r = 0; r < posts.size(); ++r) {
+        if (w > 0 && same_post(posts[w - 1], posts[r])) {
+            // The same post seen twice: keep the larger snapshot of each count.
+            Post& k = posts[w - 1];
+            k.likes = std::max(k.likes, posts[r].likes);
+            k.reposts = std::max(k.reposts, posts[r].reposts);
+            k.replies = std::max(k.replies, posts[r].replies);
+            k.quotes = std::max(k.quotes, posts[r].quotes);
+            continue;
+        }
+        posts[w++] = posts[r];
+    }
+    posts.resize(w);
+
+    // 3. Interactions: canonical order, duplicates out, likes recounted.
+    for (auto& i : interactions) i.account = new_index[i.account];
+    std::sort(interactions.begin(), interactions.end(), [](const Interaction& a, const Interaction& b) {
+        return std::tie(a.account, a.kind, a.target, a.time) < std::tie(b.account, b.kind, b.target, b.time);
+    });
+    w = 0;
+    for (size_t r = 0; r < interactions.size(); ++r) {
+        if (w > 0 && interactions[w - 1].account == interactions[r].account &&
+            interactions[w - 1].kind == interactions[r].kind && interactions[w - 1].target == interactions[r].target)
+            continue;
+        interactions[w++] = interactions[r];
+    }
+    interactions.resize(w);
+    std::vector<int64_t> likes(accounts.size(), 0);
+    for (auto& i : interactions)
+        if (i.kind == InteractionKind::Like) ++likes[i.account];
+    for (size_t a = 0; a < accounts.size(); ++a) accounts[a].likes_given = likes[a];
+
+    std::sort(warnings.begin(), warnings.end());
+    warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
+}
+
+size_t Activity::memory_bytes() const {
+    size_t b = posts.capacity() * sizeof(Post) + interactions.capacity() * sizeof(Interaction) +
+               terms.capacity() * sizeof(StrId) + strings.bytes() + strings.size() * 48;
+    for (auto& [k, v] : snippets_) b += v.capacity() + 48;
+    return b;
+}
+
+}  // namespace clout

@@ -1,0 +1,245 @@
+#include "util/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <unordered_set>
+
+namespace clout {
+
+namespace {
+// Length of the valid UTF-8 sequence at s[i], or 0 when invalid.
+size_t utf8_seq(std::string_view s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return 1;
+    size_t n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (size_t k = 1; k < n; ++k) {
+        unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    return n;
+}
+}  // namespace
+
+size_t utf8_length(std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+        size_t k = utf8_seq(s, i);
+        i += k ? k : 1;
+        ++n;
+    }
+    return n;
+}
+
+std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t k = utf8_seq(s, i);
+        if (!k) k = 1;
+        if (i + k > max_bytes) break;
+        i += k;
+    }
+    return s.substr(0, i);
+}
+
+bool utf8_valid(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        size_t k = utf8_seq(s, i);
+        if (!k) return false;
+        i += k;
+    }
+    return true;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::string utf8_sanitize(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        size_t k = utf8_seq(s, i);
+        if (k) {
+            out.append(s.substr(i, k));
+            i += k;
+        } else {
+            append_utf8(out, 0xFFFD);
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string decode_html_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    static const struct { const char* name; uint32_t cp; } named[] = {
+        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+        {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"rsquo", 0x2019}, {"lsquo", 0x2018},
+        {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"copy", 0xA9}, {"reg", 0xAE}, {"trade", 0x2122}, {"euro", 0x20AC}};
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] != '&') {
+            out.push_back(s[i++]);
+            continue;
+        }
+        size_t semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out.push_back(s[i++]);
+            continue;
+        }
+        std::string_view ent = s.substr(i + 1, semi - i - 1);
+        bool done = false;
+        if (!ent.empty() && ent[0] == '#') {
+            uint32_t cp = 0;
+            bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
+            size_t start = hex ? 2 : 1;
+            bool ok = ent.size() > start;
+            for (size_t k = start; ok && k < ent.size(); ++k) {
+                char c = ent[k];
+                int v = (c >= '0' && c <= '9') ? c - '0'
+                        : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                        : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+                if (v < 0 || cp > 0x10FFFF) ok = false;
+                else cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+            }
+            if (ok) {
+                append_utf8(out, cp);
+                done = true;
+            }
+        } else {
+            for (auto& n : named) {
+                if (ent == n.name) {
+                    append_utf8(out, n.cp);
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (done) {
+            i = semi + 1;
+        } else {
+            out.push_back(s[i++]);
+        }
+    }
+    return out;
+}
+
+std::string strip_html(std::string_view html) {
+    std::string text;
+    text.reserve(html.size());
+    for (size_t i = 0; i < html.size();) {
+        if (html[i] == '<') {
+            size_t end = html.find('>', i);
+            if (end == std::string_view::npos) break;
+            std::string tag = ascii_lower(html.substr(i + 1, std::min<size_t>(end - i - 1, 4)));
+            if (tag.rfind("br", 0) == 0 || tag.rfind("/p", 0) == 0 || tag.rfind("p", 0) == 0) {
+                if (!text.empty() && text.back() != '\n' && text.back() != ' ') text.push_back(tag[0] == 'b' ? '\n' : ' ');
+            }
+            i = end + 1;
+        } else {
+            text.push_back(html[i++]);
+        }
+    }
+    std::string decoded = decode_html_entities(text);
+    while (!decoded.empty() && (decoded.back() == ' ' || decoded.back() == '\n')) decoded.pop_back();
+    return decoded;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+}
+
+std::vector<std::string> extract_keywords(std::string_view text, size_t max) {
+    static const std::unordered_set<std::string_view> stop = {
+        // English
+        "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what", "about", "which",
+        "when", "your", "just", "like", "been", "were", "more", "some", "than", "them", "then", "into", "only",
+        "also", "very", "much", "many", "such", "here", "other", "these", "those", "because", "could", "should",
+        "does", "doing", "done", "dont", "didn", "isn", "it's", "i'm", "you're", "can't", "won't", "don't",
+        "didn't", "doesn't", "isn't", "wasn't", "aren't", "that's", "there's", "what's", "let's", "i've", "i'll",
+        "i'd", "we're", "they're", "being", "over", "after", "before", "where", "while", "again", "still", "even",
+        "every", "most", "make", "made", "know", "think", "good", "really", "want", "need", "time", "today",
+        "thing", "things", "something", "anything", "people", "going", "said", "says", "back", "well", "same",
+        "each", "both", "through", "between", "under", "never", "always", "maybe", "though", "thanks", "thank",
+        "yeah", "okay", "right", "look", "come", "take", "first", "last", "year", "years", "day", "days",
+        "http", "https", "www", "amp",
+        // a few other languages seen in exports
+        "dass", "nicht", "eine", "einen", "sind", "auch", "oder", "aber", "wenn", "noch", "schon", "mehr",
+        "pour", "avec", "dans", "sont", "mais", "plus", "cette", "comme", "tout", "nous", "vous", "elle",
+        "para", "como", "pero", "esta", "este", "todo", "muito", "mais", "isso", "voor", "niet", "maar", "zijn",
+        "ikke", "ogs\xc3\xa5", "eller", "med", "som", "har", "til", "det", "den", "der"};
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < text.size() && out.size() < max) {
+        // skip separators
+        while (i < text.size()) {
+            unsigned char c = static_cast<unsigned char>(text[i]);
+            if (std::isalnum(c) || c >= 0x80 || c == '#' || c == '@') break;
+            ++i;
+        }
+        size_t start = i;
+        while (i < text.size()) {
+            unsigned char c = static_cast<unsigned char>(text[i]);
+            if (!(std::isalnum(c) || c >= 0x80 || c == '\'' || c == '#' || c == '@' || c == '/' || c == ':' ||
+                  c == '.' || c == '_' || c == '-'))
+                break;
+            ++i;
+        }
+        std::string_view w = text.substr(start, i - start);
+        if (w.empty()) continue;
+        if (w[0] == '#' || w[0] == '@' || w.find("://") != std::string_view::npos || w.find("www.") == 0) continue;
+        // trim trailing punctuation kept by the scan
+        while (!w.empty() && (w.back() == '.' || w.back() == ':' || w.back() == '/' || w.back() == '\'' ||
+                              w.back() == '-' || w.back() == '_'))
+            w.remove_suffix(1);
+        if (w.find('/') != std::string_view::npos || w.find('.') != std::string_view::npos) continue;
+        if (utf8_length(w) < 4 || w.size() > 40) continue;
+        bool has_letter = false, ascii_only = true;
+        for (unsigned char c : w) {
+            if (std::isalpha(c) || c >= 0x80) has_letter = true;
+            if (c >= 0x80) ascii_only = false;
+        }
+        if (!has_letter) continue;
+        if (ascii_only && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; }))
+            continue;
+        if (!utf8_valid(w)) continue;
+        std::string l = ascii_lower(w);
+        if (stop.count(l)) continue;
+        if (std::find(out.begin(), out.end(), l) != out.end()) continue;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+}  // namespace clout

@@ -1,0 +1,2 @@
+// Shared pieces of the export generators live here (see tools/gen/*.h).
+namespace clout::gen {}
