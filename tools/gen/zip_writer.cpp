@@ -54,7 +54,10 @@ void ZipWriter::put16(uint16_t v) { put(Le::v16(v).b, 2); }
 void ZipWriter::put32(uint32_t v) { put(Le::v32(v).b, 4); }
 void ZipWriter::put64(uint64_t v) { put(Le::v64(v).b, 8); }
 
-std::string ZipWriter::full_name(std::string_view name) const { return opts_.root_folder + std::string(name); }
+std::string ZipWriter::full_name(std::string_view name) const {
+    if (!name.empty() && name[0] == '/') return std::string(name.substr(1));
+    return opts_.root_folder + std::string(name);
+}
 
 void ZipWriter::begin(std::string_view name, ZipMethod method, uint64_t size_hint) {
     if (finished_) throw std::runtime_error("zip writer: begin after finish");

@@ -72,6 +72,8 @@ public:
     // A directory entry ("name/").
     void add_directory(std::string_view name);
 
+    // Every name gets opts.root_folder in front, except a name starting with '/', which is
+    // stored as it is without that slash (e.g. "/__MACOSX/root/._x" next to a root folder).
     // Incremental entry: begin, any number of write, end. size_hint >= 4 GiB (or
     // force_zip64) makes the local header carry a ZIP64 extra field.
     void begin(std::string_view name, ZipMethod method = ZipMethod::Deflated, uint64_t size_hint = 0);
