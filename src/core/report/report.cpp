@@ -594,12 +594,17 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         cands.push_back({"grow_audience", "Grow your followers by a quarter (to " + std::to_string(p.followers) + ").", p,
                          in.followers >= 0});
         p = {};
-        p.reactions_factor = 1.0;
-        p.replies_factor = 1.0;
-        p.replies_factor = in.replies == 0 ? 1.0 : 1.0;
+        p.posts_factor = 0.5;
+        cands.push_back({"focus", "Post half as much and keep your best half: the share of posts that get reshared "
+                                  "goes up.",
+                         p, in.posts >= 4});
+        p = {};
+        p.reactions_factor = 2.0;
+        cands.push_back({"double_response", "Double the reactions per post, e.g. by posting when your audience is "
+                                            "online (see the activity heatmap) and answering replies.",
+                         p, in.reactions_known && in.posts_with_reactions > 0});
         if (in.replies == 0 && in.replies_known) {
-            // nothing to scale: suggest a first conversation of 13 replies (one a week)
-            WhatIfParams q;
+            WhatIfParams q;  // applied below: 13 replies that get a reaction
             cands.push_back({"start_conversations",
                              "Start conversations: reply to someone once a week (13 replies in the window).", q, true});
         }
@@ -623,8 +628,13 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             t.points_q = r.exact_q - R.result.exact_q;
             tips.push_back(std::move(t));
         }
+        // Best first; tips that would not add anything are dropped unless fewer than 3 remain.
         std::stable_sort(tips.begin(), tips.end(), [](const Tip& x, const Tip& y) { return x.points_q > y.points_q; });
-        if (tips.size() > 5) tips.resize(5);
+        size_t keep = 0;
+        while (keep < tips.size() && tips[keep].points_q > 0) ++keep;
+        keep = std::min(tips.size(), std::max<size_t>(keep, 3));
+        if (keep > 5) keep = 5;
+        tips.resize(keep);
         R.tips = std::move(tips);
     }
 
