@@ -7,6 +7,8 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     static const std::vector<std::unique_ptr<Importer>> all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         // IMPORTERS: one line each, in detection order.
+        v.push_back(make_mastodon_importer());
+        v.push_back(make_bluesky_importer());
         return v;
     }();
     return all;
