@@ -8,6 +8,8 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
         std::vector<std::unique_ptr<Importer>> v;
         // IMPORTERS: one line each, in detection order.
         v.push_back(make_x_archive_importer());
+        v.push_back(make_mastodon_importer());
+        v.push_back(make_bluesky_importer());
         return v;
     }();
     return all;
