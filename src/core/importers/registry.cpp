@@ -7,6 +7,7 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     static const std::vector<std::unique_ptr<Importer>> all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         // IMPORTERS: one line each, in detection order.
+        v.push_back(make_meta_importer());
         return v;
     }();
     return all;
