@@ -14,7 +14,7 @@
 //   clout.framesDrawn, clout.fontsReal   for tests
 // Called by the wasm app (src/web/bridge.cpp): _placeOpenButton(x, y, w, h, visible) in CSS
 // pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce.
-// Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme, wake.
+// Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme, touch, wake.
 "use strict";
 
 (function () {
@@ -109,6 +109,17 @@
     if (e.key === "Tab" || onControl) e.stopImmediatePropagation();
   };
   for (const type of ["keydown", "keyup", "keypress"]) window.addEventListener(type, pageKey, true);
+
+  // ---- touch: Emscripten's GLFW gives no position for touches; send it before GLFW's own
+  // handlers (registered later on the same element) turn the touch into a click.
+  const touchAt = (e) => {
+    const t = e.touches && e.touches[0];
+    if (!mod || !t) return;
+    const r = canvas.getBoundingClientRect();
+    mod._clout_web_touch(t.clientX - r.left, t.clientY - r.top);
+  };
+  canvas.addEventListener("touchstart", touchAt, { capture: true, passive: true });
+  canvas.addEventListener("touchmove", touchAt, { capture: true, passive: true });
 
   // ---- files: the picker and drag and drop anywhere on the page (never GLFW's drop
   // callback, which would read whole files into memory).

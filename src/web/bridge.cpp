@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "imgui.h"
 #include "state.h"
 #include "ui.h"
 
@@ -64,6 +65,16 @@ EMSCRIPTEN_KEEPALIVE void clout_web_drag(int over) {
 
 EMSCRIPTEN_KEEPALIVE void clout_web_theme(int dark) {
     state().dark = dark != 0;
+    request_redraw();
+}
+
+// A touch on the canvas at (x, y) CSS pixels. Emscripten's GLFW reports no position for
+// touches, so the page sends it first and the tap lands where the finger is.
+EMSCRIPTEN_KEEPALIVE void clout_web_touch(float x, float y) {
+    if (!ImGui::GetCurrentContext()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x * ui().s, y * ui().s);
     request_redraw();
 }
 

@@ -98,34 +98,47 @@ void draw_welcome(AppState& st) {
     }
 
     // ---- measure the centred block
-    const float title_gap = u.rpx(14), lead_gap = u.rpx(6), block_gap = u.rpx(narrow ? 28 : 36);
+    const float title_gap = u.rpx(narrow ? 14 : 18), lead_gap = u.rpx(4), block_gap = u.rpx(narrow ? 28 : 40);
     const float title_h = centered_wrapped(dl, f.title, x0, 0, col_w, 0, kTitle, u.px(4), true);
-    const float text_w = std::min(col_w, u.rpx(600));
+    const float text_w = col_w;
     const float tx0 = std::floor(x0 + (col_w - text_w) * 0.5f);
     const float line1_h = centered_wrapped(dl, f.body, tx0, 0, text_w, 0, kLine1, u.px(6), true);
     const float line2_h = centered_wrapped(dl, f.body, tx0, 0, text_w, 0, kLine2, u.px(6), true);
 
-    const float pad = u.rpx(narrow ? 28 : 40);
+    // With files chosen the zone gets compact, so the list fits on the first screen.
+    const bool compact = !st.files.empty();
+    const float pad = u.rpx(compact ? 24 : (narrow ? 28 : 40));
     const float inner_w = col_w - 2 * u.rpx(narrow ? 16 : 32);
     const float ix0 = x0 + (col_w - inner_w) * 0.5f;
-    const float circle = u.rpx(76);
+    const float circle = u.rpx(compact ? 60 : 76);
     const float btn_h = u.rpx(46), btn_w = std::min(inner_w, u.rpx(220));
     const float hint_h = centered_wrapped(dl, f.small, ix0, 0, inner_w, 0, kDropHint, u.px(4), true);
     const float nets_h = centered_wrapped(dl, f.small, ix0, 0, inner_w, 0, kNetworks, u.px(4), true);
     const float zone_h = pad + circle + u.rpx(18) + f.heading->FontSize + u.rpx(8) + hint_h + u.rpx(22) + btn_h +
-                         u.rpx(22) + nets_h + pad;
+                         (compact ? 0 : u.rpx(22) + nets_h) + pad;
 
     const float row_h = u.rpx(40);
     const float files_h = st.files.empty() ? 0
                           : u.rpx(18) + f.strong->FontSize + u.rpx(12) + row_h * static_cast<float>(st.files.size()) +
                                 u.rpx(14) + f.small->FontSize + u.rpx(18);
     const float privacy_h = centered_wrapped(dl, f.body, x0, 0, col_w - u.px(28), 0, kPrivacy, u.px(4), true);
+    // "How it works" under the drop zone, where there is room for it.
+    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 760;
+    const float steps_h = show_steps ? u.rpx(28) + f.strong->FontSize + u.rpx(6) + f.small->FontSize * 2 + u.rpx(4) : 0;
     const float footer_h = u.rpx(56);
 
     const float block_h = title_h + title_gap + line1_h + lead_gap + line2_h + block_gap + zone_h +
-                          (files_h > 0 ? u.rpx(16) + files_h : 0) + u.rpx(24) + privacy_h;
+                          (files_h > 0 ? u.rpx(16) + files_h : 0) + steps_h + u.rpx(show_steps ? 32 : 24) + privacy_h;
     const float avail = H - bar_h - footer_h;
     float y = origin.y + bar_h + std::max(u.rpx(narrow ? 8 : 24), std::floor((avail - block_h) * 0.45f));
+
+    // A soft wash of the accent colour behind the top of the page.
+    {
+        const float wash = std::min(H * 0.6f, u.px(520));
+        dl->AddRectFilledMultiColor(ImVec2(origin.x, origin.y), ImVec2(origin.x + W, origin.y + wash),
+                                    with_alpha(c.accent, u.dark ? 0.10f : 0.07f), with_alpha(c.accent, u.dark ? 0.10f : 0.07f),
+                                    with_alpha(c.accent, 0.0f), with_alpha(c.accent, 0.0f));
+    }
 
     // ---- title and the two lines
     y += centered_wrapped(dl, f.title, x0, y, col_w, c.text, kTitle, u.px(4)) + title_gap;
@@ -153,7 +166,7 @@ void draw_welcome(AppState& st) {
         text_at(dl, f.icon_big, ImVec2(cc.x - is.x * 0.5f, cc.y - is.y * 0.5f), c.accent, ICON_CLOUD_UPLOAD);
     }
     zy += circle + u.rpx(18);
-    const char* heading = active ? kDropHeadingActive : kDropHeading;
+    const char* heading = active ? kDropHeadingActive : (compact ? "Drop more files here" : kDropHeading);
     zy += centered_wrapped(dl, f.heading, ix0, zy, inner_w, c.text, heading) + u.rpx(8);
     zy += centered_wrapped(dl, f.small, ix0, zy, inner_w, c.muted, kDropHint, u.px(4)) + u.rpx(22);
 
@@ -169,7 +182,7 @@ void draw_welcome(AppState& st) {
         }
     }
     zy += btn_h + u.rpx(22);
-    centered_wrapped(dl, f.small, ix0, zy, inner_w, c.faint, kNetworks, u.px(4));
+    if (!compact) centered_wrapped(dl, f.small, ix0, zy, inner_w, c.faint, kNetworks, u.px(4));
     y = zb.y;
 
     // ---- the chosen files
@@ -229,8 +242,39 @@ void draw_welcome(AppState& st) {
         y = fb.y;
     }
 
+    // ---- how it works: three short steps
+    if (show_steps) {
+        y += u.rpx(28);
+        struct Step { const char* n; const char* head; const char* l1; const char* l2; };
+        const Step steps[3] = {
+            {"1", "Download your export", "From your network's settings,", "as a zip, tar.gz, CAR or JSON."},
+            {"2", "Drop it here", "Or pick it with Open export.", "Several files at once are fine."},
+            {"3", "See your score", "From 1 to 100, with every part", "of it and how it moved."},
+        };
+        const float cw = col_w / 3.0f;
+        for (int i = 0; i < 3; ++i) {
+            const float cx = x0 + cw * static_cast<float>(i);
+            const float badge = u.rpx(22);
+            const ImVec2 hs = text_size(f.strong, steps[i].head);
+            const float row_w = badge + u.rpx(8) + hs.x;
+            const float bx = std::floor(cx + (cw - row_w) * 0.5f);
+            const ImVec2 bc(bx + badge * 0.5f, y + f.strong->FontSize * 0.5f);
+            dl->AddCircleFilled(bc, badge * 0.5f, c.accent_soft, 32);
+            const ImVec2 ns = text_size(f.small, steps[i].n);
+            text_at(dl, f.small, ImVec2(bc.x - ns.x * 0.5f, bc.y - ns.y * 0.5f), c.accent, steps[i].n);
+            text_at(dl, f.strong, ImVec2(bx + badge + u.rpx(8), y), c.text, steps[i].head);
+            float ly = y + f.strong->FontSize + u.rpx(6);
+            for (const char* l : {steps[i].l1, steps[i].l2}) {
+                const ImVec2 ls = text_size(f.small, l);
+                text_at(dl, f.small, ImVec2(cx + (cw - ls.x) * 0.5f, ly), c.muted, l);
+                ly += f.small->FontSize + u.rpx(4);
+            }
+        }
+        y += steps_h - u.rpx(28);
+    }
+
     // ---- privacy line (with a lock, centred as a whole)
-    y += u.rpx(24);
+    y += u.rpx(show_steps ? 32 : 24);
     {
         const float icon_w = text_size(f.body, ICON_LOCK).x + u.rpx(8);
         const float tw = col_w - u.px(28);
