@@ -8,6 +8,7 @@
 #include "activity_gen.h"
 #include "report/report.h"
 #include "score/score.h"
+#include "util/error.h"
 #include "util/time.h"
 
 namespace score_test {
