@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <nlohmann/json.hpp>
 
 #include "activity_gen.h"
 #include "report/report.h"
