@@ -279,6 +279,17 @@ void Activity::normalize() {
             }
         }
         if (count == 1) target[i] = static_cast<uint32_t>(found);
+        // No identified account of this network at all (e.g. the same Meta or LinkedIn
+        // export, which names nobody, given twice): the anonymous ones are one account.
+        if (count == 0) {
+            for (size_t j = 0; j < i; ++j) {
+                if (target[j] == j && accounts[j].network == accounts[i].network && accounts[j].id.empty() &&
+                    accounts[j].handle.empty()) {
+                    target[i] = static_cast<uint32_t>(j);
+                    break;
+                }
+            }
+        }
     }
     auto fold_max = [](int64_t& into, int64_t v) { if (v > into) into = v; };
     for (size_t i = 0; i < n; ++i) {

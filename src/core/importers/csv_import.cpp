@@ -1,0 +1,48 @@
+#include "importers/csv_import.h"
+
+#include "util/error.h"
+#include "util/text.h"
+
+namespace clout {
+
+bool is_csv_path(std::string_view path) {
+    return path.size() > 4 && ascii_lower(path.substr(path.size() - 4)) == ".csv";
+}
+
+bool csv_has_columns(const CsvRow& header, std::initializer_list<std::string_view> names) {
+    for (auto n : names)
+        if (find_column(header, n) < 0) return false;
+    return true;
+}
+
+CsvRow peek_csv_header(Container& c, size_t entry, ImportContext& ctx, const std::function<bool(const CsvRow&)>& is_header) {
+    std::string head = c.peek(entry, 8192, ctx);
+    auto src = memory_source(std::move(head));
+    auto st = source_stream(*src, 0, src->size());
+    CsvReader r(*st);
+    CsvRow row;
+    try {
+        if (r.find_header(row, is_header, 16)) return row;
+    } catch (const InputError&) {
+    }
+    return {};
+}
+
+void read_csv_rows(Container& c, size_t entry, ImportContext& ctx, const std::function<bool(const CsvRow&)>& is_header,
+                   const std::function<void(const CsvRow&, const CsvRow&, uint64_t)>& fn) {
+    auto in = c.open(entry, ctx);
+    CsvReader r(*in, ctx.limits.max_field_bytes);
+    CsvRow header;
+    if (!r.find_header(header, is_header, 64)) throw InputError("no header line found");
+    CsvRow row;
+    uint64_t n = 0;
+    while (r.next(row)) {
+        if ((++n & 0x3FFF) == 0) {
+            ctx.progress.bytes_done = r.bytes_read();
+            ctx.tick();
+        }
+        fn(header, row, r.line());
+    }
+}
+
+}  // namespace clout

@@ -1,0 +1,72 @@
+// An RFC 4180 CSV reader that streams over an InputStream: a UTF-8 BOM, CRLF / LF / CR
+// line ends, quoted fields with commas, "" escapes and line breaks, rows made only of
+// commas, and a notes preamble before the header line (LinkedIn). Memory is bounded by
+// the longest field (Limits::max_field_bytes), whatever the size of the file or a line.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/byte_source.h"
+
+namespace clout {
+
+class CsvReader {
+public:
+    // `max_field_bytes`: a longer field throws LimitError naming its line.
+    explicit CsvReader(InputStream& in, uint64_t max_field_bytes = 64ull << 20, char delimiter = ',');
+
+    // Reads the next record into `row` (cleared first). Returns false at the end of input.
+    // Blank records (an empty line, or only delimiters and spaces) are skipped unless
+    // keep_blank(true). Line breaks inside quoted fields come out as "\n".
+    bool next(std::vector<std::string>& row);
+
+    // Reads records until one for which `is_header(row)` holds (it is consumed). Returns
+    // false when none did within `max_records` records (or at the end).
+    bool find_header(std::vector<std::string>& row,
+                     const std::function<bool(const std::vector<std::string>&)>& is_header,
+                     size_t max_records = 64);
+
+    // 1-based line number where the last record returned started.
+    uint64_t line() const { return record_line_; }
+    // True when the input ended inside a quoted field (the field was closed at the end).
+    bool unterminated_quote() const { return unterminated_; }
+    // Bytes consumed so far (progress).
+    uint64_t bytes_read() const { return consumed_; }
+    void keep_blank(bool keep) { keep_blank_ = keep; }
+
+private:
+    int get();     // next byte or -1
+    int peek();
+    bool fill();
+    InputStream& in_;
+    uint64_t max_field_;
+    char delim_;
+    std::string buf_;
+    size_t pos_ = 0;
+    bool eof_ = false;
+    bool started_ = false;
+    bool keep_blank_ = false;
+    bool unterminated_ = false;
+    uint64_t line_ = 1;
+    uint64_t record_line_ = 0;
+    uint64_t consumed_ = 0;
+};
+
+// Header helpers: a name folded for forgiving comparison ("Share Link", "share_link",
+// "ShareLink" -> "sharelink"): ASCII letters lower-cased, spaces, '_', '-' and '.' dropped,
+// surrounding quotes and spaces trimmed.
+std::string fold_header_name(std::string_view s);
+// Index of the first column whose folded name equals fold_header_name(name), or -1.
+int find_column(const std::vector<std::string>& header, std::string_view name);
+// True when every field is empty or only spaces.
+bool csv_row_blank(const std::vector<std::string>& row);
+
+// Splits a small in-memory CSV text (tests and peeks); the same rules as CsvReader.
+std::vector<std::vector<std::string>> parse_csv_text(std::string_view text);
+
+}  // namespace clout
