@@ -1,7 +1,7 @@
 // The real public samples (../shared/samples): exact counts derived independently
 // (python3 json / a separate python CAR walker; see tests/README-samples.md).
 // The Mastodon folders are also packed as a server would: .tar.gz (with and without a
-// top folder) here, and .zip once the zip writer is available.
+// top folder) and .zip.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 
 #include "importers/importer.h"
 #include "tar_writer.h"
+#include "zip_writer.h"
 #include "util/error.h"
 
 using namespace clout;
@@ -108,7 +109,27 @@ void pack_tar_gz(const std::string& folder, const std::string& out, const std::s
         w.add(top.empty() ? std::string(n) : top + "/" + n, slurp(fs::path(folder) / n));
 }
 
+void pack_zip(const std::string& folder, const std::string& out, const std::string& top) {
+    gen::ZipOptions o;
+    o.root_folder = top;
+    gen::ZipWriter w(out, o);
+    for (const char* n : {"outbox.json", "actor.json", "likes.json", "bookmarks.json"}) w.add(n, slurp(fs::path(folder) / n));
+    w.finish();
+}
+
 }  // namespace
+
+TEST_CASE("real Mastodon archives packed as .zip (servers from 4.2 on), with and without a top folder") {
+    TempDir d;
+    for (auto [name, e] : {std::pair{"archive-2024", k2024}, std::pair{"archive-2022", k2022}}) {
+        for (std::string top : {"", "archive"}) {
+            std::string out = (d.path / (std::string(name) + (top.empty() ? "-flat" : "-top") + ".zip")).string();
+            pack_zip(kSamples + "/mastodon/" + name, out, top);
+            CAPTURE(out);
+            check_mastodon(import(out), e);
+        }
+    }
+}
 
 TEST_CASE("real Mastodon archive 2024 (zip era, duplicate orderedItems) read from its folder") {
     Activity a = import(kSamples + "/mastodon/archive-2024");
