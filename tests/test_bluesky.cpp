@@ -215,3 +215,37 @@ TEST_CASE("hostile and damaged CAR files") {
         CHECK(act.warnings.size() == 1);
     }
 }
+
+TEST_CASE("damaged CARs never crash: every byte-flipped or cut copy reads or fails cleanly") {
+    gen::BlueskySpec sp;
+    sp.originals = 8;
+    sp.other_replies = 2;
+    sp.self_replies = 1;
+    sp.likes = 5;
+    sp.follows = 4;
+    std::string car;
+    gen::make_bluesky_car(sp, car);
+    uint64_t x = 88172645463325252ull;
+    auto rnd = [&]() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    int read = 0, failed = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string bad = car;
+        int flips = 1 + static_cast<int>(rnd() % 4);
+        for (int k = 0; k < flips; ++k) bad[rnd() % bad.size()] = static_cast<char>(rnd());
+        if (round % 5 == 0) bad.resize(rnd() % bad.size());
+        try {
+            Activity a = import_bytes(bad);
+            ++read;
+        } catch (const InputError&) {
+            ++failed;
+        }
+    }
+    CHECK(read + failed == 400);
+    CHECK(read > 0);
+    CHECK(failed > 0);
+}
