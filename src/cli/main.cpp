@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "importers/importer.h"
+#include "report/report.h"
+#include "score/score.h"
+#include "util/time.h"
 #include "util/error.h"
 
 namespace {
@@ -23,6 +26,8 @@ const char* kUsage =
     "Options for score:\n"
     "  --json                 print the full report as JSON (schema clout.report.v1)\n"
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
+    "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
+    "                         when every export has a count, N replaces them\n"
     "\n"
     "Exit status: 0 success, 2 bad input, 1 internal error.\n";
 
@@ -44,17 +49,32 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args[0] == "--version" || args[0] == "-V") {
-        std::printf("clout %s\n", CLOUT_VERSION);
+        std::printf("clout %s\nscoring model %s\n", CLOUT_VERSION, clout::model_version().c_str());
         return 0;
     }
     if (args[0] != "score") return usage_error("unknown command '" + args[0] + "'");
 
     std::vector<std::string> files;
+    bool json = false;
+    int64_t as_of = clout::kNoDay;
+    int64_t followers = -1;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--json") continue;
+        if (a == "--json") {
+            json = true;
+            continue;
+        }
         if (a == "--as-of") {
             if (++i >= args.size()) return usage_error("--as-of needs a date YYYY-MM-DD");
+            if (!clout::parse_ymd(args[i], as_of)) return usage_error("--as-of: '" + args[i] + "' is not a date YYYY-MM-DD");
+            continue;
+        }
+        if (a == "--followers") {
+            if (++i >= args.size()) return usage_error("--followers needs a count");
+            const std::string& v = args[i];
+            if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
+                return usage_error("--followers: '" + v + "' is not a whole number of followers");
+            followers = std::stoll(v);
             continue;
         }
         if (a.size() > 1 && a[0] == '-') return usage_error("unknown option '" + a + "'");
@@ -75,7 +95,20 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    activity.normalize();
-    std::fprintf(stderr, "internal error: scoring is not built yet\n");
-    return 1;
+    try {
+        activity.normalize();
+        if (followers >= 0) clout::supply_followers(activity, followers);
+        clout::ReportOptions opt;
+        opt.as_of_day = as_of;
+        clout::Report report = clout::build_report(activity, opt);
+        const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    } catch (const clout::InputError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "internal error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
 }

@@ -1,8 +1,383 @@
-// PLACEHOLDER: replaced by the zip reader (issue 4).
+// Zip reader: random access through a ByteSource, reading only the central directory
+// when opened and only the entries an importer asks for. See docs/FORMATS.md (zip).
+//
+// Handles: the end record found backwards over a comment; ZIP64 end record + locator
+// and ZIP64 extra fields; data descriptors (sizes come from the central directory);
+// stored and deflated entries, CRC-32 checked at the end of every entry; bytes
+// prepended to the archive (self-extractors); UTF-8 and CP437 names (and the Info-ZIP
+// Unicode path field); `__MACOSX/` and directory entries left out.
+// Hostile input: every offset is checked against the file, sizes are cross-checked,
+// entry count is bounded (Limits::max_entries), inflated size is capped per entry and
+// in total (limit_stream), encrypted entries and unknown methods are refused by name.
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
 #include "io/container.h"
 #include "util/error.h"
+#include "util/text.h"
+
 namespace clout {
-std::unique_ptr<Container> open_zip(std::unique_ptr<ByteSource>, const std::string&, ImportContext&) {
-    throw InputError("zip archives are not supported yet");
+
+namespace {
+
+constexpr uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50;
+constexpr uint32_t kZip64EndSig = 0x06064b50, kZip64LocatorSig = 0x07064b50;
+constexpr uint64_t k32 = 0xFFFFFFFFull;
+
+inline uint16_t rd16(const unsigned char* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
+inline uint32_t rd32(const unsigned char* p) {
+    return static_cast<uint32_t>(p[0]) | (static_cast<uint32_t>(p[1]) << 8) | (static_cast<uint32_t>(p[2]) << 16) |
+           (static_cast<uint32_t>(p[3]) << 24);
 }
+inline uint64_t rd64(const unsigned char* p) { return rd32(p) | (static_cast<uint64_t>(rd32(p + 4)) << 32); }
+
+// CP437 upper half -> Unicode.
+const uint16_t kCp437[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE, 0x00EC, 0x00C4, 0x00C5,
+    0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9, 0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192,
+    0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA, 0x00BA, 0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
+    0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556, 0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510,
+    0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F, 0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567,
+    0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B, 0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
+    0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4, 0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229,
+    0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248, 0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0};
+
+std::string cp437_to_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (unsigned char c : s) {
+        if (c < 0x80) out += static_cast<char>(c);
+        else append_utf8(out, kCp437[c - 0x80]);
+    }
+    return out;
+}
+
+// A name as stored -> '/'-separated UTF-8. Names without the UTF-8 flag are CP437 by the
+// specification, but many tools (macOS, 7-Zip) write UTF-8 without the flag: a name that
+// is valid UTF-8 is taken as such.
+std::string decode_name(std::string_view raw, bool utf8_flag) {
+    std::string n;
+    bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii || utf8_flag || utf8_valid(raw)) n = utf8_flag && !utf8_valid(raw) ? utf8_sanitize(raw) : std::string(raw);
+    else n = cp437_to_utf8(raw);
+    std::replace(n.begin(), n.end(), '\\', '/');
+    while (n.rfind("./", 0) == 0) n.erase(0, 2);
+    while (!n.empty() && n.front() == '/') n.erase(0, 1);
+    return n;
+}
+
+const char* method_name(uint16_t m) {
+    switch (m) {
+        case 1: return "shrink";
+        case 6: return "implode";
+        case 9: return "deflate64";
+        case 12: return "bzip2";
+        case 14: return "lzma";
+        case 93: return "zstd";
+        case 95: return "xz";
+        case 98: return "ppmd";
+        case 99: return "AES encryption";
+        default: return nullptr;
+    }
+}
+
+struct ZipItem {
+    uint64_t local_offset = 0;
+    uint64_t csize = 0;
+    uint64_t usize = 0;
+    uint32_t crc = 0;
+    uint16_t method = 0;
+    uint16_t flags = 0;
+};
+
+// Reads an entry's stored or deflated bytes and checks size and CRC at its end.
+class ZipEntryStream final : public InputStream {
+public:
+    ZipEntryStream(ByteSource& src, std::string path, const ZipItem& it, uint64_t data_offset)
+        : src_(src), path_(std::move(path)), it_(it), off_(data_offset), cleft_(it.csize) {
+        if (it_.method == 8) {
+            in_.resize(1 << 16);
+            if (inflateInit2(&z_, -15) != Z_OK) throw InputError(path_ + ": cannot start inflating");
+            z_open_ = true;
+        }
+    }
+    ~ZipEntryStream() override {
+        if (z_open_) inflateEnd(&z_);
+    }
+
+    size_t read(void* buf, size_t n) override {
+        if (done_ || n == 0) return 0;
+        size_t got = it_.method == 8 ? read_deflated(buf, n) : read_stored(buf, n);
+        if (got) {
+            crc_ = static_cast<uint32_t>(crc32(crc_, static_cast<const Bytef*>(buf), static_cast<uInt>(got)));
+            out_ += got;
+            if (out_ > it_.usize)
+                throw InputError(path_ + ": inflates past its stated size of " + std::to_string(it_.usize) + " bytes");
+        }
+        if (got == 0) finish();
+        return got;
+    }
+
+private:
+    size_t read_stored(void* buf, size_t n) {
+        if (cleft_ == 0) return 0;
+        if (n > cleft_) n = static_cast<size_t>(cleft_);
+        size_t got = src_.read_at(off_, buf, n);
+        if (got == 0) throw InputError(path_ + ": truncated (the file ends inside this entry)");
+        off_ += got;
+        cleft_ -= got;
+        return got;
+    }
+
+    size_t read_deflated(void* buf, size_t n) {
+        if (stream_end_) return 0;
+        if (n > (1u << 30)) n = 1u << 30;
+        z_.next_out = static_cast<Bytef*>(buf);
+        z_.avail_out = static_cast<uInt>(n);
+        while (z_.avail_out > 0) {
+            if (z_.avail_in == 0 && cleft_ > 0) {
+                size_t want = static_cast<size_t>(std::min<uint64_t>(in_.size(), cleft_));
+                size_t got = src_.read_at(off_, in_.data(), want);
+                if (got == 0) throw InputError(path_ + ": truncated (the file ends inside this entry)");
+                off_ += got;
+                cleft_ -= got;
+                z_.next_in = in_.data();
+                z_.avail_in = static_cast<uInt>(got);
+            }
+            int rc = inflate(&z_, Z_NO_FLUSH);
+            if (rc == Z_STREAM_END) {
+                stream_end_ = true;
+                break;
+            }
+            if (rc == Z_BUF_ERROR) {
+                if (z_.avail_in == 0 && cleft_ == 0)
+                    throw InputError(path_ + ": damaged compressed data (the deflate stream is cut short)");
+                if (z_.avail_out != n) break;  // produced something; hand it out
+                throw InputError(path_ + ": damaged compressed data");
+            }
+            if (rc != Z_OK)
+                throw InputError(path_ + ": damaged compressed data" + (z_.msg ? std::string(" (") + z_.msg + ")" : std::string()));
+            if (z_.avail_in == 0 && cleft_ == 0 && z_.avail_out != 0) {
+                // Everything was fed; one more call tells whether the stream ended.
+                continue;
+            }
+        }
+        return n - z_.avail_out;
+    }
+
+    void finish() {
+        done_ = true;
+        if (out_ != it_.usize)
+            throw InputError(path_ + ": truncated or damaged (" + std::to_string(out_) + " bytes instead of " +
+                             std::to_string(it_.usize) + ")");
+        if (crc_ != it_.crc) throw InputError(path_ + ": damaged (CRC-32 mismatch)");
+    }
+
+    ByteSource& src_;
+    std::string path_;
+    ZipItem it_;
+    uint64_t off_, cleft_;
+    uint64_t out_ = 0;
+    uint32_t crc_ = 0;
+    bool done_ = false, stream_end_ = false, z_open_ = false;
+    z_stream z_{};
+    std::vector<unsigned char> in_;
+};
+
+class ZipContainer final : public Container {
+public:
+    ZipContainer(std::unique_ptr<ByteSource> src, const std::string& name, ImportContext& ctx) : src_(std::move(src)) {
+        name_ = name;
+        input_size_ = src_->size();
+        read_directory(ctx);
+    }
+    const char* kind() const override { return "zip"; }
+
+    std::unique_ptr<InputStream> open(size_t i, ImportContext& ctx) override {
+        const Entry& e = entries_.at(i);
+        const ZipItem& it = items_.at(i);
+        if (it.flags & 0x0001) throw InputError(e.path + ": encrypted (password-protected) entries cannot be read");
+        if (it.method != 0 && it.method != 8) {
+            const char* m = method_name(it.method);
+            throw InputError(e.path + ": compression method " + (m ? std::string(m) : std::to_string(it.method)) +
+                             " is not supported (only stored and deflated)");
+        }
+        unsigned char h[30];
+        if (it.local_offset + 30 > cd_start_) throw InputError(e.path + ": local header lies outside the archive data");
+        src_->read_exact(it.local_offset, h, 30);
+        if (rd32(h) != kLocalSig) throw InputError(e.path + ": no local header where the central directory points");
+        uint64_t data = it.local_offset + 30 + rd16(h + 26) + rd16(h + 28);
+        if (data > cd_start_ || it.csize > cd_start_ - data)
+            throw InputError(e.path + ": compressed data runs past the end of the archive data");
+        if (it.method == 0 && it.csize != it.usize)
+            throw InputError(e.path + ": stored entry with different sizes (" + std::to_string(it.csize) + " and " +
+                             std::to_string(it.usize) + ")");
+        return limit_stream(std::make_unique<ZipEntryStream>(*src_, e.path, it, data), e.path, ctx);
+    }
+
+private:
+    void read_directory(ImportContext& ctx) {
+        const uint64_t size = src_->size();
+        if (size < 22) throw InputError("not a zip archive (too short for an end record)");
+        // The end record: 22 bytes plus a comment of up to 65535 bytes, at the very end.
+        size_t tail_len = static_cast<size_t>(std::min<uint64_t>(size, 22 + 65535));
+        std::vector<unsigned char> tail(tail_len);
+        src_->read_exact(size - tail_len, tail.data(), tail_len);
+        long eocd = -1;
+        for (long p = static_cast<long>(tail_len) - 22; p >= 0; --p) {
+            if (rd32(&tail[p]) != kEndSig) continue;
+            uint16_t clen = rd16(&tail[p + 20]);
+            if (static_cast<size_t>(p) + 22 + clen <= tail_len) {  // trailing garbage tolerated
+                eocd = p;
+                break;
+            }
+        }
+        if (eocd < 0)
+            throw InputError("not a readable zip archive: no end-of-central-directory record (the file is truncated or damaged)");
+        const unsigned char* E = &tail[eocd];
+        uint64_t eocd_pos = size - tail_len + static_cast<uint64_t>(eocd);
+        uint64_t count = rd16(E + 10);
+        uint64_t cd_size = rd32(E + 12);
+        uint64_t cd_off = rd32(E + 16);
+        if (rd16(E + 4) != 0 || rd16(E + 6) != 0) {
+            if (rd16(E + 4) != 0xFFFF) throw InputError("multi-part (split) zip archives are not supported");
+        }
+        uint64_t cd_end_limit = eocd_pos;  // where the central directory must end
+        // ZIP64: a locator 20 bytes before the end record.
+        bool z64 = false;
+        if (eocd_pos >= 20) {
+            unsigned char L[20];
+            src_->read_exact(eocd_pos - 20, L, 20);
+            if (rd32(L) == kZip64LocatorSig) {
+                uint64_t rec = rd64(L + 8);
+                if (rec > eocd_pos - 20 || eocd_pos - 20 - rec < 56)
+                    throw InputError("damaged zip: the ZIP64 end record lies outside the file");
+                unsigned char Z[56];
+                src_->read_exact(rec, Z, 56);
+                if (rd32(Z) != kZip64EndSig) throw InputError("damaged zip: no ZIP64 end record where the locator points");
+                uint64_t c64 = rd64(Z + 32), s64 = rd64(Z + 40), o64 = rd64(Z + 48);
+                if (count != 0xFFFF && count != (c64 & 0xFFFF))
+                    throw InputError("damaged zip: the end records disagree on the number of entries");
+                count = c64;
+                cd_size = s64;
+                cd_off = o64;
+                cd_end_limit = rec;
+                z64 = true;
+            }
+        }
+        if (!z64 && (count == 0xFFFF || cd_size == k32 || cd_off == k32) && cd_off + cd_size > cd_end_limit)
+            throw InputError("damaged zip: ZIP64 sizes are announced but the ZIP64 end record is missing");
+        if (count > ctx.limits.max_entries)
+            throw LimitError("more than " + std::to_string(ctx.limits.max_entries) + " entries in the zip archive");
+        if (cd_size > cd_end_limit)
+            throw InputError("damaged zip: the central directory is larger than the file (truncated?)");
+        // Bytes prepended to the archive shift every offset (self-extractors, some re-zips).
+        uint64_t shift = 0;
+        if (cd_off + cd_size < cd_end_limit && cd_off + cd_size <= size) {
+            // Only if the central directory is not where it says but right before the end.
+            unsigned char s[4];
+            if (cd_off + 4 > size || (src_->read_exact(cd_off, s, 4), rd32(s) != kCentralSig)) {
+                shift = cd_end_limit - (cd_off + cd_size);
+            }
+        }
+        if (cd_off + cd_size > cd_end_limit || cd_off > size)
+            throw InputError("damaged zip: the central directory points outside the file (truncated?)");
+        cd_off += shift;
+        cd_start_ = cd_off;
+        if (count > 0 && cd_size < 46 * count)
+            throw InputError("damaged zip: the central directory is too small for " + std::to_string(count) + " entries");
+
+        std::vector<unsigned char> cd(static_cast<size_t>(cd_size));
+        src_->read_exact(cd_off, cd.data(), cd.size());
+        entries_.reserve(static_cast<size_t>(std::min<uint64_t>(count, 1u << 20)));
+        items_.reserve(entries_.capacity());
+        size_t p = 0;
+        for (uint64_t k = 0; k < count; ++k) {
+            if (p + 46 > cd.size()) throw InputError("damaged zip: the central directory ends early (entry " + std::to_string(k + 1) + ")");
+            const unsigned char* C = &cd[p];
+            if (rd32(C) != kCentralSig) throw InputError("damaged zip: bad central directory record (entry " + std::to_string(k + 1) + ")");
+            ZipItem it;
+            it.flags = rd16(C + 8);
+            it.method = rd16(C + 10);
+            it.crc = rd32(C + 16);
+            it.csize = rd32(C + 20);
+            it.usize = rd32(C + 24);
+            uint16_t nlen = rd16(C + 28), xlen = rd16(C + 30), clen = rd16(C + 32);
+            uint16_t disk = rd16(C + 34);
+            it.local_offset = rd32(C + 42);
+            if (p + 46 + nlen + xlen + clen > cd.size())
+                throw InputError("damaged zip: a central directory record runs past its end (entry " + std::to_string(k + 1) + ")");
+            std::string_view raw(reinterpret_cast<const char*>(C + 46), nlen);
+            std::string name;
+            bool need_u = it.usize == k32, need_c = it.csize == k32, need_o = it.local_offset == k32, need_d = disk == 0xFFFF;
+            bool got64 = false;
+            const unsigned char* X = C + 46 + nlen;
+            for (size_t q = 0; q + 4 <= xlen;) {
+                uint16_t id = rd16(X + q), len = rd16(X + q + 2);
+                if (q + 4 + len > xlen) break;  // a damaged extra field: ignore the rest
+                const unsigned char* d = X + q + 4;
+                if (id == 0x0001) {
+                    size_t r = 0;
+                    auto take = [&](uint64_t& v) {
+                        if (r + 8 > len) throw InputError("damaged zip: ZIP64 extra field too short for " + decode_name(raw, true));
+                        v = rd64(d + r);
+                        r += 8;
+                    };
+                    if (need_u) take(it.usize);
+                    if (need_c) take(it.csize);
+                    if (need_o) take(it.local_offset);
+                    (void)need_d;
+                    got64 = true;
+                } else if (id == 0x7075 && len >= 5 && d[0] == 1) {
+                    // Info-ZIP Unicode path: valid only when the CRC of the stored name matches.
+                    uint32_t ncrc = static_cast<uint32_t>(crc32(0, C + 46, nlen));
+                    std::string_view u(reinterpret_cast<const char*>(d + 5), len - 5);
+                    if (rd32(d + 1) == ncrc && utf8_valid(u)) name = decode_name(u, true);
+                }
+                q += 4 + len;
+            }
+            if ((need_u || need_c || need_o) && !got64)
+                throw InputError("damaged zip: " + decode_name(raw, it.flags & 0x0800) +
+                                 " announces ZIP64 sizes but has no ZIP64 extra field");
+            if (name.empty()) name = decode_name(raw, it.flags & 0x0800);
+            it.local_offset += shift;
+            p += 46 + nlen + xlen + clen;
+            if (it.local_offset >= cd_start_ || (it.method == 0 && it.csize != it.usize && !(it.flags & 1)) ||
+                it.csize > cd_start_)
+                throw InputError("damaged zip: " + name + ": " +
+                                 (it.method == 0 && it.csize != it.usize ? std::string("inconsistent sizes")
+                                                                         : std::string("offsets point outside the archive data")));
+            if (it.local_offset + 30 + it.csize > cd_start_)
+                throw InputError("damaged zip: " + name + ": its data would run past the central directory");
+            if (name.empty() || name.back() == '/') continue;                 // folders
+            if (name.rfind("__MACOSX/", 0) == 0 || name.find("/__MACOSX/") != std::string::npos) continue;
+            if (base_name(name).rfind("._", 0) == 0 || base_name(name) == ".DS_Store") continue;
+            entries_.push_back({std::move(name), it.usize});
+            items_.push_back(it);
+            if ((k & 4095) == 0) ctx.tick();
+        }
+        // A deflated entry can shrink at most ~1032:1; anything beyond is a bomb in disguise.
+        for (size_t i = 0; i < items_.size(); ++i) {
+            const ZipItem& it = items_[i];
+            if (it.method == 8 && it.usize / 1040 > it.csize + 64)
+                throw InputError("damaged zip: " + entries_[i].path + ": stated size " + std::to_string(it.usize) +
+                                 " is impossible for " + std::to_string(it.csize) + " compressed bytes");
+        }
+        ctx.progress.entries += entries_.size();
+    }
+
+    std::unique_ptr<ByteSource> src_;
+    std::vector<ZipItem> items_;
+    uint64_t cd_start_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Container> open_zip(std::unique_ptr<ByteSource> src, const std::string& name, ImportContext& ctx) {
+    return std::make_unique<ZipContainer>(std::move(src), name, ctx);
+}
+
 }  // namespace clout

@@ -7,6 +7,9 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     static const std::vector<std::unique_ptr<Importer>> all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         // IMPORTERS: one line each, in detection order.
+        v.push_back(make_x_archive_importer());
+        v.push_back(make_mastodon_importer());
+        v.push_back(make_bluesky_importer());
         v.push_back(make_meta_importer());
         v.push_back(make_tiktok_importer());
         v.push_back(make_linkedin_importer());

@@ -1,0 +1,779 @@
+// X/Twitter archive importer ("Download an archive of your data"). See docs/FORMATS.md.
+//
+// Reads only data/*.js files (never media), each as a stream through json::JsArrayReader:
+// manifest.js (generation date, user info), account.js, note-tweet.js (long posts),
+// tweets.js / tweets-partN.js / tweet.js / tweet-partN.js (2019-era bare tweet objects
+// too), community-tweet.js, like.js, follower.js, following.js (and their -partN files).
+// A damaged file gives a warning and the rest is read; only when nothing could be read
+// is it an InputError.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "importers/importer.h"
+#include "io/json_scan.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/time.h"
+
+namespace clout {
+
+namespace {
+
+using json::Scanner;
+
+enum class Kind { None, Manifest, Account, Tweets, Community, Notes, Likes, Followers, Following };
+
+// "tweets.js" -> (Tweets, 0); "tweets-part3.js" -> (Tweets, 3); also the older "tweet" names.
+Kind classify(std::string_view base, long& part) {
+    static const struct { const char* stem; Kind kind; } stems[] = {
+        {"tweets", Kind::Tweets},       {"tweet", Kind::Tweets},         {"community-tweet", Kind::Community},
+        {"note-tweet", Kind::Notes},    {"like", Kind::Likes},           {"follower", Kind::Followers},
+        {"following", Kind::Following}, {"account", Kind::Account},      {"manifest", Kind::Manifest}};
+    if (base.size() < 4 || base.substr(base.size() - 3) != ".js") return Kind::None;
+    std::string_view stem = base.substr(0, base.size() - 3);
+    part = 0;
+    size_t dash = stem.rfind("-part");
+    if (dash != std::string_view::npos && dash + 5 < stem.size()) {
+        std::string_view num = stem.substr(dash + 5);
+        if (Scanner::all_digits(num) && num.size() <= 6) {
+            part = std::stol(std::string(num));
+            stem = stem.substr(0, dash);
+        }
+    }
+    for (auto& s : stems)
+        if (stem == s.stem) return (s.kind == Kind::Manifest && part != 0) ? Kind::None : s.kind;
+    return Kind::None;
+}
+
+struct DataFiles {
+    std::string dir;  // the data folder ("data", "twitter-2024-x/data", or "" for loose files)
+    long manifest = -1;
+    std::vector<size_t> account, tweets, community, notes, likes, followers, following;
+    bool any() const { return manifest >= 0 || !account.empty() || !tweets.empty() || !community.empty(); }
+};
+
+std::string_view dir_of(std::string_view path) {
+    size_t s = path.find_last_of('/');
+    return s == std::string_view::npos ? std::string_view() : path.substr(0, s);
+}
+
+bool is_data_dir(std::string_view dir) {
+    return dir.empty() || dir == "data" || (dir.size() > 5 && dir.substr(dir.size() - 5) == "/data");
+}
+
+DataFiles find_files(const Container& c) {
+    // The data folder: the one holding the most recognised files (ties: shortest, then first).
+    std::map<std::string, int> hits;
+    for (const Entry& e : c.entries()) {
+        long part;
+        std::string_view d = dir_of(e.path);
+        if (!is_data_dir(d)) continue;
+        if (classify(base_name(e.path), part) != Kind::None) ++hits[std::string(d)];
+    }
+    DataFiles f;
+    int best = 0;
+    for (auto& [d, n] : hits) {
+        if (n > best || (n == best && d.size() < f.dir.size())) {
+            best = n;
+            f.dir = d;
+        }
+    }
+    if (best == 0) return f;
+    std::vector<std::pair<long, size_t>> lists[9];
+    for (size_t i = 0; i < c.entries().size(); ++i) {
+        const std::string& p = c.entries()[i].path;
+        if (dir_of(p) != f.dir) continue;
+        long part;
+        Kind k = classify(base_name(p), part);
+        if (k == Kind::Manifest) {
+            if (f.manifest < 0) f.manifest = static_cast<long>(i);
+        } else if (k != Kind::None) {
+            lists[static_cast<int>(k)].push_back({part, i});
+        }
+    }
+    auto take = [&](Kind k, std::vector<size_t>& out) {
+        auto& l = lists[static_cast<int>(k)];
+        // Part order is not chronological and entries come in any order: sort by part
+        // number, then name (tweets.js before tweet.js), for a deterministic reading order.
+        std::sort(l.begin(), l.end(), [&](const auto& a, const auto& b) {
+            if (a.first != b.first) return a.first < b.first;
+            return c.entries()[a.second].path > c.entries()[b.second].path;
+        });
+        for (auto& [part, i] : l) out.push_back(i);
+    };
+    take(Kind::Account, f.account);
+    take(Kind::Tweets, f.tweets);
+    take(Kind::Community, f.community);
+    take(Kind::Notes, f.notes);
+    take(Kind::Likes, f.likes);
+    take(Kind::Followers, f.followers);
+    take(Kind::Following, f.following);
+    return f;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// "https://twitter.com/alice/status/123" -> "alice" (x.com, mobile., www. too); else "".
+// "/i/web/status/..." (the reader's own long-post link) gives "i".
+std::string_view status_url_user(std::string_view u) {
+    if (u.rfind("https://", 0) == 0) u.remove_prefix(8);
+    else if (u.rfind("http://", 0) == 0) u.remove_prefix(7);
+    else return {};
+    size_t slash = u.find('/');
+    if (slash == std::string_view::npos) return {};
+    std::string_view host = u.substr(0, slash);
+    if (host.rfind("www.", 0) == 0) host.remove_prefix(4);
+    else if (host.rfind("mobile.", 0) == 0) host.remove_prefix(7);
+    if (!iequals(host, "twitter.com") && !iequals(host, "x.com")) return {};
+    std::string_view rest = u.substr(slash + 1);
+    size_t s2 = rest.find('/');
+    if (s2 == std::string_view::npos || s2 == 0) return {};
+    std::string_view user = rest.substr(0, s2);
+    std::string_view tail = rest.substr(s2 + 1);
+    if (user == "i" && tail.rfind("web/status/", 0) == 0) return user;
+    if (tail.rfind("status/", 0) != 0 && tail.rfind("statuses/", 0) != 0) return {};
+    tail.remove_prefix(tail[6] == '/' ? 7 : 9);
+    size_t d = 0;
+    while (d < tail.size() && tail[d] >= '0' && tail[d] <= '9') ++d;
+    if (d == 0) return {};
+    return user;
+}
+
+// "Sat Feb 18 12:33:11 +0000 2023", or the Grailbird-era "2012-03-04 12:00:00 +0000".
+bool parse_tweet_time(std::string_view s, int64_t& out) {
+    if (parse_twitter_date(s, out)) return true;
+    if (s.size() == 25 && s[19] == ' ' && (s[20] == '+' || s[20] == '-')) {
+        int64_t t;
+        if (!parse_ymd_hms(s.substr(0, 19), t)) return false;
+        int off = ((s[21] - '0') * 10 + (s[22] - '0')) * 3600 + ((s[23] - '0') * 10 + (s[24] - '0')) * 60;
+        out = s[20] == '+' ? t - off : t + off;
+        return true;
+    }
+    return parse_any_time(s, out);
+}
+
+struct Raw {
+    std::string_view s;
+    bool esc = false;
+};
+
+// The fields of one tweet, collected before anything is committed (an element may be
+// scanned twice when it straddles the buffer's end). Vectors are reused between tweets.
+struct TweetFields {
+    Raw id, created_at, full_text, text, reply_status, reply_user, reply_screen, lang;
+    int64_t likes = -1, reposts = -1;
+    bool has_full_text = false, has_media = false, retweeted_status = false;
+    std::vector<Raw> hashtags, mentions, urls;
+    void clear() {
+        id = created_at = full_text = text = reply_status = reply_user = reply_screen = lang = Raw{};
+        likes = reposts = -1;
+        has_full_text = has_media = retweeted_status = false;
+        hashtags.clear();
+        mentions.clear();
+        urls.clear();
+    }
+};
+
+struct Note {
+    int64_t time = 0;
+    std::string text;
+    bool used = false;
+};
+
+class XReader {
+public:
+    XReader(Container& c, Activity& out, ImportContext& ctx) : c_(c), out_(out), ctx_(ctx) {}
+
+    void run() {
+        DataFiles f = find_files(c_);
+        if (!f.any()) throw InputError("not an X archive: no data/tweets.js, data/account.js or data/manifest.js");
+        acct_.network = Network::X;
+        acct_.format = "x-archive";
+        acct_.source_name = c_.name();
+        if (f.manifest >= 0) guarded(static_cast<size_t>(f.manifest), [&](size_t i) { read_manifest(i); });
+        for (size_t i : f.account) guarded(i, [&](size_t j) { read_account(j); });
+        acct_.signals.likes_received = true;
+        acct_.signals.reposts_received = true;
+        acct_.signals.replies_received = false;
+        acct_.signals.quotes_received = false;
+        account_ = out_.add_account(acct_);
+        for (size_t i : f.notes) guarded(i, [&](size_t j) { read_notes(j); });
+        std::sort(notes_.begin(), notes_.end(), [](const Note& a, const Note& b) { return a.time < b.time; });
+        for (size_t i : f.tweets) guarded(i, [&](size_t j) { read_tweets(j, false); });
+        for (size_t i : f.community) guarded(i, [&](size_t j) { read_tweets(j, true); });
+        for (size_t i : f.likes) guarded(i, [&](size_t j) { read_likes(j); });
+        int64_t followers = 0, following = 0;
+        bool followers_ok = false, following_ok = false;
+        for (size_t i : f.followers)
+            if (guarded(i, [&](size_t j) { followers += read_follows(j, false); })) followers_ok = true;
+        for (size_t i : f.following)
+            if (guarded(i, [&](size_t j) { following += read_follows(j, true); })) following_ok = true;
+
+        Account& a = out_.accounts[account_];
+        // A damaged part makes the total a lower bound at best: then it stays unknown.
+        bool followers_all = followers_ok && followers_failed_ == 0;
+        bool following_all = following_ok && following_failed_ == 0;
+        if (followers_all) a.followers = followers;
+        if (following_all) a.following = following;
+        a.signals.followers = followers_all;
+        a.signals.following = following_all;
+        a.notes.push_back("Likes and reposts received are a snapshot taken when the archive was generated.");
+        a.notes.push_back("X archives hold no follower history, and no reply or quote counts.");
+        if (f.followers.empty()) a.notes.push_back("No follower.js in the archive: the follower count is unknown.");
+        if (retweets_ > 0)
+            a.notes.push_back("Retweets carry the original post's counts, which are not yours: they are not counted as engagement.");
+        if (skipped_no_date_ > 0)
+            out_.warnings.push_back(c_.entries()[f.tweets.empty() ? 0 : f.tweets[0]].path + ": " +
+                                    std::to_string(skipped_no_date_) + " tweets without a readable id or date were skipped");
+        if (files_ok_ == 0) {
+            std::string why = first_error_.empty() ? std::string("no readable data files") : first_error_;
+            throw InputError("nothing could be read from this X archive: " + why);
+        }
+    }
+
+private:
+    // Runs one file's reader; a damaged file becomes a warning. Returns true when read whole.
+    template <class F>
+    bool guarded(size_t i, F&& f) {
+        const std::string& path = c_.entries()[i].path;
+        ctx_.progress.stage = "reading " + path;
+        ctx_.tick();
+        size_t posts_before = out_.posts.size();
+        try {
+            f(i);
+            ++files_ok_;
+            return true;
+        } catch (const LimitError&) {
+            throw;
+        } catch (const InputError& e) {
+            std::string msg = e.what();
+            if (msg.rfind(path + ": ", 0) == 0) msg.erase(0, path.size() + 2);
+            if (first_error_.empty()) first_error_ = path + ": " + msg;
+            std::string w = path + ": " + msg;
+            size_t kept = out_.posts.size() - posts_before;
+            if (kept > 0) w += " (the " + std::to_string(kept) + " posts before it were kept)";
+            w += "; read the other files";
+            out_.warnings.push_back(std::move(w));
+            Kind k;
+            long part;
+            k = classify(base_name(path), part);
+            if (k == Kind::Followers) ++followers_failed_;
+            if (k == Kind::Following) ++following_failed_;
+            return false;
+        }
+    }
+
+    template <class F>
+    void each(size_t i, F&& f) {
+        auto s = c_.open(i, ctx_);
+        json::JsArrayReader r(*s, ctx_, ctx_.limits.max_field_bytes);
+        r.for_each(f);
+    }
+
+    static std::string dec(Raw r) {
+        std::string s;
+        Scanner::decode(r.s, r.esc, s);
+        return s;
+    }
+
+    void read_manifest(size_t i) {
+        std::string s = c_.read_all(i, ctx_);
+        size_t eq = s.find('=');
+        size_t open = s.find('{');
+        if (eq != std::string::npos && (open == std::string::npos || eq < open)) s.erase(0, eq + 1);
+        while (!s.empty() && (s.back() == ';' || s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+            s.pop_back();
+        nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) throw InputError("damaged JSON in the manifest");
+        auto str = [](const nlohmann::json& o, const char* k) -> std::string {
+            auto it = o.find(k);
+            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        if (auto u = j.find("userInfo"); u != j.end() && u->is_object()) {
+            if (acct_.id.empty()) acct_.id = str(*u, "accountId");
+            if (acct_.handle.empty()) acct_.handle = str(*u, "userName");
+            if (acct_.display_name.empty()) acct_.display_name = str(*u, "displayName");
+        }
+        if (auto a = j.find("archiveInfo"); a != j.end() && a->is_object()) {
+            int64_t t;
+            if (parse_iso8601(str(*a, "generationDate"), t)) acct_.export_time = t;
+        }
+    }
+
+    void read_account(size_t i) {
+        each(i, [&](Scanner& sc) {
+            Raw user, id, created, name;
+            bool f1 = true;
+            std::string_view k;
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if (k != "account" || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    Raw* dst = k == "username" ? &user : k == "accountId" ? &id : k == "createdAt" ? &created
+                             : k == "accountDisplayName" ? &name : nullptr;
+                    if (dst) sc.maybe_string(dst->s, dst->esc);
+                    else sc.skip();
+                }
+            }
+            if (!user.s.empty()) acct_.handle = utf8_sanitize(dec(user));
+            if (!id.s.empty()) acct_.id = dec(id);
+            if (!name.s.empty()) acct_.display_name = utf8_sanitize(dec(name));
+            int64_t t;
+            if (!created.s.empty() && parse_iso8601(dec(created), t)) acct_.created_time = t;
+        });
+    }
+
+    void read_notes(size_t i) {
+        each(i, [&](Scanner& sc) {
+            Raw created, text;
+            bool f1 = true;
+            std::string_view k;
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if (k != "noteTweet" || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    if (k == "createdAt") {
+                        sc.maybe_string(created.s, created.esc);
+                    } else if (k == "core" && sc.peek() == '{') {
+                        bool f3 = true;
+                        sc.begin_object();
+                        while (sc.next_key(f3, k)) {
+                            if (k == "text") sc.maybe_string(text.s, text.esc);
+                            else sc.skip();
+                        }
+                    } else {
+                        sc.skip();
+                    }
+                }
+            }
+            int64_t t;
+            if (text.s.empty() || !parse_iso8601(dec(created), t)) return;
+            Note n;
+            n.time = t;
+            n.text = utf8_sanitize(decode_html_entities(dec(text)));
+            notes_.push_back(std::move(n));
+        });
+    }
+
+    // Entities of a tweet: hashtags, mentions, urls, media.
+    void read_entities(Scanner& sc, TweetFields& t) {
+        bool f1 = true;
+        std::string_view k;
+        sc.begin_object();
+        while (sc.next_key(f1, k)) {
+            std::vector<Raw>* list = nullptr;
+            std::string_view want;
+            if (k == "hashtags") list = &t.hashtags, want = "text";
+            else if (k == "user_mentions") list = &t.mentions, want = "screen_name";
+            else if (k == "urls") list = &t.urls, want = "expanded_url";
+            else if (k == "media") {
+                if (sc.array_length() > 0) t.has_media = true;
+                continue;
+            }
+            if (!list || sc.peek() != '[') {
+                sc.skip();
+                continue;
+            }
+            bool f2 = true;
+            sc.begin_array();
+            while (sc.next_element(f2)) {
+                if (sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f3 = true;
+                sc.begin_object();
+                while (sc.next_key(f3, k)) {
+                    Raw r;
+                    if (k == want && sc.maybe_string(r.s, r.esc)) list->push_back(r);
+                    else if (k != want) sc.skip();
+                }
+            }
+        }
+    }
+
+    void read_tweet_fields(Scanner& sc, TweetFields& t) {
+        bool f1 = true;
+        std::string_view k;
+        sc.begin_object();
+        while (sc.next_key(f1, k)) {
+            switch (k.size()) {
+                case 2:
+                    if (k == "id" && t.id.s.empty()) {
+                        std::string_view d;
+                        if (sc.digits(d)) t.id = Raw{d, false};
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (k == "text") {
+                        sc.maybe_string(t.text.s, t.text.esc);
+                        continue;
+                    }
+                    if (k == "lang") {
+                        sc.maybe_string(t.lang.s, t.lang.esc);
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (k == "tweet" && sc.peek() == '{') {  // {"tweet": {...}}: the modern wrapper
+                        read_tweet_fields(sc, t);
+                        continue;
+                    }
+                    break;
+                case 6:
+                    if (k == "id_str") {
+                        std::string_view d;
+                        if (sc.digits(d)) t.id = Raw{d, false};
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (k == "entities" && sc.peek() == '{') {
+                        read_entities(sc, t);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (k == "full_text") {
+                        t.has_full_text = sc.maybe_string(t.full_text.s, t.full_text.esc);
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (k == "created_at") {
+                        sc.maybe_string(t.created_at.s, t.created_at.esc);
+                        continue;
+                    }
+                    break;
+                case 13:
+                    if (k == "retweet_count") {
+                        if (!sc.count(t.reposts)) t.reposts = -1;
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (k == "favorite_count") {
+                        if (!sc.count(t.likes)) t.likes = -1;
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (k == "retweeted_status") {
+                        t.retweeted_status = !sc.is_null();
+                        if (t.retweeted_status) sc.skip();
+                        continue;
+                    }
+                    break;
+                case 17:
+                    if (k == "extended_entities" && sc.peek() == '{') {
+                        bool f2 = true;
+                        sc.begin_object();
+                        std::string_view k2;
+                        while (sc.next_key(f2, k2)) {
+                            if (k2 == "media") {
+                                if (sc.array_length() > 0) t.has_media = true;
+                            } else {
+                                sc.skip();
+                            }
+                        }
+                        continue;
+                    }
+                    break;
+                case 19:
+                    if (k == "in_reply_to_user_id" && t.reply_user.s.empty()) {
+                        std::string_view d;
+                        if (sc.digits(d)) t.reply_user = Raw{d, false};
+                        continue;
+                    }
+                    break;
+                case 21:
+                    if (k == "in_reply_to_status_id" && t.reply_status.s.empty()) {
+                        std::string_view d;
+                        if (sc.digits(d)) t.reply_status = Raw{d, false};
+                        continue;
+                    }
+                    break;
+                case 23:
+                    if (k == "in_reply_to_user_id_str") {
+                        std::string_view d;
+                        if (sc.digits(d)) t.reply_user = Raw{d, false};
+                        continue;
+                    }
+                    if (k == "in_reply_to_screen_name") {
+                        sc.maybe_string(t.reply_screen.s, t.reply_screen.esc);
+                        continue;
+                    }
+                    break;
+                case 25:
+                    if (k == "in_reply_to_status_id_str") {
+                        std::string_view d;
+                        if (sc.digits(d)) t.reply_status = Raw{d, false};
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            sc.skip();
+        }
+    }
+
+    // The long-post text for a truncated tweet: createdAt within a second, text prefix.
+    const Note* find_note(int64_t time, std::string_view text) {
+        if (notes_.empty()) return nullptr;
+        // The truncated text ends with "…" and/or a t.co link: compare what comes before.
+        std::string_view pre = text;
+        size_t tco = pre.find("https://t.co/");
+        if (tco != std::string_view::npos) pre = pre.substr(0, tco);
+        while (!pre.empty() && (pre.back() == ' ' || pre.back() == '\n')) pre.remove_suffix(1);
+        if (pre.size() >= 3 && pre.substr(pre.size() - 3) == "\xE2\x80\xA6") pre.remove_suffix(3);
+        while (!pre.empty() && (pre.back() == ' ' || pre.back() == '\n')) pre.remove_suffix(1);
+        pre = utf8_prefix(pre, 40);
+        if (pre.size() < 8) return nullptr;
+        auto it = std::lower_bound(notes_.begin(), notes_.end(), time - 1, [](const Note& n, int64_t t) { return n.time < t; });
+        for (; it != notes_.end() && it->time <= time + 1; ++it) {
+            if (!it->used && it->text.compare(0, pre.size(), pre) == 0) {
+                it->used = true;
+                return &*it;
+            }
+        }
+        return nullptr;
+    }
+
+    void emit(TweetFields& t, bool community) {
+        int64_t time;
+        if (t.id.s.empty() || t.created_at.s.empty() || !parse_tweet_time(t.created_at.s, time)) {
+            ++skipped_no_date_;
+            return;
+        }
+        Post p;
+        p.time = time;
+        make_decimal_or_hash_id(t.id.s, p.id, p.id_kind);
+        p.account = account_;
+        // Text: JSON escapes, then HTML entities (X escapes &, <, > in full_text).
+        Raw tr = t.has_full_text ? t.full_text : t.text;
+        text_.clear();
+        Scanner::decode(tr.s, tr.esc, text_);
+        std::string_view text = text_;
+        if (text.find('&') != std::string_view::npos) {
+            html_ = decode_html_entities(text);
+            text = html_;
+        }
+        if (!utf8_valid(text)) {
+            html_ = utf8_sanitize(text);
+            text = html_;
+        }
+        bool rt = t.retweeted_status || text.rfind("RT @", 0) == 0;
+        // Terms.
+        terms_.clear();
+        term_ends_.clear();
+        for (const Raw& r : t.hashtags) {
+            Scanner::decode(r.s, r.esc, terms_);
+            term_ends_.push_back(terms_.size());
+        }
+        size_t nh = term_ends_.size();
+        for (const Raw& r : t.mentions) {
+            Scanner::decode(r.s, r.esc, terms_);
+            term_ends_.push_back(terms_.size());
+        }
+        hashtags_.clear();
+        mentions_.clear();
+        size_t at = 0;
+        for (size_t i = 0; i < term_ends_.size(); ++i) {
+            std::string_view v(terms_.data() + at, term_ends_[i] - at);
+            at = term_ends_[i];
+            if (!utf8_valid(v)) continue;
+            (i < nh ? hashtags_ : mentions_).push_back(v);
+        }
+        // Links and quotes.
+        std::string_view quoted;
+        for (const Raw& r : t.urls) {
+            url_.clear();
+            Scanner::decode(r.s, r.esc, url_);
+            std::string_view user = status_url_user(url_);
+            if (user.empty()) {
+                if (!url_.empty()) p.has_link = true;
+            } else if (user != "i" && !iequals(user, acct_.handle) && quoted.empty()) {
+                quoted_buf_ = url_.substr(static_cast<size_t>(user.data() - url_.data()), user.size());
+                quoted = quoted_buf_;
+            }
+        }
+        p.has_media = t.has_media;
+        if (!t.lang.s.empty() && !t.lang.esc && t.lang.s != "und" && utf8_valid(t.lang.s)) p.lang = out_.strings.intern(t.lang.s);
+        if (rt) {
+            p.kind = PostKind::Repost;
+            ++retweets_;
+            // "RT @name: ..." names the reposted account.
+            std::string_view rest = text.rfind("RT @", 0) == 0 ? text.substr(4) : std::string_view();
+            size_t e = 0;
+            while (e < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[e])) || rest[e] == '_')) ++e;
+            if (e > 0) p.target_account = out_.strings.intern(ascii_lower(rest.substr(0, e)));
+            // Counts on a retweet are the original's: not the author's engagement.
+        } else {
+            p.likes = t.likes >= 0 ? static_cast<int32_t>(std::min<int64_t>(t.likes, INT32_MAX)) : kUnknownCount;
+            p.reposts = t.reposts >= 0 ? static_cast<int32_t>(std::min<int64_t>(t.reposts, INT32_MAX)) : kUnknownCount;
+            if (!t.reply_status.s.empty()) {
+                p.kind = PostKind::Reply;
+                bool self = !acct_.id.empty() ? t.reply_user.s == acct_.id
+                                              : (!acct_.handle.empty() && iequals(t.reply_screen.s, acct_.handle));
+                p.reply_target = self ? ReplyTarget::Self : ReplyTarget::Other;
+                if (!t.reply_screen.s.empty() && !t.reply_screen.esc)
+                    p.target_account = out_.strings.intern(ascii_lower(t.reply_screen.s));
+            } else if (!quoted.empty()) {
+                p.kind = PostKind::Quote;
+                p.target_account = out_.strings.intern(ascii_lower(quoted));
+            }
+        }
+        if (const Note* n = find_note(time, text)) text = n->text;
+        (void)community;
+        out_.add_post(p, text, hashtags_, mentions_);
+        ++ctx_.progress.posts;
+    }
+
+    void read_tweets(size_t i, bool community) {
+        if (out_.posts.size() >= ctx_.limits.max_posts)
+            throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
+        uint64_t n = 0;
+        each(i, [&](Scanner& sc) {
+            tf_.clear();
+            if (sc.peek() != '{') {
+                sc.skip();  // not a tweet object: ignored
+                return;
+            }
+            read_tweet_fields(sc, tf_);
+            emit(tf_, community);
+            if ((++n & 1023) == 0) {
+                ctx_.tick();
+                if (out_.posts.size() >= ctx_.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
+            }
+        });
+    }
+
+    void read_likes(size_t i) {
+        each(i, [&](Scanner& sc) {
+            Raw id;
+            bool f1 = true;
+            std::string_view k;
+            if (sc.peek() != '{') {
+                sc.skip();
+                return;
+            }
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if (k != "like" || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    std::string_view d;
+                    if (k == "tweetId" && sc.digits(d)) id = Raw{d, false};
+                    else if (k != "tweetId") sc.skip();
+                }
+            }
+            if (!id.s.empty()) out_.add_like(account_, 0, id.s);
+        });
+    }
+
+    int64_t read_follows(size_t i, bool following) {
+        int64_t n = 0;
+        each(i, [&](Scanner& sc) {
+            Raw id;
+            bool f1 = true;
+            std::string_view k;
+            if (sc.peek() != '{') {
+                sc.skip();
+                return;
+            }
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if ((k != "follower" && k != "following") || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    std::string_view d;
+                    if (k == "accountId" && sc.digits(d)) id = Raw{d, false};
+                    else if (k != "accountId") sc.skip();
+                }
+            }
+            ++n;
+            if (following && !id.s.empty()) out_.add_follow(account_, 0, id.s);
+        });
+        return n;
+    }
+
+    Container& c_;
+    Activity& out_;
+    ImportContext& ctx_;
+    Account acct_;
+    uint32_t account_ = 0;
+    std::vector<Note> notes_;
+    TweetFields tf_;
+    std::string text_, html_, terms_, url_, quoted_buf_;
+    std::vector<size_t> term_ends_;
+    std::vector<std::string_view> hashtags_, mentions_;
+    int files_ok_ = 0, followers_failed_ = 0, following_failed_ = 0;
+    uint64_t skipped_no_date_ = 0, retweets_ = 0;
+    std::string first_error_;
+};
+
+class XArchiveImporter final : public Importer {
+public:
+    const char* id() const override { return "x-archive"; }
+    const char* looks_for() const override { return "an X archive (data/tweets.js)"; }
+    bool detect(Container& c, ImportContext& ctx) override {
+        DataFiles f = find_files(c);
+        if (!f.any()) return false;
+        // The content must look like an X data file.
+        long i = f.manifest >= 0 ? f.manifest
+                 : !f.tweets.empty() ? static_cast<long>(f.tweets[0])
+                 : !f.account.empty() ? static_cast<long>(f.account[0])
+                                      : static_cast<long>(f.community[0]);
+        try {
+            std::string head = c.peek(static_cast<size_t>(i), 256, ctx);
+            return head.find("window.YTD.") != std::string::npos || head.find("__THAR_CONFIG") != std::string::npos;
+        } catch (const InputError&) {
+            return true;  // damaged, but named like an X archive: let read() report it
+        }
+    }
+    void read(Container& c, Activity& out, ImportContext& ctx) override {
+        XReader r(c, out, ctx);
+        r.run();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_x_archive_importer() { return std::make_unique<XArchiveImporter>(); }
+
+}  // namespace clout

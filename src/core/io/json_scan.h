@@ -1,0 +1,410 @@
+// A fast, validating, streaming JSON scanner for big array files (X archive data files
+// `window.YTD.x.partN = [ ... ]`, and any `[ ... ]` file).
+//
+// How it works: JsArrayReader keeps a window of the file in one reusable buffer and hands
+// each array element to a callback as a Scanner over contiguous memory. The callback
+// reads the fields it wants (zero-copy string views into the buffer) and skips the rest
+// with full validation (strings, escapes, numbers, literals, nesting depth). When an
+// element runs past the end of the buffer, the scanner throws NeedMore; the reader moves
+// the unfinished element to the front of the buffer, reads more, and runs the callback
+// again from the element's start. A callback must therefore only commit its result once
+// it has consumed the whole element (collect first, then emit). Memory is the buffer
+// (grown only for elements larger than it), never the file.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/byte_source.h"
+#include "io/limits.h"
+
+namespace clout::json {
+
+struct NeedMore {};  // the buffer ends inside the current element (internal)
+
+// Thrown for malformed JSON; `offset` is relative to the scanner's base.
+struct SyntaxError {
+    const char* at;
+    const char* what;
+};
+
+class Scanner {
+public:
+    const char* p = nullptr;
+    const char* end = nullptr;
+    uint32_t depth = 0;
+    uint32_t max_depth = 512;
+
+    [[noreturn]] void fail(const char* what) const { throw SyntaxError{p, what}; }
+    void need() const {
+        if (p >= end) throw NeedMore{};
+    }
+
+    // Skips whitespace and returns the next character (not consumed).
+    char peek() {
+        for (;;) {
+            need();
+            char c = *p;
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                ++p;
+                continue;
+            }
+            return c;
+        }
+    }
+    void expect(char c) {
+        if (peek() != c) fail(c == ':' ? "expected ':'" : c == '{' ? "expected an object" : c == '[' ? "expected an array" : "unexpected character");
+        ++p;
+    }
+
+    // Reads a string; `raw` is its content between the quotes, undecoded; `escaped`
+    // tells whether it holds backslash escapes (then use decode()).
+    void string_raw(std::string_view& raw, bool& escaped) {
+        if (peek() != '"') fail("expected a string");
+        const char* s = ++p;
+        escaped = false;
+        for (;;) {
+            // 8 bytes at a time: stop at '"', '\\' or a control character.
+            while (end - p >= 8) {
+                uint64_t x;
+                std::memcpy(&x, p, 8);
+                constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+                uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+                uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs;
+                if (hit) break;
+                p += 8;
+            }
+            need();
+            unsigned char c = static_cast<unsigned char>(*p);
+            if (c == '"') {
+                raw = std::string_view(s, static_cast<size_t>(p - s));
+                ++p;
+                return;
+            }
+            if (c == '\\') {
+                escaped = true;
+                ++p;
+                need();
+                char e = *p;
+                if (e == 'u') {
+                    for (int i = 1; i <= 4; ++i) {
+                        if (p + i >= end) throw NeedMore{};
+                        if (!is_hex(p[i])) {
+                            p += i;
+                            fail("bad \\u escape in a string");
+                        }
+                    }
+                    p += 5;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                    ++p;
+                } else {
+                    fail("bad escape in a string");
+                }
+                continue;
+            }
+            if (c < 0x20) fail("control character in a string");
+            ++p;
+        }
+    }
+
+    // A string value decoded into out (escapes resolved, lone surrogates -> U+FFFD).
+    static void decode(std::string_view raw, bool escaped, std::string& out);
+    // Decoded string (appends to scratch, returns a view of the appended part).
+    std::string_view string(std::string& scratch) {
+        std::string_view raw;
+        bool esc;
+        string_raw(raw, esc);
+        if (!esc) return raw;
+        size_t at = scratch.size();
+        decode(raw, esc, scratch);
+        return std::string_view(scratch).substr(at);
+    }
+
+    // Object iteration: bool first = true; begin_object();
+    //   while (next_key(first, k)) { ...consume the value... }
+    void begin_object() {
+        expect('{');
+        if (++depth > max_depth) fail("nested too deeply");
+    }
+    // Reads the next key (raw; keys with escapes are decoded into key_scratch_).
+    bool next_key(bool& first, std::string_view& key) {
+        char c = peek();
+        if (c == '}') {
+            ++p;
+            --depth;
+            return false;
+        }
+        if (!first) {
+            if (c != ',') fail("expected ',' or '}' in an object");
+            ++p;
+        }
+        first = false;
+        bool esc;
+        string_raw(key, esc);
+        if (esc) {
+            key_scratch_.clear();
+            decode(key, true, key_scratch_);
+            key = key_scratch_;
+        }
+        expect(':');
+        return true;
+    }
+    // Array iteration: bool first = true; begin_array();
+    //   while (next_element(first)) { ...consume the element... }
+    void begin_array() {
+        expect('[');
+        if (++depth > max_depth) fail("nested too deeply");
+    }
+    bool next_element(bool& first) {
+        char c = peek();
+        if (c == ']') {
+            ++p;
+            --depth;
+            return false;
+        }
+        if (!first) {
+            if (c != ',') fail("expected ',' or ']' in an array");
+            ++p;
+        }
+        first = false;
+        return true;
+    }
+    // Skips any value, validating it.
+    void skip() {
+        char c = peek();
+        switch (c) {
+            case '"': {
+                std::string_view r;
+                bool e;
+                string_raw(r, e);
+                return;
+            }
+            case '{': {
+                bool first = true;
+                begin_object();
+                std::string_view k;
+                while (next_key(first, k)) skip();
+                return;
+            }
+            case '[': {
+                bool first = true;
+                begin_array();
+                while (next_element(first)) skip();
+                return;
+            }
+            case 't': literal("true"); return;
+            case 'f': literal("false"); return;
+            case 'n': literal("null"); return;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    number_raw();
+                    return;
+                }
+                fail("unexpected character");
+        }
+    }
+
+    bool is_null() {
+        if (peek() != 'n') return false;
+        literal("null");
+        return true;
+    }
+
+    // A JSON number token (validated), returned raw.
+    std::string_view number_raw() {
+        const char* s = p;
+        need();
+        if (*p == '-') ++p;
+        need();
+        if (*p == '0') {
+            ++p;
+        } else if (*p >= '1' && *p <= '9') {
+            while (need(), *p >= '0' && *p <= '9') ++p;
+        } else {
+            fail("bad number");
+        }
+        need();
+        if (*p == '.') {
+            ++p;
+            need();
+            if (!(*p >= '0' && *p <= '9')) fail("bad number");
+            while (need(), *p >= '0' && *p <= '9') ++p;
+        }
+        if (*p == 'e' || *p == 'E') {
+            ++p;
+            need();
+            if (*p == '+' || *p == '-') ++p;
+            need();
+            if (!(*p >= '0' && *p <= '9')) fail("bad number");
+            while (need(), *p >= '0' && *p <= '9') ++p;
+        }
+        return std::string_view(s, static_cast<size_t>(p - s));
+    }
+
+    // A number given as a JSON number or as a string of digits ("12"): the raw digits.
+    // Returns false (value consumed) for anything else (null, a non-numeric string, ...).
+    bool digits(std::string_view& out) {
+        char c = peek();
+        if (c == '"') {
+            std::string_view r;
+            bool e;
+            string_raw(r, e);
+            if (e || !all_digits(r)) return false;
+            out = r;
+            return true;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            std::string_view r = number_raw();
+            if (!all_digits(r)) return false;
+            out = r;
+            return true;
+        }
+        skip();
+        return false;
+    }
+    // Same, as an integer (saturating at INT64_MAX); false when not a plain count.
+    bool count(int64_t& out) {
+        std::string_view d;
+        if (!digits(d)) return false;
+        uint64_t v = 0;
+        for (char ch : d) {
+            if (v > (static_cast<uint64_t>(INT64_MAX) - 9) / 10) {
+                v = static_cast<uint64_t>(INT64_MAX);
+                break;
+            }
+            v = v * 10 + static_cast<uint64_t>(ch - '0');
+        }
+        out = static_cast<int64_t>(v);
+        return true;
+    }
+
+    // A string value, or false when the value is not a string (then it is skipped).
+    bool maybe_string(std::string_view& raw, bool& escaped) {
+        if (peek() != '"') {
+            skip();
+            return false;
+        }
+        string_raw(raw, escaped);
+        return true;
+    }
+
+    // Counts the elements of an array value (each skipped); 0 for a non-array (skipped).
+    uint64_t array_length() {
+        if (peek() != '[') {
+            skip();
+            return 0;
+        }
+        bool first = true;
+        begin_array();
+        uint64_t n = 0;
+        while (next_element(first)) {
+            skip();
+            ++n;
+        }
+        return n;
+    }
+
+    static bool all_digits(std::string_view s) {
+        if (s.empty()) return false;
+        for (char c : s)
+            if (c < '0' || c > '9') return false;
+        return true;
+    }
+
+private:
+    static bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+    void literal(const char* lit) {
+        size_t n = std::strlen(lit);
+        if (static_cast<size_t>(end - p) < n) {
+            // Might be a literal cut by the buffer end: only claim NeedMore when it matches so far.
+            if (std::memcmp(p, lit, static_cast<size_t>(end - p)) == 0) throw NeedMore{};
+            fail("unexpected character");
+        }
+        if (std::memcmp(p, lit, n) != 0) fail("unexpected character");
+        p += n;
+    }
+    std::string key_scratch_;
+};
+
+// Reads a data file that is a JSON array, optionally wrapped as `something = [ ... ];`
+// (X archives), element by element, through one reusable buffer.
+class JsArrayReader {
+public:
+    // `path` names the file in errors; `max_element` bounds the bytes of one element.
+    JsArrayReader(InputStream& in, ImportContext& ctx, uint64_t max_element);
+
+    // Calls f(Scanner&) once per element with the scanner at the element's start; f must
+    // consume exactly one value and may run again for the same element (see above).
+    // Throws InputError("damaged JSON at byte N: ...") on malformed data.
+    template <class F>
+    void for_each(F&& f) {
+        start();
+        bool first = true;
+        for (;;) {
+            // Separator (and the closing bracket).
+            bool more = attempt([&] {
+                if (first) {
+                    if (sc_.peek() == ']') {
+                        ++sc_.p;
+                        return false;
+                    }
+                    return true;
+                }
+                char c = sc_.peek();
+                if (c == ']') {
+                    ++sc_.p;
+                    return false;
+                }
+                if (c != ',') sc_.fail("expected ',' or ']' between elements");
+                ++sc_.p;
+                return true;
+            });
+            if (!more) break;
+            first = false;
+            attempt([&] {
+                sc_.depth = 1;
+                f(sc_);
+                return true;
+            });
+            ++elements_;
+        }
+        finish();
+    }
+
+    uint64_t elements() const { return elements_; }
+    uint64_t bytes_consumed() const { return base_ + static_cast<uint64_t>(sc_.p - buf_.data()); }
+
+private:
+    template <class Fn>
+    bool attempt(Fn&& fn) {
+        for (;;) {
+            const char* mark = sc_.p;
+            try {
+                return fn();
+            } catch (const NeedMore&) {
+                refill(mark);
+            } catch (const SyntaxError& e) {
+                syntax_error(e);
+            }
+        }
+    }
+    void start();
+    void finish();
+    void refill(const char* mark);  // keeps [mark, end), reads more; sc_.p = new mark
+    [[noreturn]] void syntax_error(const SyntaxError& e);
+
+    InputStream& in_;
+    ImportContext& ctx_;
+    uint64_t max_element_;
+    std::vector<char> buf_;
+    Scanner sc_;
+    uint64_t base_ = 0;          // file offset of buf_[0]
+    uint64_t since_tick_ = 0;
+    bool eof_ = false;
+    uint64_t elements_ = 0;
+};
+
+}  // namespace clout::json

@@ -1,0 +1,923 @@
+#include "report/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "util/error.h"
+#include "util/time.h"
+
+namespace clout {
+
+using namespace score_const;
+
+namespace {
+
+constexpr int kW = kWindowDays;
+constexpr uint32_t kAllNetworks = (1u << kNetworkCount) - 1;
+
+struct Facts {
+    bool published = false, react_known = false, resh_known = false, qualifying = false, reply_other = false;
+    int64_t e = 0, r = 0;
+};
+
+// Everything the engine needs per account, and per post on demand.
+struct Prep {
+    const Activity& a;
+    std::vector<uint8_t> react_known, resh_known;
+    explicit Prep(const Activity& act) : a(act) {
+        for (const auto& acc : a.accounts) {
+            const auto& s = acc.signals;
+            react_known.push_back(s.likes_received || s.reposts_received || s.replies_received || s.quotes_received);
+            resh_known.push_back(s.reposts_received || s.quotes_received);
+        }
+    }
+    Facts facts(const Post& p) const {
+        Facts f;
+        f.published = p.kind != PostKind::Repost;
+        f.react_known = react_known[p.account] != 0;
+        f.resh_known = resh_known[p.account] != 0;
+        f.e = engagement_of(p);
+        f.r = std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
+        f.qualifying = f.published && (!f.react_known || f.e >= 1);
+        f.reply_other = p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self;
+        return f;
+    }
+    uint32_t net_bit(const Post& p) const { return 1u << static_cast<int>(a.accounts[p.account].network); }
+};
+
+int64_t effective_followers(const Account& acc) {
+    return acc.followers_supplied >= 0 ? acc.followers_supplied : acc.followers;
+}
+
+// One window's inputs plus what leave-one-out needs.
+struct WindowStats {
+    ScoreInputs in;
+    ScoreCore core;
+    std::array<int64_t, kWeeks> week_counts{};
+    int64_t ge_h_reactions = 0, ge_h_reshares = 0;  // posts with at least h reactions / reshares
+    int64_t end_day = 0;
+};
+
+int64_t median_of(std::vector<int64_t>& v) {
+    if (v.empty()) return 0;
+    size_t m = (v.size() - 1) / 2;  // lower median
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(m), v.end());
+    return v[m];
+}
+
+std::vector<int64_t> top_desc(std::vector<int64_t> v) {
+    size_t k = std::min(v.size(), static_cast<size_t>(kHCap));
+    std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end(), std::greater<int64_t>());
+    v.resize(k);
+    return v;
+}
+
+// Inputs of the window ending at end_day, counting only posts in scope with a day in
+// [lo_day, hi_day] (normally [end_day - 90, end_day]).
+WindowStats window_stats(const Prep& P, uint32_t scope, int64_t end_day, int64_t lo_day, int64_t hi_day) {
+    const Activity& a = P.a;
+    WindowStats w;
+    w.end_day = end_day;
+    ScoreInputs& in = w.in;
+    int64_t fol = -1;
+    for (const auto& acc : a.accounts) {
+        if (!(scope & (1u << static_cast<int>(acc.network)))) continue;
+        int64_t f = effective_followers(acc);
+        if (f >= 0) fol = (fol < 0 ? 0 : fol) + f;
+    }
+    in.followers = fol;
+    for (size_t i = 0; i < a.accounts.size(); ++i) {
+        if (!(scope & (1u << static_cast<int>(a.accounts[i].network)))) continue;
+        in.reactions_known |= P.react_known[i] != 0;
+        in.reshares_known |= P.resh_known[i] != 0;
+    }
+    std::vector<int64_t> ev, rv;
+    const int64_t start = end_day - (kW - 1);
+    for (const Post& p : a.posts) {
+        if (!(scope & P.net_bit(p))) continue;
+        const int64_t d = day_of(p.time);
+        if (d < lo_day || d > hi_day || d < start || d > end_day) continue;
+        const Facts f = P.facts(p);
+        if (!f.published) continue;
+        ++in.posts;
+        if (f.react_known) {
+            ++in.posts_with_reactions;
+            in.reactions_total += f.e;
+            ev.push_back(f.e);
+        }
+        if (f.resh_known) {
+            ++in.posts_with_reshares;
+            in.reshares_total += f.r;
+            if (f.r >= 1) ++in.reshared_posts;
+            rv.push_back(f.r);
+        }
+        if (f.reply_other) {
+            ++in.replies;
+            if (f.qualifying) ++in.qualifying_replies;
+        }
+        if (f.qualifying) ++w.week_counts[static_cast<size_t>((d - start) / 7)];
+    }
+    for (int64_t c : w.week_counts) in.weeks_active += c > 0;
+    w.core = {};
+    in.top_reactions = top_desc(ev);
+    in.top_reshares = top_desc(rv);
+    w.core = core_of(in);
+    for (int64_t v : ev) w.ge_h_reactions += v >= w.core.h_reactions;
+    for (int64_t v : rv) w.ge_h_reshares += v >= w.core.h_reshares;
+    in.median_reactions = median_of(ev);
+    in.median_reshares = median_of(rv);
+    return w;
+}
+
+// The score of a window without one of its posts (leave-one-out), in O(1).
+ScoreResult score_without(const WindowStats& w, const Post& p, const Facts& f) {
+    ScoreCore c = w.core;
+    if (!f.published) return score_core(c);
+    if (f.react_known && c.h_reactions > 0 && f.e >= c.h_reactions && w.ge_h_reactions - 1 < c.h_reactions)
+        --c.h_reactions;
+    if (f.resh_known) {
+        --c.posts_with_reshares;
+        if (f.r >= 1) --c.reshared_posts;
+        if (c.h_reshares > 0 && f.r >= c.h_reshares && w.ge_h_reshares - 1 < c.h_reshares) --c.h_reshares;
+    }
+    if (f.qualifying) {
+        if (f.reply_other) --c.qualifying_replies;
+        const int64_t start = w.end_day - (kW - 1);
+        if (w.week_counts[static_cast<size_t>((day_of(p.time) - start) / 7)] == 1) --c.weeks_active;
+    }
+    return score_core(c);
+}
+
+// The daily trend of a scope in O(days + posts): per-day counts with prefix sums for
+// the counts and the active weeks, a sliding 101-bucket histogram for the h-indexes.
+std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of, int days, int64_t followers,
+                                    bool react_known, bool resh_known) {
+    const Activity& a = P.a;
+    const int64_t first = as_of - (days - 1) - (kW - 1);
+    const size_t nd = static_cast<size_t>(days + kW - 1);
+    std::vector<int64_t> q(nd + 1, 0), qr(nd + 1, 0), rp(nd + 1, 0), rsd(nd + 1, 0);
+    std::vector<uint32_t> off(nd + 1, 0);
+    for (const Post& p : a.posts) {
+        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
+        const int64_t d = day_of(p.time);
+        if (d < first || d > as_of) continue;
+        ++off[static_cast<size_t>(d - first) + 1];
+    }
+    for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
+    std::vector<int16_t> ev(off[nd]), rv(off[nd]);  // clamped to kHCap, -1 = unknown
+    std::vector<uint32_t> fill(off.begin(), off.end() - 1);
+    for (const Post& p : a.posts) {
+        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
+        const int64_t d = day_of(p.time);
+        if (d < first || d > as_of) continue;
+        const size_t di = static_cast<size_t>(d - first);
+        const Facts f = P.facts(p);
+        const uint32_t k = fill[di]++;
+        ev[k] = f.react_known ? static_cast<int16_t>(std::min<int64_t>(f.e, kHCap)) : -1;
+        rv[k] = f.resh_known ? static_cast<int16_t>(std::min<int64_t>(f.r, kHCap)) : -1;
+        q[di + 1] += f.qualifying;
+        qr[di + 1] += f.qualifying && f.reply_other;
+        rp[di + 1] += f.resh_known;
+        rsd[di + 1] += f.resh_known && f.r >= 1;
+    }
+    for (size_t i = 0; i < nd; ++i) {
+        q[i + 1] += q[i];
+        qr[i + 1] += qr[i];
+        rp[i + 1] += rp[i];
+        rsd[i + 1] += rsd[i];
+    }
+    std::array<int64_t, kHCap + 1> he{}, hr{};
+    auto add_day = [&](size_t di, int sign) {
+        for (uint32_t k = off[di]; k < off[di + 1]; ++k) {
+            if (ev[k] >= 0) he[static_cast<size_t>(ev[k])] += sign;
+            if (rv[k] >= 0) hr[static_cast<size_t>(rv[k])] += sign;
+        }
+    };
+    auto h_of = [](const std::array<int64_t, kHCap + 1>& h) {
+        int64_t suffix = 0;
+        for (int v = kHCap; v >= 1; --v) {
+            suffix += h[static_cast<size_t>(v)];
+            if (suffix >= v) return v;
+        }
+        return 0;
+    };
+    std::vector<TrendPoint> out;
+    out.reserve(static_cast<size_t>(days));
+    for (size_t di = 0; di + 1 < static_cast<size_t>(kW); ++di) add_day(di, +1);
+    ScoreCore c;
+    c.followers = followers;
+    c.reactions_known = react_known;
+    c.reshares_known = resh_known;
+    for (size_t t = 0; t < static_cast<size_t>(days); ++t) {
+        add_day(t + kW - 1, +1);
+        c.h_reactions = h_of(he);
+        c.h_reshares = h_of(hr);
+        c.posts_with_reshares = rp[t + kW] - rp[t];
+        c.reshared_posts = rsd[t + kW] - rsd[t];
+        c.qualifying_replies = qr[t + kW] - qr[t];
+        int weeks = 0;
+        for (size_t i = 0; i < static_cast<size_t>(kWeeks); ++i) weeks += q[t + 7 * i + 7] > q[t + 7 * i];
+        c.weeks_active = weeks;
+        ScoreResult r = score_core(c);
+        TrendPoint tp;
+        tp.day = first + static_cast<int64_t>(t) + kW - 1;
+        tp.score = r.score;
+        tp.exact_q = r.exact_q;
+        for (int i = 0; i < kComponentCount; ++i) tp.points[static_cast<size_t>(i)] = r.components[static_cast<size_t>(i)].points;
+        out.push_back(tp);
+        add_day(t, -1);
+    }
+    return out;
+}
+
+std::string account_name(const Account& acc) {
+    if (!acc.handle.empty()) return acc.handle;
+    if (!acc.id.empty()) return acc.id;
+    return acc.display_name;
+}
+
+std::string networks_text(const std::vector<Network>& ns) {
+    std::string s;
+    for (size_t i = 0; i < ns.size(); ++i) {
+        if (i) s += i + 1 == ns.size() ? " and " : ", ";
+        s += network_label(ns[i]);
+    }
+    return s;
+}
+
+const char* kind_id(PostKind k) {
+    switch (k) {
+        case PostKind::Original: return "post";
+        case PostKind::Reply: return "reply";
+        case PostKind::Quote: return "quote";
+        case PostKind::Repost: return "repost";
+    }
+    return "post";
+}
+
+}  // namespace
+
+void supply_followers(Activity& a, int64_t followers) {
+    bool any_missing = false;
+    for (auto& acc : a.accounts) any_missing |= acc.followers < 0;
+    for (auto& acc : a.accounts)
+        if (!any_missing || acc.followers < 0) acc.followers_supplied = followers;
+}
+
+int64_t default_as_of_day(const Activity& a) {
+    int64_t t = 0;
+    for (const auto& acc : a.accounts) t = std::max(t, acc.export_time);
+    if (t > 0) return day_of(t);
+    bool any = false;
+    for (const auto& p : a.posts) {
+        if (!any || p.time > t) t = p.time;
+        any = true;
+    }
+    for (const auto& i : a.interactions) {
+        if (i.time == 0) continue;
+        if (!any || i.time > t) t = i.time;
+        any = true;
+    }
+    return any ? day_of(t) : kNoDay;
+}
+
+Report build_report(const Activity& a, const ReportOptions& opt) {
+    Report R;
+    R.model = model_version();
+    const int64_t D = opt.as_of_day != kNoDay ? opt.as_of_day : default_as_of_day(a);
+    if (D == kNoDay)
+        throw InputError("nothing to score: the exports hold no dated posts and no export date (give --as-of YYYY-MM-DD)");
+    R.as_of_day = D;
+    const int days = std::max(opt.trend_days, 31);
+    Prep P(a);
+
+    // ---- combined score and its inputs
+    WindowStats now = window_stats(P, kAllNetworks, D, D - (kW - 1), D);
+    R.inputs = now.in;
+    R.result = score_inputs(R.inputs);
+
+    // ---- per network
+    std::vector<Network> nets;
+    for (const auto& acc : a.accounts)
+        if (std::find(nets.begin(), nets.end(), acc.network) == nets.end()) nets.push_back(acc.network);
+    std::sort(nets.begin(), nets.end());
+    for (Network n : nets) {
+        NetworkScore ns;
+        ns.network = n;
+        ns.inputs = window_stats(P, 1u << static_cast<int>(n), D, D - (kW - 1), D).in;
+        ns.result = score_inputs(ns.inputs);
+        R.networks.push_back(std::move(ns));
+    }
+
+    // ---- trend and changes
+    R.trend = daily_trend(P, kAllNetworks, D, days, R.inputs.followers, R.inputs.reactions_known, R.inputs.reshares_known);
+    const auto& last = R.trend.back();
+    auto back = [&](int n) -> const TrendPoint& { return R.trend[R.trend.size() - 1 - static_cast<size_t>(n)]; };
+    R.d1 = last.score - back(1).score;
+    R.d7 = last.score - back(7).score;
+    R.d30 = last.score - back(30).score;
+    for (size_t i = 0; i < static_cast<size_t>(kComponentCount); ++i) R.components_d30[i] = last.points[i] - back(30).points[i];
+
+    // ---- activity statement: the last 30 days
+    {
+        ActivityStatement& st = R.statement;
+        st.from_day = D - 30;
+        st.to_day = D;
+        WindowStats before = window_stats(P, kAllNetworks, D - 30, D - 30 - (kW - 1), D - 30);
+        WindowStats stay_now = window_stats(P, kAllNetworks, D, D - (kW - 1), D - 30);
+        WindowStats stay_then = window_stats(P, kAllNetworks, D - 30, D - (kW - 1), D - 30);
+        const int s_a = score_core(stay_now.core).score, s_b = score_core(stay_then.core).score;
+        st.entered_points = last.score - s_a;
+        st.calendar_points = s_a - s_b;
+        st.left_points = s_b - back(30).score;
+        const int64_t base_now = score_core(now.core).exact_q, base_then = score_core(before.core).exact_q;
+        for (const Post& p : a.posts) {
+            const int64_t d = day_of(p.time);
+            const bool entered = d > D - 30 && d <= D, left = d >= D - 30 - (kW - 1) && d < D - (kW - 1);
+            if (!entered && !left) continue;
+            const Facts f = P.facts(p);
+            if (!f.published) continue;
+            StatementPost sp;
+            sp.network = a.accounts[p.account].network;
+            sp.id = p.id;
+            sp.id_kind = p.id_kind;
+            sp.time = p.time;
+            sp.kind = p.kind;
+            sp.reactions = f.react_known ? f.e : -1;
+            if (entered) {
+                ++st.entered_count;
+                sp.points_q = base_now - score_without(now, p, f).exact_q;
+                st.entered.push_back(sp);
+            } else {
+                ++st.left_count;
+                sp.points_q = -(base_then - score_without(before, p, f).exact_q);
+                st.left.push_back(sp);
+            }
+        }
+        auto rank = [](std::vector<StatementPost>& v) {
+            auto key = [](const StatementPost& s) { return s.points_q < 0 ? -s.points_q : s.points_q; };
+            auto less = [&](const StatementPost& x, const StatementPost& y) {
+                if (key(x) != key(y)) return key(x) > key(y);
+                if (x.time != y.time) return x.time > y.time;
+                return std::tie(x.network, x.id) < std::tie(y.network, y.id);
+            };
+            size_t k = std::min<size_t>(v.size(), 20);
+            std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end(), less);
+            v.resize(k);
+        };
+        rank(st.entered);
+        rank(st.left);
+        auto fill_snippets = [&](std::vector<StatementPost>& v) {
+            for (auto& s : v) {
+                Post key;
+                key.id = s.id;
+                // find the account of the network for the snippet key
+                for (uint32_t i = 0; i < a.accounts.size(); ++i)
+                    if (a.accounts[i].network == s.network) { key.account = i; break; }
+                s.snippet = std::string(a.snippet(key));
+            }
+        };
+        fill_snippets(st.entered);
+        fill_snippets(st.left);
+    }
+
+    // ---- sources
+    {
+        std::vector<SourceInfo> src(a.accounts.size());
+        for (size_t i = 0; i < a.accounts.size(); ++i) {
+            const Account& acc = a.accounts[i];
+            SourceInfo& s = src[i];
+            s.network = acc.network;
+            s.format = acc.format;
+            s.account = account_name(acc);
+            s.source_name = acc.source_name;
+            s.likes_given = acc.likes_given;
+            s.followers = acc.followers;
+            s.following = acc.following;
+            s.followers_supplied = acc.followers_supplied;
+            if (!acc.signals.likes_received) s.lacks.push_back("likes received");
+            if (!acc.signals.reposts_received) s.lacks.push_back("reposts received");
+            if (!acc.signals.replies_received) s.lacks.push_back("replies received");
+            if (!acc.signals.quotes_received) s.lacks.push_back("quotes received");
+            if (!acc.signals.followers || acc.followers < 0) s.lacks.push_back("follower count");
+            if (!acc.signals.following || acc.following < 0) s.lacks.push_back("following count");
+            s.notes = acc.notes;
+            if (acc.network == Network::X && (acc.signals.likes_received || acc.signals.reposts_received))
+                s.notes.push_back("Like and repost counts in an X archive are a snapshot taken when the archive was made: "
+                                  "the trend's earlier days use those same counts.");
+            if (acc.followers_supplied >= 0)
+                s.notes.push_back("Follower count " + std::to_string(acc.followers_supplied) + " was supplied by you.");
+        }
+        for (const Post& p : a.posts) {
+            SourceInfo& s = src[p.account];
+            if (p.kind == PostKind::Repost) ++s.reposts;
+            else ++s.posts;
+            if (p.kind == PostKind::Reply) ++s.replies;
+            if (s.first_post == 0 || p.time < s.first_post) s.first_post = p.time;
+            if (s.last_post == 0 || p.time > s.last_post) s.last_post = p.time;
+        }
+        R.sources = std::move(src);
+    }
+
+    // ---- window posts: topics, top posts, style, heatmap
+    const int64_t lo = D - (kW - 1);
+    {
+        std::vector<int64_t> t_posts(a.strings.size(), 0), t_react(a.strings.size(), 0);
+        std::vector<uint8_t> t_hash(a.strings.size(), 0);
+        std::vector<TopPost> top;
+        int64_t published = 0, reposts = 0, replies_other = 0;
+        for (const Post& p : a.posts) {
+            const int64_t d = day_of(p.time);
+            if (d < lo || d > D) continue;
+            const int64_t secs = p.time - d * kSecondsPerDay;
+            const int64_t wd = ((d % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; Monday = 0
+            ++R.heatmap[static_cast<size_t>(wd)][static_cast<size_t>(secs / 3600)];
+            const Facts f = P.facts(p);
+            if (!f.published) {
+                ++reposts;
+                continue;
+            }
+            ++published;
+            replies_other += f.reply_other;
+            const int64_t e = f.react_known ? f.e : 0;
+            for (uint8_t k = 0; k < p.n_hashtags; ++k) {
+                StrId s = a.hashtags(p)[k];
+                ++t_posts[s];
+                t_react[s] += e;
+                t_hash[s] = 1;
+            }
+            for (uint8_t k = 0; k < p.n_keywords; ++k) {
+                StrId s = a.keywords(p)[k];
+                if (t_hash[s]) continue;
+                ++t_posts[s];
+                t_react[s] += e;
+            }
+            TopPost tp;
+            tp.network = a.accounts[p.account].network;
+            tp.id = p.id;
+            tp.id_kind = p.id_kind;
+            tp.time = p.time;
+            tp.kind = p.kind;
+            tp.likes = p.likes;
+            tp.reposts = p.reposts;
+            tp.replies = p.replies;
+            tp.quotes = p.quotes;
+            tp.reactions = e;
+            auto better = [](const TopPost& x, const TopPost& y) {
+                if (x.reactions != y.reactions) return x.reactions > y.reactions;
+                if (x.time != y.time) return x.time > y.time;
+                return std::tie(x.network, x.id) < std::tie(y.network, y.id);
+            };
+            if (top.size() < 10 || better(tp, top.back())) {
+                tp.snippet = std::string(a.snippet(p));
+                top.insert(std::upper_bound(top.begin(), top.end(), tp, better), tp);
+                if (top.size() > 10) top.pop_back();
+            }
+        }
+        R.top_posts = std::move(top);
+        std::vector<Topic> topics;
+        for (StrId s = 1; s < a.strings.size(); ++s) {
+            if (t_posts[s] == 0 || (!t_hash[s] && t_posts[s] < 2)) continue;
+            topics.push_back({std::string(a.strings.view(s)), t_hash[s] != 0, t_posts[s], t_react[s]});
+        }
+        auto tless = [](const Topic& x, const Topic& y) {
+            if (x.reactions + x.posts != y.reactions + y.posts) return x.reactions + x.posts > y.reactions + y.posts;
+            return x.term < y.term;
+        };
+        size_t k = std::min<size_t>(topics.size(), 10);
+        std::partial_sort(topics.begin(), topics.begin() + static_cast<std::ptrdiff_t>(k), topics.end(), tless);
+        topics.resize(k);
+        R.topics = std::move(topics);
+
+        // style (docs/SCORING.md, "Style")
+        Style& st = R.style;
+        const double creating = published + reposts > 0 ? static_cast<double>(published) / static_cast<double>(published + reposts) : 0;
+        const double conversing = published > 0 ? static_cast<double>(replies_other) / static_cast<double>(published) : 0;
+        st.creating_share = static_cast<double>(std::llround(creating * 1e4)) / 1e4;
+        st.conversation_share = static_cast<double>(std::llround(conversing * 1e4)) / 1e4;
+        const auto& eng = R.result[ComponentId::Engagement];
+        st.high_response = eng.available && eng.value_q >= 500000;
+        struct Cell { const char* id; const char* label; const char* desc; };
+        static const Cell cells[8] = {
+            {"broadcaster", "Broadcaster", "Mostly your own posts, few replies; your posts get a modest response."},
+            {"thought_leader", "Thought leader", "Mostly your own posts, few replies; your posts get a strong response."},
+            {"conversationalist", "Conversationalist", "Your own posts with many replies to others; a modest response."},
+            {"pundit", "Pundit", "Your own posts with many replies to others; a strong response."},
+            {"curator", "Curator", "Mostly sharing others' posts; a modest response to your own."},
+            {"tastemaker", "Tastemaker", "Mostly sharing others' posts; a strong response to your own."},
+            {"socializer", "Socializer", "Sharing others' posts and replying a lot; a modest response."},
+            {"networker", "Networker", "Sharing others' posts and replying a lot; a strong response."},
+        };
+        if (published + reposts < 5) {
+            st.id = "observer";
+            st.label = "Observer";
+            st.description = "Fewer than 5 posts or reposts in the window: mostly reading.";
+        } else {
+            const int idx = (creating < 0.5 ? 4 : 0) + (conversing >= 0.4 ? 2 : 0) + (st.high_response ? 1 : 0);
+            st.id = cells[idx].id;
+            st.label = cells[idx].label;
+            st.description = cells[idx].desc;
+        }
+    }
+
+    // ---- engaged accounts (the whole exports)
+    {
+        std::vector<EngagedAccount> acc(a.strings.size());
+        std::vector<uint8_t> own(a.strings.size(), 0);
+        for (const auto& ac : a.accounts) {
+            for (const std::string& h : {ac.handle, ac.id}) {
+                if (h.empty()) continue;
+                std::string l;
+                for (char c : h) l += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                if (!l.empty() && l[0] == '@') l.erase(0, 1);
+                StrId s = a.strings.find(l);
+                if (s) own[s] = 1;
+                s = a.strings.find(h);
+                if (s) own[s] = 1;
+            }
+        }
+        for (const Post& p : a.posts) {
+            if (p.target_account) {
+                if (p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self) ++acc[p.target_account].replies;
+                else if (p.kind == PostKind::Repost) ++acc[p.target_account].reposts;
+                else if (p.kind == PostKind::Quote) ++acc[p.target_account].quotes;
+            }
+            for (uint8_t k = 0; k < p.n_mentions; ++k) ++acc[a.mentions(p)[k]].mentions;
+        }
+        for (const auto& i : a.interactions)
+            if (i.kind == InteractionKind::Like && i.target_account) ++acc[i.target_account].likes;
+        std::vector<EngagedAccount> out;
+        for (StrId s = 1; s < a.strings.size(); ++s) {
+            if (own[s] || acc[s].total() == 0) continue;
+            acc[s].account = std::string(a.strings.view(s));
+            out.push_back(acc[s]);
+        }
+        auto less = [](const EngagedAccount& x, const EngagedAccount& y) {
+            if (x.total() != y.total()) return x.total() > y.total();
+            return x.account < y.account;
+        };
+        size_t k = std::min<size_t>(out.size(), 10);
+        std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(k), out.end(), less);
+        out.resize(k);
+        R.engaged_accounts = std::move(out);
+    }
+
+    // ---- tips: each one scored by re-running the engine on changed inputs
+    {
+        struct Cand { const char* id; std::string text; WhatIfParams p; bool applicable; };
+        std::vector<Cand> cands;
+        const ScoreInputs& in = R.inputs;
+        WhatIfParams p;
+        p.weeks_active = kWeeks;
+        cands.push_back({"every_week", "Post something that gets a reaction in every week: you were active in " +
+                                           std::to_string(in.weeks_active) + " of the last 13 weeks.",
+                         p, in.weeks_active < kWeeks});
+        p = {};
+        p.replies_factor = 2.0;
+        cands.push_back({"reply_more", "Reply to others twice as often (" + std::to_string(in.replies) +
+                                           " replies to others in the last 91 days).",
+                         p, in.replies_known && in.replies > 0});
+        p = {};
+        p.reactions_factor = 1.5;
+        cands.push_back({"more_response", "Write posts that draw 50% more reactions and reposts (ask questions, share "
+                                          "what worked for your top posts).",
+                         p, in.reactions_known && in.posts_with_reactions > 0});
+        p = {};
+        p.posts_factor = 2.0;
+        cands.push_back({"post_more", "Publish twice as often, at the reaction level of your typical post (median " +
+                                          std::to_string(in.median_reactions) + ").",
+                         p, in.posts > 0});
+        p = {};
+        p.followers = in.followers < 0 ? -1 : in.followers + std::max<int64_t>(100, in.followers / 4);
+        cands.push_back({"grow_audience", "Grow your followers by a quarter (to " + std::to_string(p.followers) + ").", p,
+                         in.followers >= 0});
+        p = {};
+        p.posts_factor = 0.5;
+        cands.push_back({"focus", "Post half as much and keep your best half: the share of posts that get reshared "
+                                  "goes up.",
+                         p, in.posts >= 4});
+        p = {};
+        p.reactions_factor = 2.0;
+        cands.push_back({"double_response", "Double the reactions per post, e.g. by posting when your audience is "
+                                            "online (see the activity heatmap) and answering replies.",
+                         p, in.reactions_known && in.posts_with_reactions > 0});
+        if (in.replies == 0 && in.replies_known) {
+            WhatIfParams q;  // applied below: 13 replies that get a reaction
+            cands.push_back({"start_conversations",
+                             "Start conversations: reply to someone once a week (13 replies in the window).", q, true});
+        }
+        std::vector<Tip> tips;
+        for (auto& c : cands) {
+            if (!c.applicable) continue;
+            ScoreResult r;
+            if (std::string(c.id) == "start_conversations") {
+                ScoreInputs x = in;
+                x.replies = 13;
+                x.qualifying_replies = 13;
+                r = score_inputs(x);
+            } else {
+                r = apply_what_if(in, c.p);
+            }
+            Tip t;
+            t.id = c.id;
+            t.text = c.text;
+            t.params = c.p;
+            t.points = r.score - R.result.score;
+            t.points_q = r.exact_q - R.result.exact_q;
+            tips.push_back(std::move(t));
+        }
+        // Best first; tips that would not add anything are dropped unless fewer than 3 remain.
+        std::stable_sort(tips.begin(), tips.end(), [](const Tip& x, const Tip& y) { return x.points_q > y.points_q; });
+        size_t keep = 0;
+        while (keep < tips.size() && tips[keep].points_q > 0) ++keep;
+        keep = std::min(tips.size(), std::max<size_t>(keep, 3));
+        if (keep > 5) keep = 5;
+        tips.resize(keep);
+        R.tips = std::move(tips);
+    }
+
+    // ---- warnings
+    R.warnings = a.warnings;
+    {
+        std::vector<Network> no_fol, no_react;
+        for (Network n : nets) {
+            bool fol = false, react = false;
+            for (size_t i = 0; i < a.accounts.size(); ++i) {
+                if (a.accounts[i].network != n) continue;
+                fol |= effective_followers(a.accounts[i]) >= 0;
+                react |= P.react_known[i] != 0;
+            }
+            if (!fol) no_fol.push_back(n);
+            if (!react) no_react.push_back(n);
+        }
+        const auto& c = R.result;
+        if (!c[ComponentId::Reach].available && !c[ComponentId::Engagement].available && !c[ComponentId::Amplification].available) {
+            R.warnings.push_back("No follower count and no reactions to your posts in these exports: the score reflects "
+                                 "activity only (at most 21). Give your follower count with --followers N.");
+        } else {
+            if (!no_fol.empty())
+                R.warnings.push_back("The " + networks_text(no_fol) + " export has no follower count: " +
+                                     (c[ComponentId::Reach].available ? std::string("reach uses the other exports' counts")
+                                                                      : std::string("reach is unavailable and its points are shared by the other audience components")) +
+                                     ". Give your follower count with --followers N.");
+            if (!no_react.empty())
+                R.warnings.push_back("The " + networks_text(no_react) + " export records no reactions to your posts: " +
+                                     (c[ComponentId::Engagement].available
+                                          ? std::string("engagement and amplification use the other exports' posts")
+                                          : std::string("engagement and amplification are unavailable and their points go to reach")) +
+                                     "; its posts count for consistency and conversation as they are.");
+        }
+        if (R.inputs.followers >= 0)
+            R.warnings.push_back("Exports hold one follower count, not its history: the trend holds reach constant.");
+        if (R.inputs.posts == 0) R.warnings.push_back("No posts in the 91 days up to " + format_day(D) + ".");
+        int64_t after = 0;
+        for (const Post& p : a.posts) after += day_of(p.time) > D;
+        if (after > 0)
+            R.warnings.push_back(std::to_string(after) + " posts dated after " + format_day(D) + " are left out of the score.");
+    }
+    return R;
+}
+
+// ---------------------------------------------------------------- JSON and text
+
+namespace {
+using OJ = nlohmann::ordered_json;
+double q4(int64_t q) { return static_cast<double>(q) / 1e4; }
+double q6(int64_t q) { return static_cast<double>(q) / 1e6; }
+OJ count_or_null(int64_t v) { return v < 0 ? OJ(nullptr) : OJ(v); }
+OJ time_or_null(int64_t t) { return t == 0 ? OJ(nullptr) : OJ(format_time(t)); }
+
+OJ component_inputs(ComponentId id, const ScoreInputs& in, const ScoreResult& r) {
+    OJ j = OJ::object();
+    switch (id) {
+        case ComponentId::Reach: j["followers"] = count_or_null(in.followers); break;
+        case ComponentId::Amplification:
+            j["posts_with_reshare_counts"] = in.posts_with_reshares;
+            j["reshared_posts"] = in.reshared_posts;
+            j["reshares_total"] = in.reshares_total;
+            j["reshare_h_index"] = r.h_reshares;
+            break;
+        case ComponentId::Engagement:
+            j["posts_with_reaction_counts"] = in.posts_with_reactions;
+            j["reactions_total"] = in.reactions_total;
+            j["reaction_h_index"] = r.h_reactions;
+            break;
+        case ComponentId::Consistency:
+            j["weeks_active"] = in.weeks_active;
+            j["weeks"] = kWeeks;
+            break;
+        case ComponentId::Conversation:
+            j["replies_to_others"] = in.replies;
+            j["qualifying_replies"] = in.qualifying_replies;
+            break;
+    }
+    return j;
+}
+
+OJ components_json(const ScoreInputs& in, const ScoreResult& r) {
+    OJ arr = OJ::array();
+    for (const auto& c : r.components) {
+        OJ j;
+        j["id"] = component_id(c.id);
+        j["label"] = component_label(c.id);
+        j["points"] = c.points;
+        j["points_exact"] = q4(c.points_q);
+        j["max_points"] = c.max_points;
+        j["value"] = c.available ? OJ(q6(c.value_q)) : OJ(nullptr);
+        j["available"] = c.available;
+        j["inputs"] = component_inputs(c.id, in, r);
+        arr.push_back(std::move(j));
+    }
+    return arr;
+}
+
+OJ what_if_params_json(const WhatIfParams& p) {
+    OJ j;
+    j["posts_factor"] = p.posts_factor;
+    j["replies_factor"] = p.replies_factor;
+    j["reactions_factor"] = p.reactions_factor;
+    j["followers"] = count_or_null(p.followers);
+    j["weeks_active"] = p.weeks_active < 0 ? OJ(nullptr) : OJ(p.weeks_active);
+    return j;
+}
+}  // namespace
+
+std::string report_to_json(const Report& r) {
+    OJ j;
+    j["schema"] = "clout.report.v1";
+    j["model"] = r.model;
+    j["as_of"] = format_day(r.as_of_day);
+    j["window_days"] = kWindowDays;
+    j["score"] = r.result.score;
+    j["score_exact"] = q4(r.result.exact_q);
+    j["components"] = components_json(r.inputs, r.result);
+    OJ nets = OJ::array();
+    for (const auto& n : r.networks) {
+        OJ x;
+        x["network"] = network_id(n.network);
+        x["score"] = n.result.score;
+        x["score_exact"] = q4(n.result.exact_q);
+        x["components"] = components_json(n.inputs, n.result);
+        nets.push_back(std::move(x));
+    }
+    j["networks"] = std::move(nets);
+    OJ trend = OJ::array();
+    for (const auto& t : r.trend) trend.push_back(OJ{{"date", format_day(t.day)}, {"score", t.score}});
+    j["trend"] = std::move(trend);
+    OJ ch;
+    ch["d1"] = r.d1;
+    ch["d7"] = r.d7;
+    ch["d30"] = r.d30;
+    OJ cd = OJ::object();
+    for (int i = 0; i < kComponentCount; ++i) cd[component_id(static_cast<ComponentId>(i))] = r.components_d30[static_cast<size_t>(i)];
+    ch["components_d30"] = std::move(cd);
+    j["change"] = std::move(ch);
+
+    const auto& st = r.statement;
+    OJ sj;
+    sj["from"] = format_day(st.from_day);
+    sj["to"] = format_day(st.to_day);
+    sj["method"] = "Whole points: entered = score(as_of) - score(as_of without the posts of the last 30 days); "
+                   "left = score(as_of-30 without the posts that left) - score(as_of-30); calendar = the rest (the same "
+                   "posts seen in differently aligned weeks); the three add up to change.d30. Per post: leave-one-out, "
+                   "the exact score with the post minus without it.";
+    sj["entered_posts"] = st.entered_count;
+    sj["left_posts"] = st.left_count;
+    sj["entered_points"] = st.entered_points;
+    sj["left_points"] = st.left_points;
+    sj["calendar_points"] = st.calendar_points;
+    auto posts_json = [](const std::vector<StatementPost>& v) {
+        OJ arr = OJ::array();
+        for (const auto& p : v) {
+            OJ x;
+            x["network"] = network_id(p.network);
+            x["id"] = format_post_id(p.id, p.id_kind);
+            x["time"] = format_time(p.time);
+            x["kind"] = kind_id(p.kind);
+            x["reactions"] = count_or_null(p.reactions);
+            x["points_exact"] = q4(p.points_q);
+            x["text"] = p.snippet;
+            arr.push_back(std::move(x));
+        }
+        return arr;
+    };
+    sj["entered"] = posts_json(st.entered);
+    sj["left"] = posts_json(st.left);
+    j["activity_statement"] = std::move(sj);
+
+    OJ src = OJ::array();
+    for (const auto& s : r.sources) {
+        OJ x;
+        x["network"] = network_id(s.network);
+        x["format"] = s.format;
+        x["account"] = s.account;
+        x["source"] = s.source_name;
+        x["counts"] = OJ{{"posts", s.posts},
+                         {"replies", s.replies},
+                         {"reposts", s.reposts},
+                         {"likes_given", s.likes_given},
+                         {"followers", count_or_null(s.followers)},
+                         {"following", count_or_null(s.following)}};
+        x["followers_supplied"] = count_or_null(s.followers_supplied);
+        x["first_post"] = time_or_null(s.first_post);
+        x["last_post"] = time_or_null(s.last_post);
+        x["lacks"] = s.lacks;
+        x["notes"] = s.notes;
+        src.push_back(std::move(x));
+    }
+    j["sources"] = std::move(src);
+
+    OJ topics = OJ::array();
+    for (const auto& t : r.topics)
+        topics.push_back(OJ{{"term", t.term}, {"kind", t.hashtag ? "hashtag" : "keyword"}, {"posts", t.posts}, {"reactions", t.reactions}});
+    j["topics"] = std::move(topics);
+    OJ tops = OJ::array();
+    for (const auto& t : r.top_posts) {
+        OJ x;
+        x["network"] = network_id(t.network);
+        x["id"] = format_post_id(t.id, t.id_kind);
+        x["time"] = format_time(t.time);
+        x["kind"] = kind_id(t.kind);
+        x["likes"] = count_or_null(t.likes);
+        x["reposts"] = count_or_null(t.reposts);
+        x["replies"] = count_or_null(t.replies);
+        x["quotes"] = count_or_null(t.quotes);
+        x["reactions"] = t.reactions;
+        x["text"] = t.snippet;
+        tops.push_back(std::move(x));
+    }
+    j["top_posts"] = std::move(tops);
+    OJ eng = OJ::array();
+    for (const auto& e : r.engaged_accounts)
+        eng.push_back(OJ{{"account", e.account},
+                         {"total", e.total()},
+                         {"replies", e.replies},
+                         {"mentions", e.mentions},
+                         {"reposts", e.reposts},
+                         {"quotes", e.quotes},
+                         {"likes", e.likes}});
+    j["engaged_accounts"] = std::move(eng);
+    j["style"] = OJ{{"id", r.style.id},
+                    {"label", r.style.label},
+                    {"description", r.style.description},
+                    {"creating_share", r.style.creating_share},
+                    {"conversation_share", r.style.conversation_share},
+                    {"high_response", r.style.high_response}};
+    OJ hm;
+    hm["timezone"] = "UTC";
+    hm["rows"] = "weekday, Monday first";
+    hm["columns"] = "hour 0-23";
+    OJ rows = OJ::array();
+    for (const auto& row : r.heatmap) rows.push_back(OJ(std::vector<int64_t>(row.begin(), row.end())));
+    hm["counts"] = std::move(rows);
+    j["activity_heatmap"] = std::move(hm);
+    OJ tips = OJ::array();
+    for (const auto& t : r.tips)
+        tips.push_back(OJ{{"id", t.id}, {"text", t.text}, {"points", t.points}, {"points_exact", q4(t.points_q)},
+                          {"what_if", what_if_params_json(t.params)}});
+    j["tips"] = std::move(tips);
+    OJ wi;
+    wi["inputs"] = OJ::parse(inputs_to_json(r.inputs));
+    wi["params"] = what_if_params_json(WhatIfParams{});
+    j["what_if"] = std::move(wi);
+    j["warnings"] = r.warnings;
+    return j.dump(2) + "\n";
+}
+
+std::string report_to_text(const Report& r) {
+    std::string s;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "Influence score %d/100 (exact %s) as of %s  [model %s]\n", r.result.score,
+                  format_fixed(r.result.exact_q, 4).c_str(), format_day(r.as_of_day).c_str(), r.model.c_str());
+    s += buf;
+    for (const auto& c : r.result.components) {
+        if (c.available)
+            std::snprintf(buf, sizeof buf, "  %-14s %3d of %2d points  (value %s)\n", component_label(c.id), c.points,
+                          c.max_points, format_fixed(c.value_q, 6).c_str());
+        else
+            std::snprintf(buf, sizeof buf, "  %-14s unavailable in these exports\n", component_label(c.id));
+        s += buf;
+    }
+    std::snprintf(buf, sizeof buf, "Change: %+d in 1 day, %+d in 7 days, %+d in 30 days\n", r.d1, r.d7, r.d30);
+    s += buf;
+    if (r.networks.size() > 1 || !r.networks.empty()) {
+        s += "Per network:";
+        for (const auto& n : r.networks) {
+            std::snprintf(buf, sizeof buf, " %s %d", network_label(n.network), n.result.score);
+            s += buf;
+        }
+        s += "\n";
+    }
+    std::snprintf(buf, sizeof buf, "Style: %s\n", r.style.label.c_str());
+    s += buf;
+    for (const auto& t : r.tips) {
+        std::snprintf(buf, sizeof buf, "Tip (%+d): ", t.points);
+        s += buf + t.text + "\n";
+    }
+    for (const auto& w : r.warnings) s += "warning: " + w + "\n";
+    return s;
+}
+
+}  // namespace clout

@@ -1,0 +1,133 @@
+// The report: from a normalized Activity to the full influence report (score,
+// breakdown, per-network scores, daily trend, changes, activity statement, topics,
+// top posts, engaged accounts, style, heatmap, tips, warnings), and its JSON
+// (schema clout.report.v1, docs/REPORT.md) and plain-text forms.
+//
+// Cost: O(days + posts) for the trend (per-day counts, prefix sums and a sliding
+// 101-bucket histogram for the h-indexes; see docs/SCORING.md "Trend"), plus one pass
+// per network over the window's posts. No clock is read: the as-of day comes from the
+// exports (Account::export_time, else the newest activity) or from the options.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/activity.h"
+#include "score/score.h"
+
+namespace clout {
+
+constexpr int64_t kNoDay = INT64_MIN;
+
+struct ReportOptions {
+    int64_t as_of_day = kNoDay;  // day number (days since 1970-01-01); kNoDay = the export's own date
+    int trend_days = 365;        // days in the trend, ending at as_of
+};
+
+// Sets Account::followers_supplied from a count the person typed in: on every account
+// whose export has no follower count; when every account has one, on all of them (the
+// person's count is newer than the export's).
+void supply_followers(Activity& a, int64_t followers);
+
+// The as-of day the report uses by default (kNoDay when the activity holds no date).
+int64_t default_as_of_day(const Activity& a);
+
+struct TrendPoint {
+    int64_t day = 0;
+    int score = 1;
+    int64_t exact_q = 10000;
+    std::array<int, kComponentCount> points{};
+};
+
+struct NetworkScore {
+    Network network = Network::X;
+    ScoreInputs inputs;
+    ScoreResult result;
+};
+
+struct StatementPost {
+    Network network = Network::X;
+    uint64_t id = 0;
+    IdKind id_kind = IdKind::Decimal;
+    int64_t time = 0;
+    PostKind kind = PostKind::Original;
+    int64_t reactions = -1;   // -1 unknown
+    int64_t points_q = 0;     // signed, ten-thousandths: what the post added (entered) or took away (left)
+    std::string snippet;
+};
+
+struct ActivityStatement {
+    int64_t from_day = 0, to_day = 0;   // as_of - 30 .. as_of
+    int64_t entered_count = 0, left_count = 0;
+    int entered_points = 0, left_points = 0, calendar_points = 0;  // add up to change.d30
+    std::vector<StatementPost> entered, left;  // the largest effects, at most 20 each
+};
+
+struct Topic { std::string term; bool hashtag = false; int64_t posts = 0; int64_t reactions = 0; };
+struct TopPost {
+    Network network = Network::X;
+    uint64_t id = 0;
+    IdKind id_kind = IdKind::Decimal;
+    int64_t time = 0;
+    PostKind kind = PostKind::Original;
+    int32_t likes = -1, reposts = -1, replies = -1, quotes = -1;
+    int64_t reactions = 0;
+    std::string snippet;
+};
+struct EngagedAccount {
+    std::string account;
+    int64_t replies = 0, mentions = 0, reposts = 0, quotes = 0, likes = 0;
+    int64_t total() const { return replies + mentions + reposts + quotes + likes; }
+};
+struct Style {
+    std::string id, label, description;
+    double creating_share = 0, conversation_share = 0;  // rounded to 4 decimals
+    bool high_response = false;
+};
+struct Tip {
+    std::string id, text;
+    WhatIfParams params;
+    int points = 0;           // whole-score change if done
+    int64_t points_q = 0;     // exact change, ten-thousandths
+};
+struct SourceInfo {
+    Network network = Network::X;
+    std::string format, account, source_name;
+    int64_t posts = 0, replies = 0, reposts = 0, likes_given = 0, followers = -1, following = -1,
+            followers_supplied = -1;
+    int64_t first_post = 0, last_post = 0;  // unix seconds; 0 = none
+    std::vector<std::string> lacks, notes;
+};
+
+struct Report {
+    std::string model;
+    int64_t as_of_day = 0;
+    ScoreInputs inputs;          // combined, window ending at as_of
+    ScoreResult result;          // combined score
+    std::vector<NetworkScore> networks;
+    std::vector<TrendPoint> trend;  // ascending, last = as_of
+    int d1 = 0, d7 = 0, d30 = 0;
+    std::array<int, kComponentCount> components_d30{};
+    ActivityStatement statement;
+    std::vector<SourceInfo> sources;
+    std::vector<Topic> topics;
+    std::vector<TopPost> top_posts;
+    std::vector<EngagedAccount> engaged_accounts;
+    Style style;
+    std::array<std::array<int64_t, 24>, 7> heatmap{};  // [weekday Monday=0][hour], UTC, window posts
+    std::vector<Tip> tips;
+    std::vector<std::string> warnings;
+};
+
+// Builds the report. The activity must be normalized (Activity::normalize()).
+// Throws InputError when there is nothing dated to score and no as-of day is given.
+Report build_report(const Activity& a, const ReportOptions& opt = {});
+
+// Deterministic JSON (2-space indent, fixed key order, reals as fixed decimals).
+std::string report_to_json(const Report& r);
+// A short readable summary for the terminal.
+std::string report_to_text(const Report& r);
+
+}  // namespace clout

@@ -1,0 +1,50 @@
+// Realistic generated activity for tests and benchmarks (no files: an Activity built in
+// code, as an importer would fill it). Deterministic: the same (profile, options) always
+// gives the same activity, on every platform (own PRNG, own distributions, det_ln).
+//
+// Profiles (over the 91-day window; full history is generated for `history_days`):
+//   newcomer        ~25 followers, ~1 post a week, ~1 reaction a post
+//   median          ~300 followers, ~5 posts a week (40% replies), ~4 reactions a post
+//   small_business  ~3,000 followers, ~7 posts a week, ~25 reactions a post
+//   professional    ~50,000 followers, ~14 posts a week, ~300 reactions a post
+//   celebrity       ~5,000,000 followers, ~10 posts a week, ~20,000 reactions a post
+//   spam            ~40 followers, ~300 posts a week, no reactions at all
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/activity.h"
+
+namespace clout::gen {
+
+enum class Profile { Newcomer, Median, SmallBusiness, Professional, Celebrity, Spam };
+const char* profile_id(Profile p);
+std::vector<Profile> all_profiles();
+
+struct ActivityGenOptions {
+    Network network = Network::X;   // sets the signals an export of that network carries
+    int64_t as_of_day = 20000;      // the export date (Account::export_time = noon that day)
+    int history_days = 500;         // days of history before as_of
+    uint64_t seed = 1;
+    int64_t posts_override = -1;    // >= 0: generate about this many posts instead (benchmarks)
+    bool with_text = true;          // false: short fixed texts (fast, for 1M-post benchmarks)
+};
+
+// A deterministic 64-bit PRNG (splitmix64) with the few distributions the generators need.
+struct Rng {
+    uint64_t s;
+    explicit Rng(uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ull + 1) {}
+    uint64_t next();
+    double uniform();                  // [0, 1)
+    int64_t below(int64_t n);          // [0, n)
+    double exponential(double mean);   // mean * -ln(U)
+};
+
+// Appends one account with its posts, likes and follows to `a` (not normalized).
+void add_profile_activity(Activity& a, Profile p, const ActivityGenOptions& o = {});
+// A fresh, normalized activity of one profile.
+Activity make_activity(Profile p, const ActivityGenOptions& o = {});
+
+}  // namespace clout::gen

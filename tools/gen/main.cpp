@@ -1,0 +1,141 @@
+// clout-gen: writes realistic test exports.   clout-gen <kind> [options] OUT
+//
+// Each kind registers one entry in kKinds below (name, one-line help, run function).
+// A run function parses its own options (see Args) and prints the expected counts of
+// what it wrote, one "key: value" per line, so scripts and people can check a reader.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "x_archive_gen.h"
+
+namespace {
+
+// Minimal option parsing: --name VALUE and --flag; the last plain argument is OUT.
+struct Args {
+    std::vector<std::string> a;
+    std::string out;
+    std::vector<bool> used;
+    Args(int argc, char** argv, int from) {
+        for (int i = from; i < argc; ++i) a.push_back(argv[i]);
+        used.assign(a.size(), false);
+    }
+    bool flag(const char* name) {
+        for (size_t i = 0; i < a.size(); ++i)
+            if (a[i] == name) {
+                used[i] = true;
+                return true;
+            }
+        return false;
+    }
+    std::string str(const char* name, const std::string& def) {
+        for (size_t i = 0; i + 1 < a.size(); ++i)
+            if (a[i] == name) {
+                used[i] = used[i + 1] = true;
+                return a[i + 1];
+            }
+        return def;
+    }
+    long long num(const char* name, long long def) {
+        std::string s = str(name, "");
+        if (s.empty()) return def;
+        char* end = nullptr;
+        long long v = std::strtoll(s.c_str(), &end, 10);
+        if (*end) throw std::runtime_error(std::string("bad number for ") + name + ": " + s);
+        return v;
+    }
+    // Call after every option was read: the one unused argument is OUT.
+    std::string output() {
+        std::string o;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (used[i]) continue;
+            if (a[i].rfind("--", 0) == 0) throw std::runtime_error("unknown option " + a[i]);
+            if (!o.empty()) throw std::runtime_error("more than one output given");
+            o = a[i];
+        }
+        if (o.empty()) throw std::runtime_error("no output given");
+        return o;
+    }
+};
+
+int run_x_archive(Args& args) {
+    clout::gen::XArchiveOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    o.tweets = static_cast<int>(args.num("--tweets", 1000));
+    o.parts = static_cast<int>(args.num("--parts", 1));
+    o.note_tweets = static_cast<int>(args.num("--note-tweets", 0));
+    o.community_tweets = static_cast<int>(args.num("--community-tweets", 0));
+    o.deleted_tweets = static_cast<int>(args.num("--deleted-tweets", 0));
+    o.likes = static_cast<int>(args.num("--likes", 0));
+    o.followers = static_cast<int>(args.num("--followers", 0));
+    o.follower_parts = static_cast<int>(args.num("--follower-parts", 1));
+    o.following = static_cast<int>(args.num("--following", 0));
+    o.media_files = static_cast<int>(args.num("--media-files", 0));
+    o.media_bytes = static_cast<uint64_t>(args.num("--media-mb", 0)) << 20;
+    o.damaged_part = static_cast<int>(args.num("--damaged-part", -1));
+    o.root_folder = args.str("--root", "");
+    o.era2019 = args.flag("--2019");
+    o.manifest = !args.flag("--no-manifest");
+    o.macosx = args.flag("--macosx");
+    o.data_descriptors = args.flag("--data-descriptors");
+    o.force_zip64 = args.flag("--zip64");
+    o.stored = args.flag("--stored");
+    bool dir = args.flag("--dir");
+    std::string out = args.output();
+    auto e = dir ? clout::gen::write_x_archive_dir(out, o) : clout::gen::write_x_archive(out, o);
+    std::printf("records: %lld\nposts: %lld\noriginals: %lld\nreplies: %lld\nreplies_self: %lld\nreplies_other: %lld\n"
+                "quotes: %lld\nreposts: %lld\nlikes_given: %lld\nfollowers: %lld\nfollowing: %lld\nhandle: %s\n"
+                "display_name: %s\nexport_time: %lld\nlong_posts: %lld\nwarnings: %lld\ntweet_json_bytes: %llu\nfile_bytes: %llu\n",
+                (long long)e.records, (long long)e.posts, (long long)e.originals, (long long)e.replies,
+                (long long)e.replies_self, (long long)e.replies_other, (long long)e.quotes, (long long)e.reposts,
+                (long long)e.likes_given, (long long)e.followers, (long long)e.following, e.handle.c_str(),
+                e.display_name.c_str(), (long long)e.export_time, (long long)e.long_posts, (long long)e.warnings,
+                (unsigned long long)e.tweet_json_bytes, (unsigned long long)e.file_bytes);
+    return 0;
+}
+
+struct Kind {
+    const char* name;
+    const char* help;
+    std::function<int(Args&)> run;
+};
+
+// KINDS: one line each (other generators add theirs here).
+const std::vector<Kind> kKinds = {
+    {"x-archive",
+     "X/Twitter archive zip: --tweets N --parts N --note-tweets N --community-tweets N --deleted-tweets N --likes N\n"
+     "      --followers N --follower-parts N --following N --media-files N --media-mb M --damaged-part P --root DIR\n"
+     "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S",
+     run_x_archive},
+};
+
+void usage() {
+    std::fprintf(stderr, "usage: clout-gen <kind> [options] OUT\nkinds:\n");
+    for (const Kind& k : kKinds) std::fprintf(stderr, "  %s\n      %s\n", k.name, k.help);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        usage();
+        return argc < 2 ? 2 : 0;
+    }
+    for (const Kind& k : kKinds) {
+        if (std::strcmp(argv[1], k.name) != 0) continue;
+        try {
+            Args args(argc, argv, 2);
+            return k.run(args);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "clout-gen %s: %s\n", k.name, e.what());
+            return 2;
+        }
+    }
+    std::fprintf(stderr, "clout-gen: unknown kind '%s'\n", argv[1]);
+    usage();
+    return 2;
+}
