@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "importers/importer.h"
+#include "rank/roster.h"
 #include "report/report.h"
 #include "score/score.h"
 #include "util/time.h"
@@ -20,6 +21,7 @@ const char* kUsage =
     "\n"
     "Usage:\n"
     "  clout score FILE... [options]   score one or more exports (zip, tar.gz, CAR, JSON, CSV, or a folder)\n"
+    "  clout rank ROSTER.csv [options] rank a CSV of accounts by score (docs/RANKING.md)\n"
     "  clout --version                 print the version and the scoring model\n"
     "  clout --help                    this text\n"
     "\n"
@@ -28,6 +30,10 @@ const char* kUsage =
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
     "                         when every export has a count, N replaces them\n"
+    "\n"
+    "Options for rank:\n"
+    "  --json | --csv         print the ranking as JSON (schema clout.rank.v1) or CSV (default: a table)\n"
+    "  --top N                only the N first rows\n"
     "\n"
     "Exit status: 0 success, 2 bad input, 1 internal error.\n";
 
@@ -51,6 +57,13 @@ int main(int argc, char** argv) {
     if (args[0] == "--version" || args[0] == "-V") {
         std::printf("clout %s\nscoring model %s\n", CLOUT_VERSION, clout::model_version().c_str());
         return 0;
+    }
+    if (args[0] == "rank") {
+        std::string out, err;
+        int rc = clout::rank_command(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+        std::fputs(err.c_str(), stderr);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return rc;
     }
     if (args[0] != "score") return usage_error("unknown command '" + args[0] + "'");
 
