@@ -34,7 +34,7 @@ nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const J
                 if (parsed.is_string()) {
                     auto& s = parsed.get_ref<std::string&>();
                     if (s.size() > max_field)
-                        throw LimitError("a JSON string longer than " + std::to_string(max_field >> 20) + " MB");
+                        throw LimitError("a JSON string longer than " + std::to_string(max_field >> 20) + " MB (limit --max-field-mb)");
                     if (skipping && depth >= 1) return false;
                     if (opt.repair_mojibake) repair_mojibake(s);
                     return true;
