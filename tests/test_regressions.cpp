@@ -3,6 +3,9 @@
 // tests/data/regress/TARGET/, which scripts/fuzz.sh also feeds back as seeds).
 #include <doctest/doctest.h>
 
+#include <zlib.h>
+
+#include <chrono>
 #include <string>
 
 #include "importers/importer.h"
@@ -51,4 +54,43 @@ TEST_CASE("regression: JSON number overflow (1e400) is damaged JSON, not an inte
     write_file(d / "m/actor.json", R"({"type":"Person","preferredUsername":"a","likes":1e999})");
     err = import_error(d / "m");
     CHECK(err.find('\n') == std::string::npos);
+}
+
+// Review of the gzip reader for the malformed corpus: a bare .gz file (no tar inside) is
+// one entry, but its scan inflated up to max_total_bytes (16 GB by default, tens of
+// seconds) before anything said no. It now stops at max_entry_bytes.
+TEST_CASE("regression: a bare gzip bomb stops at the entry limit, quickly") {
+    TempDir d("regress-gzbomb");
+    std::string gz;
+    {
+        z_stream z{};
+        REQUIRE(deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+        std::string zeros(1 << 20, '\0');
+        std::string out(1 << 16, '\0');
+        for (int i = 0; i <= 300; ++i) {
+            z.next_in = reinterpret_cast<Bytef*>(zeros.data());
+            z.avail_in = i < 300 ? static_cast<uInt>(zeros.size()) : 0;
+            int flush = i < 300 ? Z_NO_FLUSH : Z_FINISH;
+            do {
+                z.next_out = reinterpret_cast<Bytef*>(out.data());
+                z.avail_out = static_cast<uInt>(out.size());
+                deflate(&z, flush);
+                gz.append(out.data(), out.size() - z.avail_out);
+            } while (z.avail_out == 0);
+        }
+        deflateEnd(&z);
+    }
+    write_file(d / "bomb.json.gz", gz);
+    clout::ImportContext ctx;
+    ctx.limits.max_entry_bytes = 64ull << 20;
+    clout::Activity a;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        clout::import_path(d / "bomb.json.gz", a, ctx);
+        FAIL("a 300 MB gzip bomb was accepted with a 64 MB entry limit");
+    } catch (const clout::LimitError& e) {
+        CHECK(std::string(e.what()).find("--max-entry-mb") != std::string::npos);
+    }
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
+    CHECK(ctx.inflated_total <= (65ull << 20));
 }
