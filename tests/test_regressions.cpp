@@ -10,9 +10,12 @@
 
 #include "importers/importer.h"
 #include "importers/json_doc.h"
+#include "report/report.h"
 #include "social_test_util.h"
 #include "util/error.h"
 #include "util/json_items.h"
+#include "util/text.h"
+#include "zip_writer.h"
 
 using namespace social_test;
 
@@ -93,4 +96,56 @@ TEST_CASE("regression: a bare gzip bomb stops at the entry limit, quickly") {
     }
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
     CHECK(ctx.inflated_total <= (65ull << 20));
+}
+
+// Review for the one-line error display: messages quote the input (zip entry names can
+// hold line breaks and any bytes), so an error could span lines or carry invalid UTF-8.
+// InputError now makes its text one line of valid UTF-8, at most 500 bytes.
+TEST_CASE("regression: error messages are one line of valid UTF-8") {
+    CHECK(std::string(clout::InputError("a\nb\r\tc\xff").what()) == "a b  c\xEF\xBF\xBD");
+    std::string longer(2000, 'x');
+    std::string w = clout::InputError(longer).what();
+    CHECK(w.size() <= 500);
+    CHECK(w.substr(w.size() - 3) == "...");
+    std::string cjk;
+    for (int i = 0; i < 300; ++i) cjk += "\xE6\x97\xA5";
+    w = clout::LimitError(cjk).what();
+    CHECK(w.size() <= 500);
+    CHECK(clout::utf8_valid(w));
+
+    TempDir d("regress-oneline");
+    {
+        clout::gen::ZipWriter z(d / "evil.zip");
+        z.add("evil\nname\xff.txt", "hello");
+        z.finish();
+    }
+    std::string zip = read_file(d / "evil.zip");
+    size_t cen = zip.find(std::string("PK\x01\x02", 4));
+    REQUIRE(cen != std::string::npos);
+    zip[cen + 42] = '\x70';  // local header offset past the central directory
+    zip[cen + 43] = '\x70';
+    write_file(d / "evil.zip", zip);
+    std::string err = import_error(d / "evil.zip");
+    CHECK(err.find("evil name") != std::string::npos);
+    CHECK(err.find('\n') == std::string::npos);
+    CHECK(clout::utf8_valid(err));
+}
+
+// Review for the malformed corpus (invalid UTF-8): CSV fields were never checked, so a
+// LinkedIn or Reddit text with invalid UTF-8 reached the report, whose JSON writer
+// (nlohmann's dump) threw type_error 316 -- an internal error. CSV fields are now made
+// valid as they are read, and the report's JSON replaces what is still invalid (a file
+// name given in Latin-1).
+TEST_CASE("regression: invalid UTF-8 in CSV texts and file names gives a valid report") {
+    TempDir d("regress-csv-utf8");
+    const std::string bad = "caf\xE9 \xC3\x28 #tag\xFF end";
+    write_file(d / "Basic_LinkedInDataExport_01-02-2024\xE9/Shares.csv",
+               "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2024-01-02 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,\"" +
+                   bad + "\",,,MEMBER_NETWORK\n");
+    clout::Activity a;
+    REQUIRE(import_error(d / "Basic_LinkedInDataExport_01-02-2024\xE9", &a).empty());
+    REQUIRE(a.posts.size() == 1);
+    CHECK(clout::utf8_valid(a.snippet(a.posts[0])));
+    std::string j = clout::report_to_json(clout::build_report(a));
+    CHECK(clout::utf8_valid(j));
 }
