@@ -1,7 +1,10 @@
 // libFuzzer target: the streaming RFC 4180 CSV reader (BOM, CRLF/LF/CR, quotes, "" escapes,
 // line breaks in fields, preambles, field-size limit), read through a stream that hands
-// out bytes in small irregular pieces so that every buffer boundary is exercised; checks
-// that it agrees with parse_csv_text over the same bytes.
+// out bytes in small irregular pieces so that every buffer boundary is exercised; then
+// parse_csv_text and the header helpers over the same bytes.
+#include <algorithm>
+#include <cstring>
+
 #include "fuzz_common.h"
 #include "util/csv.h"
 

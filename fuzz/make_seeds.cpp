@@ -1,6 +1,7 @@
 // fuzz_seeds OUT_DIR [SAMPLES_DIR]: writes the seed corpora of every fuzz target into
 // OUT_DIR/<target>/ from the generators (tools/gen) and the real samples, small enough
 // for fast fuzzing. Run by scripts/fuzz.sh; nothing it writes is committed.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bluesky_gen.h"
+#include "container/car.h"
 #include "fuzz_common.h"
 #include "social_gen.h"
 #include "x_archive_gen.h"
