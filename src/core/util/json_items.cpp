@@ -216,6 +216,11 @@ json parse_json_document(const std::string& text, ImportContext& ctx) {
         size_t colon = what.rfind(": ");
         throw InputError("damaged JSON at byte " + std::to_string(e.byte) +
                          (colon != std::string::npos ? " (" + what.substr(colon + 2) + ")" : std::string()));
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double ("1e400"): nlohmann's out_of_range 406.
+        std::string what = e.what();
+        size_t br = what.find("] ");
+        throw InputError("damaged JSON: " + (br != std::string::npos ? what.substr(br + 2) : what));
     }
 }
 
