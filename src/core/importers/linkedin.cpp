@@ -74,7 +74,7 @@ class LinkedInImporter final : public Importer {
 public:
     const char* id() const override { return "linkedin-export"; }
     const char* looks_for() const override {
-        return "a LinkedIn export (Shares.csv, Connections.csv, Comments.csv, Reactions.csv)";
+        return "LinkedIn CSVs (Shares.csv, Connections.csv)";
     }
     bool detect(Container& c, ImportContext& ctx) override { return !find_files(c, ctx, true).empty(); }
 

@@ -599,7 +599,7 @@ class MetaImporter final : public Importer {
 public:
     const char* id() const override { return "meta-export"; }
     const char* looks_for() const override {
-        return "an Instagram, Threads or Facebook JSON export (posts_1.json, your_posts_1.json, followers_1.json ...)";
+        return "an Instagram, Threads or Facebook JSON export";
     }
     bool detect(Container& c, ImportContext& ctx) override { return !classify_container(c, ctx, true).empty(); }
     void read(Container& c, Activity& out, ImportContext& ctx) override {

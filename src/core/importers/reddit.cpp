@@ -67,7 +67,7 @@ bool decode_base36(std::string_view s, uint64_t& out) {
 class RedditImporter final : public Importer {
 public:
     const char* id() const override { return "reddit-export"; }
-    const char* looks_for() const override { return "a Reddit export (posts.csv, comments.csv)"; }
+    const char* looks_for() const override { return "Reddit CSVs (posts.csv, comments.csv)"; }
     bool detect(Container& c, ImportContext& ctx) override { return !find_files(c, ctx, true).empty(); }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {

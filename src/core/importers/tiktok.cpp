@@ -108,7 +108,7 @@ bool parse_tt_time(const std::string& s, int64_t& t) { return parse_ymd_hms(s, t
 class TikTokImporter final : public Importer {
 public:
     const char* id() const override { return "tiktok-export"; }
-    const char* looks_for() const override { return "a TikTok JSON export (user_data_tiktok.json)"; }
+    const char* looks_for() const override { return "a TikTok user_data JSON"; }
     bool detect(Container& c, ImportContext& ctx) override { return find_user_data(c, ctx) >= 0; }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {
