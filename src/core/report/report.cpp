@@ -631,8 +631,10 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         const ScoreInputs& in = R.inputs;
         WhatIfParams p;
         p.weeks_active = kWeeks;
-        cands.push_back({"every_week", "Post something that gets a reaction in every week: you were active in " +
-                                           std::to_string(in.weeks_active) + " of the last 13 weeks.",
+        cands.push_back({"every_week", std::string(in.reactions_known ? "Post something that gets a reaction in every week"
+                                                                      : "Post in every week") +
+                                           ": you were active in " + std::to_string(in.weeks_active) +
+                                           " of the last 13 weeks.",
                          p, in.weeks_active < kWeeks});
         p = {};
         p.replies_factor = 2.0;
@@ -646,8 +648,9 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                          p, in.reactions_known && in.posts_with_reactions > 0});
         p = {};
         p.posts_factor = 2.0;
-        cands.push_back({"post_more", "Publish twice as often, at the reaction level of your typical post (median " +
-                                          std::to_string(in.median_reactions) + ").",
+        cands.push_back({"post_more", in.reactions_known ? "Publish twice as often, at the reaction level of your typical post (median " +
+                                                               std::to_string(in.median_reactions) + ")."
+                                                         : std::string("Publish twice as often."),
                          p, in.posts > 0});
         p = {};
         p.followers = in.followers < 0 ? -1 : in.followers + std::max<int64_t>(100, in.followers / 4);
@@ -657,7 +660,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         p.posts_factor = 0.5;
         cands.push_back({"focus", "Post half as much and keep your best half: the share of posts that get reshared "
                                   "goes up.",
-                         p, in.posts >= 4});
+                         p, in.posts >= 4 && in.reshares_known});
         p = {};
         p.reactions_factor = 2.0;
         cands.push_back({"double_response", "Double the reactions per post, e.g. by posting when your audience is "
