@@ -955,7 +955,7 @@ std::string report_to_text(const Report& r) {
     }
     std::snprintf(buf, sizeof buf, "Change: %+d in 1 day, %+d in 7 days, %+d in 30 days\n", r.d1, r.d7, r.d30);
     s += buf;
-    if (r.networks.size() > 1 || !r.networks.empty()) {
+    if (!r.networks.empty()) {
         s += "Per network:";
         for (const auto& n : r.networks) {
             std::snprintf(buf, sizeof buf, " %s %d", network_label(n.network), n.result.score);
