@@ -936,7 +936,9 @@ std::string report_to_json(const Report& r) {
     wi["params"] = what_if_params_json(WhatIfParams{});
     j["what_if"] = std::move(wi);
     j["warnings"] = r.warnings;
-    return j.dump(2) + "\n";
+    // replace: a string that is not valid UTF-8 (a file name given in Latin-1, say) comes
+    // out with U+FFFD instead of making the whole report fail.
+    return j.dump(2, ' ', false, OJ::error_handler_t::replace) + "\n";
 }
 
 std::string report_to_text(const Report& r) {
