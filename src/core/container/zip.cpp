@@ -290,14 +290,25 @@ private:
         if (count > 0 && cd_size < 46 * count)
             throw InputError("damaged zip: the central directory is too small for " + std::to_string(count) + " entries");
 
-        std::vector<unsigned char> cd(static_cast<size_t>(cd_size));
-        src_->read_exact(cd_off, cd.data(), cd.size());
+        // The directory is read through a 1 MB window (a record is at most 46 + 3 * 65535
+        // bytes), so a directory of a million entries never sits in memory whole.
+        std::vector<unsigned char> win;
+        uint64_t win_off = 0;
+        auto at = [&](uint64_t pos, uint64_t n, uint64_t k) -> const unsigned char* {
+            if (pos + n > cd_size)
+                throw InputError("damaged zip: the central directory ends early (entry " + std::to_string(k + 1) + ")");
+            if (pos < win_off || pos + n > win_off + win.size()) {
+                win_off = pos;
+                win.resize(static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(n, 1u << 20), cd_size - pos)));
+                src_->read_exact(cd_off + pos, win.data(), win.size());
+            }
+            return win.data() + (pos - win_off);
+        };
         entries_.reserve(static_cast<size_t>(std::min<uint64_t>(count, 1u << 20)));
         items_.reserve(entries_.capacity());
-        size_t p = 0;
+        uint64_t p = 0;
         for (uint64_t k = 0; k < count; ++k) {
-            if (p + 46 > cd.size()) throw InputError("damaged zip: the central directory ends early (entry " + std::to_string(k + 1) + ")");
-            const unsigned char* C = &cd[p];
+            const unsigned char* C = at(p, 46, k);
             if (rd32(C) != kCentralSig) throw InputError("damaged zip: bad central directory record (entry " + std::to_string(k + 1) + ")");
             ZipItem it;
             it.flags = rd16(C + 8);
@@ -308,8 +319,9 @@ private:
             uint16_t nlen = rd16(C + 28), xlen = rd16(C + 30), clen = rd16(C + 32);
             uint16_t disk = rd16(C + 34);
             it.local_offset = rd32(C + 42);
-            if (p + 46 + nlen + xlen + clen > cd.size())
+            if (p + 46 + nlen + xlen + clen > cd_size)
                 throw InputError("damaged zip: a central directory record runs past its end (entry " + std::to_string(k + 1) + ")");
+            C = at(p, 46u + nlen + xlen + clen, k);
             std::string_view raw(reinterpret_cast<const char*>(C + 46), nlen);
             std::string name;
             bool need_u = it.usize == k32, need_c = it.csize == k32, need_o = it.local_offset == k32, need_d = disk == 0xFFFF;
