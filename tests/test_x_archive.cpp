@@ -381,3 +381,18 @@ TEST_CASE("x archive: damaged files give warnings; nothing readable is an error"
         CHECK(a.warnings.size() == 1);
     }
 }
+
+TEST_CASE("x archive: data files past 4 GiB of media in a zip without ZIP64 records") {
+    XArchiveOptions o;
+    o.tweets = 300;
+    o.followers = 12;
+    o.legacy_zip = true;
+    o.sparse_media_bytes = (4ull << 30) + (100ull << 20);
+    std::string path = temp_path("legacy-4g-x.zip");
+    XArchiveExpected e = gen::write_x_archive(path, o);
+    REQUIRE(e.file_bytes > (4ull << 30));
+    ImportContext ctx;
+    Activity a = import(path, ctx);
+    check_against(a, e);
+    std::filesystem::remove(path);
+}
