@@ -396,3 +396,50 @@ TEST_CASE("x archive: data files past 4 GiB of media in a zip without ZIP64 reco
     check_against(a, e);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("x archive: a loose tweets.js, and random damage to it never crashes") {
+    std::string good = "window.YTD.tweets.part0 = [ " + tweet("1", "\"favorite_count\" : \"3\", ", "one &amp; \\u00e9") + ", " +
+                       tweet("2", "\"entities\" : { \"hashtags\" : [ { \"text\" : \"x\" } ], \"urls\" : [ ] }, ", "two #x") +
+                       ", " + tweet("3", "\"in_reply_to_status_id\" : 5, \"in_reply_to_user_id\" : 6, ", "three") + " ]";
+    {
+        ImportContext ctx;
+        auto c = open_source(memory_source(good), "tweets.js", ctx);
+        Activity a;
+        import_container(*c, a, ctx);
+        CHECK(a.posts.size() == 3);
+        CHECK(a.warnings.empty());
+    }
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    int errors = 0, partial = 0;
+    for (int iter = 0; iter < 3000; ++iter) {
+        std::string b = good;
+        int edits = 1 + iter % 3;
+        for (int k = 0; k < edits; ++k) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if (b.size() < 40) break;
+            size_t pos = 27 + x % (b.size() - 27);  // keep the `window.YTD... =` head mostly
+            switch ((x >> 40) % 4) {
+                case 0: b[pos] = static_cast<char>(x >> 48); break;
+                case 1: b.erase(pos, 1 + (x >> 52) % 8); break;
+                case 2: b.insert(pos, 1, "{}[]\",:\\"[(x >> 50) % 8]); break;
+                default: b.resize(pos); break;
+            }
+        }
+        ImportContext ctx;
+        ctx.limits.max_depth = 64;
+        Activity a;
+        try {
+            auto c = open_source(memory_source(b), "tweets.js", ctx);
+            import_container(*c, a, ctx);
+            a.normalize();
+            if (!a.warnings.empty()) ++partial;
+        } catch (const InputError&) {
+            ++errors;
+        } catch (const std::exception& e) {
+            FAIL("unexpected exception: " << e.what());
+        }
+    }
+    CHECK(errors + partial > 1000);
+}
