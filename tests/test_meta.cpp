@@ -5,6 +5,9 @@
 #include "social_gen.h"
 #include "social_test_util.h"
 #include "util/error.h"
+#include "util/time.h"
+
+#include <algorithm>
 
 using namespace clout;
 using namespace social_test;
@@ -132,4 +135,48 @@ TEST_CASE("meta: loose files are recognised by content") {
     }
     Activity a = import_paths({d / "renamed.json"});
     CHECK(count_posts(a, Network::Facebook).replies == fb.replies);
+}
+
+TEST_CASE("meta, linkedin, tiktok, reddit: zipped exports as the networks name them") {
+    TempDir d("social-zip");
+    gen::Expected ig, th, fb, li, tt, rd;
+    // Instagram: Meta's own zip name carries the user and the export day; a root folder
+    // as a re-zip adds; no profile file, so the handle comes from the name.
+    auto igf = gen::gen_instagram({}, ig, th);
+    igf.erase(std::remove_if(igf.begin(), igf.end(), [](const gen::GenFile& f) { return f.path.find("personal_information") != std::string::npos; }),
+              igf.end());
+    std::string igzip = d / "instagram-ana.sousa-2024-09-01-AbCd.zip";
+    gen::write_export_zip(igf, igzip, "instagram-ana.sousa-2024-09-01-AbCd");
+    std::string fbzip = d / "facebook-bjorn-2024-09-02-XyZ.zip";
+    gen::write_export_zip(gen::gen_facebook({}, fb), fbzip);
+    std::string lizip = d / "Basic_LinkedInDataExport_09-03-2024.zip";
+    gen::write_export_zip(gen::gen_linkedin({}, li), lizip);
+    std::string ttzip = d / "tiktok.zip";
+    gen::write_export_zip(gen::gen_tiktok({}, tt), ttzip);
+    std::string rdzip = d / "export_quiet_owl_20240901.zip";
+    gen::write_export_zip(gen::gen_reddit({}, rd), rdzip);
+
+    Activity a = import_paths({igzip, fbzip, lizip, ttzip, rdzip});
+    check_account(a, Network::Instagram, ig);
+    check_account(a, Network::Threads, th);
+    check_account(a, Network::Facebook, fb);
+    CHECK(count_posts(a, Network::LinkedIn).posts == li.posts());
+    CHECK(count_posts(a, Network::TikTok).posts == tt.posts());
+    CHECK(count_posts(a, Network::Reddit).posts == rd.posts());
+    CHECK(account_of(a, Network::Instagram)->export_time == days_from_civil(2024, 9, 1) * 86400);
+    CHECK(account_of(a, Network::Threads)->handle == "ana.sousa");
+    CHECK(account_of(a, Network::Facebook)->export_time == days_from_civil(2024, 9, 2) * 86400);
+    CHECK(account_of(a, Network::LinkedIn)->export_time == days_from_civil(2024, 9, 3) * 86400);
+    CHECK(account_of(a, Network::LinkedIn)->followers == li.followers);
+    CHECK(account_of(a, Network::TikTok)->followers == tt.followers);
+    CHECK(a.warnings.empty());
+
+    // The same zips again, and as folders: nothing counts twice.
+    TempDir f("social-dirs");
+    gen::write_export_dir(gen::gen_linkedin({}, li), f / "linkedin");
+    gen::write_export_dir(gen::gen_tiktok({}, tt), f / "tiktok");
+    Activity b = import_paths({igzip, fbzip, lizip, ttzip, rdzip, igzip, f / "linkedin", f / "tiktok"});
+    CHECK(b.accounts.size() == a.accounts.size());
+    CHECK(b.posts.size() == a.posts.size());
+    CHECK(b.interactions.size() == a.interactions.size());
 }

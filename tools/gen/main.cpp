@@ -12,6 +12,10 @@
 #include <vector>
 
 #include "x_archive_gen.h"
+#include "mastodon_gen.h"
+#include "bluesky_gen.h"
+#include "roster_gen.h"
+#include "social_gen.h"
 
 namespace {
 
@@ -98,6 +102,170 @@ int run_x_archive(Args& args) {
     return 0;
 }
 
+int run_mastodon_archive(Args& args) {
+    clout::gen::MastodonSpec s;
+    s.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    s.originals = static_cast<int>(args.num("--originals", s.originals));
+    s.self_replies = static_cast<int>(args.num("--self-replies", s.self_replies));
+    s.other_replies = static_cast<int>(args.num("--other-replies", s.other_replies));
+    s.boosts = static_cast<int>(args.num("--boosts", s.boosts));
+    s.direct_messages = static_cast<int>(args.num("--dms", s.direct_messages));
+    s.likes_given = static_cast<int>(args.num("--likes", s.likes_given));
+    s.following = static_cast<int>(args.num("--following", s.following));
+    s.media_files = static_cast<int>(args.num("--media-files", s.media_files));
+    s.media_bytes = static_cast<uint64_t>(args.num("--media-kb", static_cast<long long>(s.media_bytes >> 10))) << 10;
+    s.counts_43 = args.flag("--counts-43");
+    s.tar_era = args.flag("--tar-era");
+    s.top_folder = args.str("--root", "");
+    std::string fmt = args.str("--format", "zip");
+    std::string out = args.output();
+    clout::gen::ArchiveKind kind = fmt == "zip"      ? clout::gen::ArchiveKind::Zip
+                                   : fmt == "tar.gz" ? clout::gen::ArchiveKind::TarGz
+                                   : fmt == "tar"    ? clout::gen::ArchiveKind::Tar
+                                   : fmt == "dir"    ? clout::gen::ArchiveKind::Folder
+                                                     : throw std::runtime_error("--format is zip, tar.gz, tar or dir");
+    auto t = clout::gen::write_mastodon_archive(s, out, kind);
+    std::printf("posts: %d\nreplies: %d\nreplies_self: %d\nboosts: %d\ndirect_messages: %d\nlikes_given: %d\n"
+                "following: %d\nhashtags: %d\nmentions: %d\nwith_media: %d\nitems: %d\ntotal_items: %d\n"
+                "likes_received: %lld\nboosts_received: %lld\n",
+                t.posts, t.replies, t.self_replies, t.boosts, t.direct, t.likes_given, s.following, t.hashtags,
+                t.mentions, t.with_media, t.items, t.total_items, (long long)t.likes_received,
+                (long long)t.boosts_received);
+    return 0;
+}
+
+int run_bluesky_car(Args& args) {
+    clout::gen::BlueskySpec s;
+    s.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    s.originals = static_cast<int>(args.num("--originals", s.originals));
+    s.self_replies = static_cast<int>(args.num("--self-replies", s.self_replies));
+    s.other_replies = static_cast<int>(args.num("--other-replies", s.other_replies));
+    s.quotes = static_cast<int>(args.num("--quotes", s.quotes));
+    s.reposts = static_cast<int>(args.num("--reposts", s.reposts));
+    s.likes = static_cast<int>(args.num("--likes", s.likes));
+    s.follows = static_cast<int>(args.num("--follows", s.follows));
+    s.deleted_follows = static_cast<int>(args.num("--deleted-follows", s.deleted_follows));
+    s.v2_commit = args.flag("--v2");
+    s.did = args.str("--did", s.did);
+    std::string out = args.output();
+    std::string car;
+    auto t = clout::gen::make_bluesky_car(s, car);
+    FILE* f = std::fopen(out.c_str(), "wb");
+    if (!f || std::fwrite(car.data(), 1, car.size(), f) != car.size() || std::fclose(f) != 0)
+        throw std::runtime_error("cannot write " + out);
+    std::printf("posts: %d\nreplies: %d\nreplies_self: %d\nquotes: %d\nreposts: %d\nlikes_given: %d\nfollowing: %d\n"
+                "with_media: %d\nwith_links: %d\nfile_bytes: %zu\n",
+                t.posts, t.replies, t.self_replies, t.quotes, t.reposts, t.likes, t.follows, t.with_media,
+                t.with_links, car.size());
+    return 0;
+}
+
+// ---- Instagram/Threads, Facebook, LinkedIn, TikTok, Reddit (social_gen.h) and rosters.
+void print_expected(const char* label, const clout::gen::Expected& e) {
+    std::printf("%s.posts: %ld\n%s.originals: %ld\n%s.replies: %ld\n%s.replies_self: %ld\n%s.quotes: %ld\n%s.reposts: %ld\n"
+                "%s.followers: %ld\n%s.following: %ld\n%s.likes_given: %ld\n",
+                label, e.posts(), label, e.originals, label, e.replies, label, e.self_replies, label, e.quotes, label, e.reposts,
+                label, e.followers, label, e.following, label, e.likes_given);
+    if (e.likes_received_sum >= 0) std::printf("%s.likes_received_sum: %lld\n", label, e.likes_received_sum);
+    if (e.likes_received_total >= 0) std::printf("%s.likes_received_total: %lld\n", label, e.likes_received_total);
+    if (!e.handle.empty()) std::printf("%s.handle: %s\n", label, e.handle.c_str());
+}
+void write_social(Args& args, const clout::gen::GenExport& files) {
+    bool dir = args.flag("--dir");
+    std::string root = args.str("--root", "");
+    std::string out = args.output();
+    if (dir) clout::gen::write_export_dir(files, out);
+    else clout::gen::write_export_zip(files, out, root);
+}
+int run_instagram(Args& args) {
+    clout::gen::InstagramOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    o.posts = static_cast<int>(args.num("--posts", o.posts));
+    o.comments = static_cast<int>(args.num("--comments", o.comments));
+    o.followers = static_cast<int>(args.num("--followers", o.followers));
+    o.following = static_cast<int>(args.num("--following", o.following));
+    o.likes = static_cast<int>(args.num("--likes", o.likes));
+    o.threads_posts = static_cast<int>(args.num("--threads-posts", o.threads_posts));
+    o.new_layout = !args.flag("--old-layout");
+    clout::gen::Expected ig, th;
+    auto files = clout::gen::gen_instagram(o, ig, th);
+    write_social(args, files);
+    print_expected("instagram", ig);
+    print_expected("threads", th);
+    return 0;
+}
+int run_facebook(Args& args) {
+    clout::gen::FacebookOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 2));
+    o.posts = static_cast<int>(args.num("--posts", o.posts));
+    o.comments = static_cast<int>(args.num("--comments", o.comments));
+    o.friends = static_cast<int>(args.num("--friends", o.friends));
+    o.followers = static_cast<int>(args.num("--followers", o.followers));
+    o.new_layout = !args.flag("--old-layout");
+    clout::gen::Expected fb;
+    auto files = clout::gen::gen_facebook(o, fb);
+    write_social(args, files);
+    print_expected("facebook", fb);
+    return 0;
+}
+int run_linkedin(Args& args) {
+    clout::gen::LinkedInOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 3));
+    o.shares = static_cast<int>(args.num("--shares", o.shares));
+    o.comments = static_cast<int>(args.num("--comments", o.comments));
+    o.reactions = static_cast<int>(args.num("--reactions", o.reactions));
+    o.connections = static_cast<int>(args.num("--connections", o.connections));
+    o.split_shares = args.flag("--split-shares");
+    clout::gen::Expected li;
+    auto files = clout::gen::gen_linkedin(o, li);
+    write_social(args, files);
+    print_expected("linkedin", li);
+    return 0;
+}
+int run_tiktok(Args& args) {
+    clout::gen::TikTokOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 4));
+    o.videos = static_cast<int>(args.num("--videos", o.videos));
+    o.followers = static_cast<int>(args.num("--followers", o.followers));
+    o.following = static_cast<int>(args.num("--following", o.following));
+    o.likes = static_cast<int>(args.num("--likes", o.likes));
+    o.browsing_history = static_cast<int>(args.num("--history", o.browsing_history));
+    o.new_layout = !args.flag("--old-layout");
+    clout::gen::Expected tt;
+    auto files = clout::gen::gen_tiktok(o, tt);
+    write_social(args, files);
+    print_expected("tiktok", tt);
+    return 0;
+}
+int run_reddit(Args& args) {
+    clout::gen::RedditOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 5));
+    o.posts = static_cast<int>(args.num("--posts", o.posts));
+    o.comments = static_cast<int>(args.num("--comments", o.comments));
+    o.upvotes = static_cast<int>(args.num("--upvotes", o.upvotes));
+    clout::gen::Expected rd;
+    auto files = clout::gen::gen_reddit(o, rd);
+    write_social(args, files);
+    print_expected("reddit", rd);
+    return 0;
+}
+int run_roster(Args& args) {
+    clout::gen::RosterOptions o;
+    o.seed = static_cast<uint64_t>(args.num("--seed", 7));
+    o.rows = static_cast<long>(args.num("--rows", 1000));
+    o.bad_every = static_cast<int>(args.num("--bad-every", 0));
+    o.blank_handle_every = static_cast<int>(args.num("--blank-every", 0));
+    o.messy_headers = !args.flag("--plain-headers");
+    std::string out = args.output();
+    std::string text = clout::gen::gen_roster(o);
+    FILE* f = std::fopen(out.c_str(), "wb");
+    if (!f) throw std::runtime_error("cannot write " + out);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+    std::printf("rows: %ld\nbytes: %zu\n", o.rows, text.size());
+    return 0;
+}
+
 struct Kind {
     const char* name;
     const char* help;
@@ -111,6 +279,21 @@ const std::vector<Kind> kKinds = {
      "      --followers N --follower-parts N --following N --media-files N --media-mb M --damaged-part P --root DIR\n"
      "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S",
      run_x_archive},
+    {"mastodon-archive",
+     "Mastodon archive: --format zip|tar.gz|tar|dir --originals N --self-replies N --other-replies N --boosts N\n"
+     "      --dms N --likes N --following N (rows of following_accounts.csv) --media-files N --media-kb K\n"
+     "      --counts-43 (likes/shares totals) --tar-era --root DIR --seed S",
+     run_mastodon_archive},
+    {"bluesky-car",
+     "Bluesky repository CAR: --originals N --self-replies N --other-replies N --quotes N --reposts N --likes N\n"
+     "      --follows N --deleted-follows N --v2 --did DID --seed S",
+     run_bluesky_car},
+    {"instagram", "Instagram + Threads export zip: --posts N --comments N --followers N --following N --likes N --threads-posts N --old-layout --root DIR --dir --seed S", run_instagram},
+    {"facebook", "Facebook export zip: --posts N --comments N --friends N --followers N --old-layout --root DIR --dir --seed S", run_facebook},
+    {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --dir --seed S", run_linkedin},
+    {"tiktok", "TikTok export zip (user_data_tiktok.json): --videos N --followers N --following N --likes N --history N --old-layout --dir --seed S", run_tiktok},
+    {"reddit", "Reddit export zip (CSVs): --posts N --comments N --upvotes N --dir --seed S", run_reddit},
+    {"roster", "audience roster CSV for clout rank: --rows N --bad-every N --blank-every N --plain-headers --seed S", run_roster},
 };
 
 void usage() {

@@ -1,5 +1,6 @@
 // Generates realistic Mastodon archives (outbox.json, actor.json, likes.json, media,
-// optionally following_accounts.csv) as a folder, a .tar.gz (older servers) or a .tar.
+// optionally following_accounts.csv) as a folder, a .zip (servers from 4.2 on), a .tar.gz
+// (older servers) or a .tar.
 // The counts in the spec are the truth the tests check the importer against.
 #pragma once
 
@@ -51,19 +52,19 @@ struct MastodonTruth {
     int total_items = 0;    // the stated totalItems
 };
 
-enum class ArchiveKind { Folder, TarGz, Tar };
+enum class ArchiveKind { Folder, TarGz, Tar, Zip };
 
 // Writes the archive at `path` (a folder to create, or the archive file).
 MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string& path, ArchiveKind kind);
 
 // The file contents, for writers of other containers (zip): name -> bytes. Media
 // files are listed with their size only (contents from media_bytes()).
-struct GenFile {
+struct MastodonFile {
     std::string name;
     std::string data;          // empty for media
     uint64_t media_size = 0;   // > 0 for media
 };
-MastodonTruth mastodon_files(const MastodonSpec& spec, std::vector<GenFile>& files);
+MastodonTruth mastodon_files(const MastodonSpec& spec, std::vector<MastodonFile>& files);
 // Deterministic pseudo-random bytes for a media file (incompressible, like JPEG data).
 void media_bytes(uint64_t seed, uint64_t offset, char* buf, size_t n);
 

@@ -1,5 +1,7 @@
 #include "social_gen.h"
 
+#include "zip_writer.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -523,6 +525,17 @@ void write_export_dir(const GenExport& files, const std::string& dir) {
         if (!o) throw std::runtime_error("cannot write " + p.string());
         o.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
     }
+}
+
+void write_export_zip(const GenExport& files, const std::string& zip_path, const std::string& root_folder) {
+    ZipOptions zo;
+    zo.root_folder = root_folder;
+    ZipWriter w(zip_path, zo);
+    for (const auto& f : files) {
+        bool media = f.path.size() > 4 && (f.path.substr(f.path.size() - 4) == ".jpg" || f.path.substr(f.path.size() - 4) == ".mp4");
+        w.add(f.path, f.bytes, media ? ZipMethod::Stored : ZipMethod::Deflated);
+    }
+    w.finish();
 }
 
 }  // namespace clout::gen

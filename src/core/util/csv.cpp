@@ -53,7 +53,7 @@ bool CsvReader::next(std::vector<std::string>& row) {
         auto push_char = [&](char c) {
             if (field.size() >= max_field_)
                 throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
-                                 std::to_string(max_field_ >> 20) + " MB");
+                                 std::to_string(max_field_ >> 20) + " MB (limit --max-field-mb)");
             field.push_back(c);
         };
         bool end_of_record = false;
@@ -64,6 +64,23 @@ bool CsvReader::next(std::vector<std::string>& row) {
                 // 4180; a quote at the start of the field starts one).
                 get();
                 for (;;) {
+                    // Copy runs of ordinary characters at once.
+                    if (pos_ < buf_.size()) {
+                        const char* b = buf_.data() + pos_;
+                        const char* e = buf_.data() + buf_.size();
+                        const char* x = b;
+                        while (x < e && *x != '"' && *x != '\r' && *x != '\n') ++x;
+                        size_t run = static_cast<size_t>(x - b);
+                        if (run) {
+                            if (field.size() + run > max_field_)
+                                throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
+                                                 std::to_string(max_field_ >> 20) + " MB");
+                            field.append(b, run);
+                            pos_ += run;
+                            consumed_ += run;
+                            continue;
+                        }
+                    }
                     int q = get();
                     if (q < 0) {
                         unterminated_ = true;
@@ -88,20 +105,32 @@ bool CsvReader::next(std::vector<std::string>& row) {
                 }
                 // Anything between the closing quote and the delimiter is kept (lenient).
             }
+            // Unquoted part: copy whole runs up to the next delimiter or line end.
             for (;;) {
+                if (pos_ >= buf_.size() && !fill()) {
+                    end_of_record = true;
+                    break;
+                }
+                const char* b = buf_.data() + pos_;
+                const char* e = buf_.data() + buf_.size();
+                const char* q = b;
+                while (q < e && *q != delim_ && *q != '\r' && *q != '\n') ++q;
+                size_t run = static_cast<size_t>(q - b);
+                if (run) {
+                    if (field.size() + run > max_field_)
+                        throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
+                                         std::to_string(max_field_ >> 20) + " MB");
+                    field.append(b, run);
+                    pos_ += run;
+                    consumed_ += run;
+                }
+                if (q == e) continue;
                 int u = get();
-                if (u < 0) {
-                    end_of_record = true;
-                    break;
-                }
                 if (u == static_cast<unsigned char>(delim_)) break;
-                if (u == '\r' || u == '\n') {
-                    if (u == '\r' && peek() == '\n') get();
-                    ++line_;
-                    end_of_record = true;
-                    break;
-                }
-                push_char(static_cast<char>(u));
+                if (u == '\r' && peek() == '\n') get();
+                ++line_;
+                end_of_record = true;
+                break;
             }
             row.push_back(std::move(field));
             field.clear();
