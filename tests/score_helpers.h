@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <nlohmann/json.hpp>
 
 #include "activity_gen.h"
 #include "report/report.h"
 #include "score/score.h"
+#include "util/error.h"
 #include "util/time.h"
 
 namespace score_test {

@@ -151,17 +151,17 @@ TEST_CASE("streamed items: every occurrence of the field, depth capped, damage r
     CHECK_THROWS_AS(run("{\"orderedItems\":[" + std::string(50, '[') + std::string(50, ']') + "]}", got), LimitError);
 }
 
-TEST_CASE("Mastodon archive read from a folder, a .tar.gz and a .tar, with or without a top folder") {
+TEST_CASE("Mastodon archive read from a folder, a .zip, a .tar.gz and a .tar, with or without a top folder") {
     TempDir d("kinds");
     gen::MastodonSpec sp;
     sp.following = 23;
     int n = 0;
-    for (auto kind : {gen::ArchiveKind::Folder, gen::ArchiveKind::TarGz, gen::ArchiveKind::Tar}) {
+    for (auto kind : {gen::ArchiveKind::Folder, gen::ArchiveKind::Zip, gen::ArchiveKind::TarGz, gen::ArchiveKind::Tar}) {
         for (std::string top : {"", "archive-20240101"}) {
             sp.top_folder = top;
             sp.tar_era = kind != gen::ArchiveKind::Folder;
             sp.seed = static_cast<uint64_t>(++n);
-            std::string p = d.file("a" + std::to_string(n) + (kind == gen::ArchiveKind::TarGz ? ".tar.gz" : kind == gen::ArchiveKind::Tar ? ".tar" : ""));
+            std::string p = d.file("a" + std::to_string(n) + (kind == gen::ArchiveKind::TarGz ? ".tar.gz" : kind == gen::ArchiveKind::Tar ? ".tar" : kind == gen::ArchiveKind::Zip ? ".zip" : ""));
             auto tr = gen::write_mastodon_archive(sp, p, kind);
             CAPTURE(p);
             check_truth(import(p), sp, tr);
@@ -261,4 +261,24 @@ TEST_CASE("a Mastodon tar.gz with a big media folder reads the outbox without ho
     CHECK(a.accounts[0].export_time == 1654041600);  // from the archive's name
     MESSAGE("192 MB media tar.gz read in " << secs << " s");
     CHECK(secs < 30);
+}
+
+TEST_CASE("a Mastodon zip with a big media folder reads in time proportional to the outbox") {
+    TempDir d("bigzip");
+    gen::MastodonSpec sp;
+    sp.originals = 300;
+    sp.media_files = 64;
+    sp.media_bytes = 3 << 20;
+    std::string p = d.file("archive-20240715123456-0123456789abcdef0123456789abcdef.zip");
+    auto tr = gen::write_mastodon_archive(sp, p, gen::ArchiveKind::Zip);
+    ImportContext ctx;
+    Activity a;
+    auto c = open_input(p, ctx);
+    CHECK(std::string(c->kind()) == "zip");
+    import_container(*c, a, ctx);
+    a.normalize();
+    check_truth(a, sp, tr);
+    CHECK(a.accounts[0].export_time == 1721046896);  // 2024-07-15T12:34:56Z from the name
+    // Only the JSON files were inflated: the 192 MB of media were never read.
+    CHECK(ctx.inflated_total < (8u << 20));
 }

@@ -35,6 +35,14 @@ const char* kUsage =
     "  --json | --csv         print the ranking as JSON (schema clout.rank.v1) or CSV (default: a table)\n"
     "  --top N                only the N first rows\n"
     "\n"
+    "Limits against broken or hostile input (docs/LIMITS.md; defaults in brackets):\n"
+    "  --max-entry-mb N       largest file inside an archive, once inflated [2048]\n"
+    "  --max-total-mb N       most bytes inflated from one export [16384]\n"
+    "  --max-file-mb N        largest file read whole into memory (JSON documents, CAR) [512]\n"
+    "  --max-field-mb N       longest CSV field or JSON string [64]\n"
+    "  --max-posts N          most posts in one report [20000000]\n"
+    "  --max-depth N          deepest JSON / CBOR nesting [512; at most 4096; CBOR at most 256]\n"
+    "\n"
     "Exit status: 0 success, 2 bad input, 1 internal error.\n";
 
 int usage_error(const std::string& msg) {
@@ -69,6 +77,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> files;
     bool json = false;
+    clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
     for (size_t i = 1; i < args.size(); ++i) {
@@ -90,6 +99,26 @@ int main(int argc, char** argv) {
             followers = std::stoll(v);
             continue;
         }
+        if (a.rfind("--max-", 0) == 0) {
+            uint64_t* mb = a == "--max-entry-mb"   ? &limits.max_entry_bytes
+                           : a == "--max-total-mb" ? &limits.max_total_bytes
+                           : a == "--max-file-mb"  ? &limits.max_file_in_memory
+                           : a == "--max-field-mb" ? &limits.max_field_bytes
+                                                   : nullptr;
+            if (!mb && a != "--max-posts" && a != "--max-depth") return usage_error("unknown option '" + a + "'");
+            if (++i >= args.size()) return usage_error(a + " needs a number");
+            const std::string& v = args[i];
+            // MB limits up to 16 TB; posts up to 10^12; depth up to 4096 (the JSON libraries recurse).
+            const uint64_t most = mb ? (16ull << 20) : a == "--max-posts" ? 1'000'000'000'000ull : 4096ull;
+            if (v.empty() || v.size() > 13 || v.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoull(v) == 0 || std::stoull(v) > most)
+                return usage_error(a + ": '" + v + "' is not a whole number from 1 to " + std::to_string(most));
+            const uint64_t n = std::stoull(v);
+            if (mb) *mb = n << 20;
+            else if (a == "--max-posts") limits.max_posts = n;
+            else limits.max_depth = static_cast<uint32_t>(n);
+            continue;
+        }
         if (a.size() > 1 && a[0] == '-') return usage_error("unknown option '" + a + "'");
         files.push_back(a);
     }
@@ -99,6 +128,7 @@ int main(int argc, char** argv) {
     for (const auto& f : files) {
         try {
             clout::ImportContext ctx;
+            ctx.limits = limits;
             clout::import_path(f, activity, ctx);
         } catch (const clout::InputError& e) {
             std::fprintf(stderr, "error: %s: %s\n", f.c_str(), e.what());

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "x_archive_gen.h"
+#include "mastodon_gen.h"
+#include "bluesky_gen.h"
 #include "roster_gen.h"
 #include "social_gen.h"
 
@@ -97,6 +99,64 @@ int run_x_archive(Args& args) {
                 (long long)e.likes_given, (long long)e.followers, (long long)e.following, e.handle.c_str(),
                 e.display_name.c_str(), (long long)e.export_time, (long long)e.long_posts, (long long)e.warnings,
                 (unsigned long long)e.tweet_json_bytes, (unsigned long long)e.file_bytes);
+    return 0;
+}
+
+int run_mastodon_archive(Args& args) {
+    clout::gen::MastodonSpec s;
+    s.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    s.originals = static_cast<int>(args.num("--originals", s.originals));
+    s.self_replies = static_cast<int>(args.num("--self-replies", s.self_replies));
+    s.other_replies = static_cast<int>(args.num("--other-replies", s.other_replies));
+    s.boosts = static_cast<int>(args.num("--boosts", s.boosts));
+    s.direct_messages = static_cast<int>(args.num("--dms", s.direct_messages));
+    s.likes_given = static_cast<int>(args.num("--likes", s.likes_given));
+    s.following = static_cast<int>(args.num("--following", s.following));
+    s.media_files = static_cast<int>(args.num("--media-files", s.media_files));
+    s.media_bytes = static_cast<uint64_t>(args.num("--media-kb", static_cast<long long>(s.media_bytes >> 10))) << 10;
+    s.counts_43 = args.flag("--counts-43");
+    s.tar_era = args.flag("--tar-era");
+    s.top_folder = args.str("--root", "");
+    std::string fmt = args.str("--format", "zip");
+    std::string out = args.output();
+    clout::gen::ArchiveKind kind = fmt == "zip"      ? clout::gen::ArchiveKind::Zip
+                                   : fmt == "tar.gz" ? clout::gen::ArchiveKind::TarGz
+                                   : fmt == "tar"    ? clout::gen::ArchiveKind::Tar
+                                   : fmt == "dir"    ? clout::gen::ArchiveKind::Folder
+                                                     : throw std::runtime_error("--format is zip, tar.gz, tar or dir");
+    auto t = clout::gen::write_mastodon_archive(s, out, kind);
+    std::printf("posts: %d\nreplies: %d\nreplies_self: %d\nboosts: %d\ndirect_messages: %d\nlikes_given: %d\n"
+                "following: %d\nhashtags: %d\nmentions: %d\nwith_media: %d\nitems: %d\ntotal_items: %d\n"
+                "likes_received: %lld\nboosts_received: %lld\n",
+                t.posts, t.replies, t.self_replies, t.boosts, t.direct, t.likes_given, s.following, t.hashtags,
+                t.mentions, t.with_media, t.items, t.total_items, (long long)t.likes_received,
+                (long long)t.boosts_received);
+    return 0;
+}
+
+int run_bluesky_car(Args& args) {
+    clout::gen::BlueskySpec s;
+    s.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    s.originals = static_cast<int>(args.num("--originals", s.originals));
+    s.self_replies = static_cast<int>(args.num("--self-replies", s.self_replies));
+    s.other_replies = static_cast<int>(args.num("--other-replies", s.other_replies));
+    s.quotes = static_cast<int>(args.num("--quotes", s.quotes));
+    s.reposts = static_cast<int>(args.num("--reposts", s.reposts));
+    s.likes = static_cast<int>(args.num("--likes", s.likes));
+    s.follows = static_cast<int>(args.num("--follows", s.follows));
+    s.deleted_follows = static_cast<int>(args.num("--deleted-follows", s.deleted_follows));
+    s.v2_commit = args.flag("--v2");
+    s.did = args.str("--did", s.did);
+    std::string out = args.output();
+    std::string car;
+    auto t = clout::gen::make_bluesky_car(s, car);
+    FILE* f = std::fopen(out.c_str(), "wb");
+    if (!f || std::fwrite(car.data(), 1, car.size(), f) != car.size() || std::fclose(f) != 0)
+        throw std::runtime_error("cannot write " + out);
+    std::printf("posts: %d\nreplies: %d\nreplies_self: %d\nquotes: %d\nreposts: %d\nlikes_given: %d\nfollowing: %d\n"
+                "with_media: %d\nwith_links: %d\nfile_bytes: %zu\n",
+                t.posts, t.replies, t.self_replies, t.quotes, t.reposts, t.likes, t.follows, t.with_media,
+                t.with_links, car.size());
     return 0;
 }
 
@@ -219,6 +279,15 @@ const std::vector<Kind> kKinds = {
      "      --followers N --follower-parts N --following N --media-files N --media-mb M --damaged-part P --root DIR\n"
      "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S",
      run_x_archive},
+    {"mastodon-archive",
+     "Mastodon archive: --format zip|tar.gz|tar|dir --originals N --self-replies N --other-replies N --boosts N\n"
+     "      --dms N --likes N --following N (rows of following_accounts.csv) --media-files N --media-kb K\n"
+     "      --counts-43 (likes/shares totals) --tar-era --root DIR --seed S",
+     run_mastodon_archive},
+    {"bluesky-car",
+     "Bluesky repository CAR: --originals N --self-replies N --other-replies N --quotes N --reposts N --likes N\n"
+     "      --follows N --deleted-follows N --v2 --did DID --seed S",
+     run_bluesky_car},
     {"instagram", "Instagram + Threads export zip: --posts N --comments N --followers N --following N --likes N --threads-posts N --old-layout --root DIR --dir --seed S", run_instagram},
     {"facebook", "Facebook export zip: --posts N --comments N --friends N --followers N --old-layout --root DIR --dir --seed S", run_facebook},
     {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --dir --seed S", run_linkedin},

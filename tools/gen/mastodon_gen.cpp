@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tar_writer.h"
+#include "zip_writer.h"
 #include "util/time.h"
 
 namespace clout::gen {
@@ -271,6 +272,20 @@ MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string
             }
             if (!o) throw std::runtime_error("cannot write " + p.string());
         }
+        return tr;
+    }
+    if (kind == ArchiveKind::Zip) {
+        // Servers from 4.2 on: JSON first, media stored (already compressed formats).
+        ZipWriter z(path);
+        for (const auto& f : files)
+            if (!f.media_size) z.add(f.name, f.data);
+        for (size_t k = 0; k < files.size(); ++k) {
+            const auto& f = files[k];
+            if (!f.media_size) continue;
+            z.add_stream(f.name, f.media_size, [&](uint64_t off, char* b, size_t n) { media_bytes(spec.seed + k, off, b, n); },
+                         ZipMethod::Stored);
+        }
+        z.finish();
         return tr;
     }
     TarWriter w(path, kind == ArchiveKind::TarGz, LongNames::Gnu, 1);

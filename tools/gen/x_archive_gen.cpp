@@ -240,12 +240,16 @@ private:
     }
 
     void make_tweets() {
-        int64_t t0 = days_from_civil(o_.era2019 ? 2013 : 2016, 1, 1) * 86400;
         int total = o_.tweets + o_.community_tweets;
+        // Tweets lead up to the day before the archive was made, spread over at most six
+        // years (one every ~90 minutes for small accounts, closer for big ones).
+        int64_t end = (o_.era2019 ? days_from_civil(2019, 3, 1) : days_from_civil(2024, 5, 31)) * 86400;
+        int64_t step = std::max<int64_t>(60, std::min<int64_t>(5347, 6 * 365 * 86400ll / std::max(1, total)));
+        int64_t t0 = end - step * total;
         int notes_left = o_.era2019 ? 0 : o_.note_tweets;
         for (int i = 0; i < total; ++i) {
             Tweet t;
-            t.time = t0 + static_cast<int64_t>(i) * 5347 + rng_.below(600);
+            t.time = t0 + static_cast<int64_t>(i) * step + rng_.below(static_cast<int>(std::min<int64_t>(step / 2, 600)));
             t.id = ((static_cast<uint64_t>(t.time) * 1000 - 1288834974657ull) << 22) | static_cast<uint64_t>(i & 0x3FFFFF);
             bool community = i >= o_.tweets;
             int r = rng_.below(100);

@@ -13,6 +13,7 @@ uint64_t read_uvarint(std::string_view data, size_t& pos) {
     for (int i = 0; i < 10; ++i) {
         if (pos >= data.size()) throw InputError("truncated: a length ends early at byte " + std::to_string(pos));
         unsigned char c = static_cast<unsigned char>(data[pos++]);
+        if (i == 9 && (c & 0x80)) break;
         if (i == 9 && c > 1) throw InputError("damaged CAR: a length overflows 64 bits at byte " + std::to_string(pos - 1));
         v |= static_cast<uint64_t>(c & 0x7f) << (7 * i);
         if (c < 0x80) return v;

@@ -531,11 +531,16 @@ private:
         bare_gzip_ = true;
         (void)h;
         std::vector<unsigned char> scratch(1 << 16);
-        uint64_t total = got + r.skip(UINT64_MAX, scratch, ctx);
+        // The whole file is one entry: past max_entry_bytes it could never be read, so the
+        // scan stops there (a gzip bomb is refused in seconds, not after max_total_bytes).
+        const uint64_t cap = ctx.limits.max_entry_bytes;
+        uint64_t total = got + r.skip(cap >= got ? cap - got + 1 : 1, scratch, ctx);
         std::string n(base_name(name_));
         std::string lower = ascii_lower(n);
         if (lower.size() > 3 && lower.substr(lower.size() - 3) == ".gz") n.resize(n.size() - 3);
         if (n.empty()) n = "data";
+        if (total > cap)
+            throw LimitError(n + ": larger than " + std::to_string(cap >> 20) + " MB once inflated (limit --max-entry-mb)");
         entries_.push_back({n, total});
         items_.push_back({0});
     }

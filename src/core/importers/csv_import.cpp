@@ -41,6 +41,10 @@ void read_csv_rows(Container& c, size_t entry, ImportContext& ctx, const std::fu
             ctx.progress.bytes_done = r.bytes_read();
             ctx.tick();
         }
+        // CSV text is not checked by any parser (unlike JSON): invalid UTF-8 becomes U+FFFD
+        // here, before it reaches the model and the report.
+        for (auto& f : row)
+            if (!utf8_valid(f)) f = utf8_sanitize(f);
         fn(header, row, r.line());
     }
 }

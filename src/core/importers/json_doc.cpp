@@ -44,7 +44,7 @@ nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const J
                 if (parsed.is_string()) {
                     auto& s = parsed.get_ref<std::string&>();
                     if (s.size() > max_field)
-                        throw LimitError("a JSON string longer than " + std::to_string(max_field >> 20) + " MB");
+                        throw LimitError("a JSON string longer than " + std::to_string(max_field >> 20) + " MB (limit --max-field-mb)");
                     if (skip_depth > 0 && depth >= skip_depth) return false;
                     if (opt.repair_mojibake) repair_mojibake(s);
                     return true;
@@ -63,6 +63,11 @@ nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const J
         size_t at = w.find("parse error at ");
         if (at != std::string::npos) throw InputError("damaged JSON " + w.substr(at + 12));
         throw InputError("damaged JSON: " + w);
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double ("1e400"): nlohmann's out_of_range 406.
+        std::string w = e.what();
+        size_t colon = w.find("] ");
+        throw InputError("damaged JSON: " + (colon != std::string::npos ? w.substr(colon + 2) : w));
     }
 }
 

@@ -145,6 +145,7 @@ public:
                             if (of_post) p.kind = text.empty() ? PostKind::Repost : PostKind::Quote;
                             p.has_media = !media.empty();
                             p.has_link = (!shared.empty() && !of_post) || text_has_link(text);
+                            ctx.check_posts(out.posts.size());
                             out.add_post(p, text, find_tagged_words(text, '#'), {});
                             ++ctx.progress.posts;
                         });
@@ -165,6 +166,7 @@ public:
                             p.id_kind = IdKind::Hash;
                             p.id = hash64(std::to_string(t) + "\n" + text, 1);
                             p.has_link = text_has_link(text);
+                            ctx.check_posts(out.posts.size());
                             out.add_post(p, text, find_tagged_words(text, '#'), {});
                             ++ctx.progress.posts;
                         });

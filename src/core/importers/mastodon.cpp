@@ -259,8 +259,7 @@ public:
             std::string head = c.peek(static_cast<size_t>(outbox), 4096, ctx);
             return head.find("OrderedCollection") != std::string::npos;
         }
-        long csv = following_csv_index(c, ctx);
-        return csv >= 0 && c.entries().size() <= 4;
+        return following_csv_index(c, ctx) >= 0;
     }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {

@@ -333,6 +333,7 @@ private:
         if (!target_account.empty()) p.target_account = out_.strings.intern(ascii_lower(target_account));
         auto tags = find_tagged_words(text, '#');
         auto ments = find_tagged_words(text, '@');
+        ctx_.check_posts(out_.posts.size());
         out_.add_post(p, text, tags, ments);
         ++ctx_.progress.posts;
     }

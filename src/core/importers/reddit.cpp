@@ -161,6 +161,7 @@ public:
                         replies.push_back({out.posts.size(), pid, known, type});
                     }
                     if (!sub.empty()) p.target_account = out.strings.intern("r/" + ascii_lower(sub));
+                    ctx.check_posts(out.posts.size());
                     out.add_post(p, text, find_tagged_words(text, '#'), {});
                     ++ctx.progress.posts;
                 });

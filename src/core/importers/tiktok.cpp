@@ -185,6 +185,7 @@ public:
                 }
                 p.has_media = true;
                 p.has_link = text_has_link(text);
+                ctx.check_posts(out.posts.size());
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
                 ++ctx.progress.posts;
             }
@@ -206,6 +207,7 @@ public:
                 p.id_kind = IdKind::Hash;
                 p.id = hash64(std::to_string(t) + "\n" + text, 1);
                 p.has_link = text_has_link(text);
+                ctx.check_posts(out.posts.size());
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
             }
         }

@@ -20,6 +20,11 @@ void ImportContext::count_inflated(uint64_t n) {
                          " MB would be inflated from this export (limit --max-total-mb)");
 }
 
+void ImportContext::check_posts(uint64_t posts_so_far) const {
+    if (posts_so_far >= limits.max_posts)
+        throw LimitError("more than " + std::to_string(limits.max_posts) + " posts (limit --max-posts)");
+}
+
 std::string_view base_name(std::string_view path) {
     size_t slash = path.find_last_of('/');
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -62,7 +67,7 @@ std::string Container::read_all(size_t i, ImportContext& ctx) {
     const Entry& e = entries_.at(i);
     if (e.size > ctx.limits.max_file_in_memory)
         throw LimitError(e.path + ": " + std::to_string(e.size >> 20) + " MB is more than the " +
-                         std::to_string(ctx.limits.max_file_in_memory >> 20) + " MB allowed for this kind of file");
+                         std::to_string(ctx.limits.max_file_in_memory >> 20) + " MB allowed for a file read whole (limit --max-file-mb)");
     auto s = open(i, ctx);
     std::string out;
     out.reserve(static_cast<size_t>(e.size));
@@ -72,7 +77,7 @@ std::string Container::read_all(size_t i, ImportContext& ctx) {
         if (r == 0) break;
         if (out.size() + r > ctx.limits.max_file_in_memory)
             throw LimitError(e.path + ": more than " + std::to_string(ctx.limits.max_file_in_memory >> 20) +
-                             " MB, the most allowed for this kind of file");
+                             " MB, the most allowed for a file read whole (limit --max-file-mb)");
         out.append(buf, r);
     }
     return out;

@@ -48,11 +48,16 @@ public:
         for (;;) {
             need();
             char c = *p;
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                ++p;
-                continue;
+            if (static_cast<unsigned char>(c) > ' ') return c;
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return c;
+            ++p;
+            // Pretty-printed files indent with runs of spaces: skip them 8 at a time.
+            while (end - p >= 8) {
+                uint64_t x;
+                std::memcpy(&x, p, 8);
+                if (x != 0x2020202020202020ull) break;
+                p += 8;
             }
-            return c;
         }
     }
     void expect(char c) {
@@ -74,7 +79,11 @@ public:
                 constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
                 uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
                 uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs;
-                if (hit) break;
+                if (hit) {
+                    // The lowest flagged byte is the first real hit (little-endian load).
+                    p += __builtin_ctzll(hit) >> 3;
+                    break;
+                }
                 p += 8;
             }
             need();

@@ -39,6 +39,9 @@ struct ImportContext {
     void tick();
     // Counts inflated bytes; throws LimitError past max_total_bytes.
     void count_inflated(uint64_t n);
+    // Throws LimitError when one more post would pass max_posts (--max-posts); importers
+    // call it with the posts already in the model before adding one.
+    void check_posts(uint64_t posts_so_far) const;
 };
 
 }  // namespace clout

@@ -26,12 +26,44 @@ struct Facts {
 struct Prep {
     const Activity& a;
     std::vector<uint8_t> react_known, resh_known;
-    explicit Prep(const Activity& act) : a(act) {
+    // Posts of the days [recent_lo, as_of], by day (then model order): every window the
+    // report looks at besides the trend lies in there, so those passes skip the rest.
+    int64_t recent_lo = 0;
+    std::vector<uint32_t> recent;
+    std::vector<int32_t> recent_day;
+    std::vector<int64_t> day;     // day number of each post
+    int64_t after = 0;            // posts dated after as_of
+    Prep(const Activity& act, int64_t as_of, int64_t lo) : a(act), recent_lo(lo) {
         for (const auto& acc : a.accounts) {
             const auto& s = acc.signals;
             react_known.push_back(s.likes_received || s.reposts_received || s.replies_received || s.quotes_received);
             resh_known.push_back(s.reposts_received || s.quotes_received);
         }
+        const size_t nd = static_cast<size_t>(as_of - lo + 1);
+        std::vector<uint32_t> off(nd + 1, 0);
+        day.resize(a.posts.size());
+        for (size_t i = 0; i < a.posts.size(); ++i) {
+            const int64_t d = day_of(a.posts[i].time);
+            day[i] = d;
+            if (d >= lo && d <= as_of) ++off[static_cast<size_t>(d - lo) + 1];
+            after += d > as_of;
+        }
+        for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
+        recent.resize(off[nd]);
+        recent_day.resize(off[nd]);
+        for (uint32_t i = 0; i < a.posts.size(); ++i) {
+            const int64_t d = day[i];
+            if (d < lo || d > as_of) continue;
+            const uint32_t k = off[static_cast<size_t>(d - lo)]++;
+            recent[k] = i;
+            recent_day[k] = static_cast<int32_t>(d - lo);
+        }
+    }
+    // [begin, end) of the recent posts with a day in [lo, hi]
+    std::pair<size_t, size_t> range(int64_t lo, int64_t hi) const {
+        const auto b = std::lower_bound(recent_day.begin(), recent_day.end(), static_cast<int32_t>(std::max(lo, recent_lo) - recent_lo));
+        const auto e = std::upper_bound(recent_day.begin(), recent_day.end(), static_cast<int32_t>(hi - recent_lo));
+        return {static_cast<size_t>(b - recent_day.begin()), static_cast<size_t>(std::max(b, e) - recent_day.begin())};
     }
     Facts facts(const Post& p) const {
         Facts f;
@@ -95,10 +127,11 @@ WindowStats window_stats(const Prep& P, uint32_t scope, int64_t end_day, int64_t
     }
     std::vector<int64_t> ev, rv;
     const int64_t start = end_day - (kW - 1);
-    for (const Post& p : a.posts) {
+    const auto [rb, re] = P.range(std::max(lo_day, start), std::min(hi_day, end_day));
+    for (size_t k = rb; k < re; ++k) {
+        const Post& p = a.posts[P.recent[k]];
         if (!(scope & P.net_bit(p))) continue;
-        const int64_t d = day_of(p.time);
-        if (d < lo_day || d > hi_day || d < start || d > end_day) continue;
+        const int64_t d = P.recent_day[k] + P.recent_lo;
         const Facts f = P.facts(p);
         if (!f.published) continue;
         ++in.posts;
@@ -131,24 +164,41 @@ WindowStats window_stats(const Prep& P, uint32_t scope, int64_t end_day, int64_t
     return w;
 }
 
-// The score of a window without one of its posts (leave-one-out), in O(1).
-ScoreResult score_without(const WindowStats& w, const Post& p, const Facts& f) {
-    ScoreCore c = w.core;
-    if (!f.published) return score_core(c);
-    if (f.react_known && c.h_reactions > 0 && f.e >= c.h_reactions && w.ge_h_reactions - 1 < c.h_reactions)
-        --c.h_reactions;
-    if (f.resh_known) {
-        --c.posts_with_reshares;
-        if (f.r >= 1) --c.reshared_posts;
-        if (c.h_reshares > 0 && f.r >= c.h_reshares && w.ge_h_reshares - 1 < c.h_reshares) --c.h_reshares;
+// The exact score of a window without one of its posts (leave-one-out), in O(1): the
+// post can lower each of six counts by one at most, so at most 64 cores are scored.
+struct LooCache {
+    const WindowStats& w;
+    std::array<int64_t, 64> memo;
+    explicit LooCache(const WindowStats& ws) : w(ws) { memo.fill(-1); }
+    int64_t exact_without(const Post& p, const Facts& f) {
+        unsigned bits = 0;
+        const ScoreCore& c = w.core;
+        if (f.published) {
+            if (f.react_known && c.h_reactions > 0 && f.e >= c.h_reactions && w.ge_h_reactions - 1 < c.h_reactions) bits |= 1;
+            if (f.resh_known) {
+                bits |= 2;
+                if (f.r >= 1) bits |= 4;
+                if (c.h_reshares > 0 && f.r >= c.h_reshares && w.ge_h_reshares - 1 < c.h_reshares) bits |= 8;
+            }
+            if (f.qualifying) {
+                if (f.reply_other) bits |= 16;
+                const int64_t start = w.end_day - (kW - 1);
+                if (w.week_counts[static_cast<size_t>((day_of(p.time) - start) / 7)] == 1) bits |= 32;
+            }
+        }
+        if (memo[bits] < 0) {
+            ScoreCore x = c;
+            x.h_reactions -= (bits & 1) != 0;
+            x.posts_with_reshares -= (bits & 2) != 0;
+            x.reshared_posts -= (bits & 4) != 0;
+            x.h_reshares -= (bits & 8) != 0;
+            x.qualifying_replies -= (bits & 16) != 0;
+            x.weeks_active -= (bits & 32) != 0;
+            memo[bits] = score_core(x).exact_q;
+        }
+        return memo[bits];
     }
-    if (f.qualifying) {
-        if (f.reply_other) --c.qualifying_replies;
-        const int64_t start = w.end_day - (kW - 1);
-        if (w.week_counts[static_cast<size_t>((day_of(p.time) - start) / 7)] == 1) --c.weeks_active;
-    }
-    return score_core(c);
-}
+};
 
 // The daily trend of a scope in O(days + posts): per-day counts with prefix sums for
 // the counts and the active weeks, a sliding 101-bucket histogram for the h-indexes.
@@ -159,19 +209,21 @@ std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of
     const size_t nd = static_cast<size_t>(days + kW - 1);
     std::vector<int64_t> q(nd + 1, 0), qr(nd + 1, 0), rp(nd + 1, 0), rsd(nd + 1, 0);
     std::vector<uint32_t> off(nd + 1, 0);
-    for (const Post& p : a.posts) {
-        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
-        const int64_t d = day_of(p.time);
+    for (size_t i = 0; i < a.posts.size(); ++i) {
+        const int64_t d = P.day[i];
         if (d < first || d > as_of) continue;
+        const Post& p = a.posts[i];
+        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
         ++off[static_cast<size_t>(d - first) + 1];
     }
     for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
     std::vector<int16_t> ev(off[nd]), rv(off[nd]);  // clamped to kHCap, -1 = unknown
     std::vector<uint32_t> fill(off.begin(), off.end() - 1);
-    for (const Post& p : a.posts) {
-        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
-        const int64_t d = day_of(p.time);
+    for (size_t i = 0; i < a.posts.size(); ++i) {
+        const int64_t d = P.day[i];
         if (d < first || d > as_of) continue;
+        const Post& p = a.posts[i];
+        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
         const size_t di = static_cast<size_t>(d - first);
         const Facts f = P.facts(p);
         const uint32_t k = fill[di]++;
@@ -291,7 +343,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         throw InputError("nothing to score: the exports hold no dated posts and no export date (give --as-of YYYY-MM-DD)");
     R.as_of_day = D;
     const int days = std::max(opt.trend_days, 31);
-    Prep P(a);
+    Prep P(a, D, D - 30 - (kW - 1));
 
     // ---- combined score and its inputs
     WindowStats now = window_stats(P, kAllNetworks, D, D - (kW - 1), D);
@@ -333,7 +385,9 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         st.calendar_points = s_a - s_b;
         st.left_points = s_b - back(30).score;
         const int64_t base_now = score_core(now.core).exact_q, base_then = score_core(before.core).exact_q;
-        for (const Post& p : a.posts) {
+        LooCache cache_now(now), cache_then(before);
+        for (uint32_t idx : P.recent) {
+            const Post& p = a.posts[idx];
             const int64_t d = day_of(p.time);
             const bool entered = d > D - 30 && d <= D, left = d >= D - 30 - (kW - 1) && d < D - (kW - 1);
             if (!entered && !left) continue;
@@ -348,11 +402,11 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             sp.reactions = f.react_known ? f.e : -1;
             if (entered) {
                 ++st.entered_count;
-                sp.points_q = base_now - score_without(now, p, f).exact_q;
+                sp.points_q = base_now - cache_now.exact_without(p, f);
                 st.entered.push_back(sp);
             } else {
                 ++st.left_count;
-                sp.points_q = -(base_then - score_without(before, p, f).exact_q);
+                sp.points_q = -(base_then - cache_then.exact_without(p, f));
                 st.left.push_back(sp);
             }
         }
@@ -383,7 +437,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         fill_snippets(st.left);
     }
 
-    // ---- sources
+    // ---- sources, and the accounts engaged with (one pass over all posts)
+    std::vector<std::array<int32_t, 5>> engaged(a.strings.size(), std::array<int32_t, 5>{});  // replies, mentions, reposts, quotes, likes
     {
         std::vector<SourceInfo> src(a.accounts.size());
         for (size_t i = 0; i < a.accounts.size(); ++i) {
@@ -411,6 +466,12 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                 s.notes.push_back("Follower count " + std::to_string(acc.followers_supplied) + " was supplied by you.");
         }
         for (const Post& p : a.posts) {
+            if (p.target_account) {
+                if (p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self) ++engaged[p.target_account][0];
+                else if (p.kind == PostKind::Repost) ++engaged[p.target_account][2];
+                else if (p.kind == PostKind::Quote) ++engaged[p.target_account][3];
+            }
+            for (uint8_t k = 0; k < p.n_mentions; ++k) ++engaged[a.mentions(p)[k]][1];
             SourceInfo& s = src[p.account];
             if (p.kind == PostKind::Repost) ++s.reposts;
             else ++s.posts;
@@ -428,9 +489,10 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         std::vector<uint8_t> t_hash(a.strings.size(), 0);
         std::vector<TopPost> top;
         int64_t published = 0, reposts = 0, replies_other = 0;
-        for (const Post& p : a.posts) {
+        const auto [rb, re] = P.range(lo, D);
+        for (size_t ri = rb; ri < re; ++ri) {
+            const Post& p = a.posts[P.recent[ri]];
             const int64_t d = day_of(p.time);
-            if (d < lo || d > D) continue;
             const int64_t secs = p.time - d * kSecondsPerDay;
             const int64_t wd = ((d % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; Monday = 0
             ++R.heatmap[static_cast<size_t>(wd)][static_cast<size_t>(secs / 3600)];
@@ -524,7 +586,6 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
 
     // ---- engaged accounts (the whole exports)
     {
-        std::vector<EngagedAccount> acc(a.strings.size());
         std::vector<uint8_t> own(a.strings.size(), 0);
         for (const auto& ac : a.accounts) {
             for (const std::string& h : {ac.handle, ac.id}) {
@@ -538,21 +599,20 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                 if (s) own[s] = 1;
             }
         }
-        for (const Post& p : a.posts) {
-            if (p.target_account) {
-                if (p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self) ++acc[p.target_account].replies;
-                else if (p.kind == PostKind::Repost) ++acc[p.target_account].reposts;
-                else if (p.kind == PostKind::Quote) ++acc[p.target_account].quotes;
-            }
-            for (uint8_t k = 0; k < p.n_mentions; ++k) ++acc[a.mentions(p)[k]].mentions;
-        }
         for (const auto& i : a.interactions)
-            if (i.kind == InteractionKind::Like && i.target_account) ++acc[i.target_account].likes;
+            if (i.kind == InteractionKind::Like && i.target_account) ++engaged[i.target_account][4];
         std::vector<EngagedAccount> out;
         for (StrId s = 1; s < a.strings.size(); ++s) {
-            if (own[s] || acc[s].total() == 0) continue;
-            acc[s].account = std::string(a.strings.view(s));
-            out.push_back(acc[s]);
+            const auto& c = engaged[s];
+            if (own[s] || c[0] + c[1] + c[2] + c[3] + c[4] == 0) continue;
+            EngagedAccount e;
+            e.account = std::string(a.strings.view(s));
+            e.replies = c[0];
+            e.mentions = c[1];
+            e.reposts = c[2];
+            e.quotes = c[3];
+            e.likes = c[4];
+            out.push_back(std::move(e));
         }
         auto less = [](const EngagedAccount& x, const EngagedAccount& y) {
             if (x.total() != y.total()) return x.total() > y.total();
@@ -672,10 +732,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         if (R.inputs.followers >= 0)
             R.warnings.push_back("Exports hold one follower count, not its history: the trend holds reach constant.");
         if (R.inputs.posts == 0) R.warnings.push_back("No posts in the 91 days up to " + format_day(D) + ".");
-        int64_t after = 0;
-        for (const Post& p : a.posts) after += day_of(p.time) > D;
-        if (after > 0)
-            R.warnings.push_back(std::to_string(after) + " posts dated after " + format_day(D) + " are left out of the score.");
+        if (P.after > 0)
+            R.warnings.push_back(std::to_string(P.after) + " posts dated after " + format_day(D) + " are left out of the score.");
     }
     return R;
 }
@@ -883,7 +941,9 @@ std::string report_to_json(const Report& r) {
     wi["params"] = what_if_params_json(WhatIfParams{});
     j["what_if"] = std::move(wi);
     j["warnings"] = r.warnings;
-    return j.dump(2) + "\n";
+    // replace: a string that is not valid UTF-8 (a file name given in Latin-1, say) comes
+    // out with U+FFFD instead of making the whole report fail.
+    return j.dump(2, ' ', false, OJ::error_handler_t::replace) + "\n";
 }
 
 std::string report_to_text(const Report& r) {

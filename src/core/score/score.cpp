@@ -24,7 +24,15 @@ const bool kAudience[kComponentCount] = {true, true, true, false, false};
 // L(x; c) = min(1, ln(1+x) / ln(1+c)), quantised to millionths.
 int64_t log_sat_q(double x, double c) {
     if (x <= 0) return 0;
-    double v = det_ln(1.0 + x) / det_ln(1.0 + c);
+    // the ceilings' logarithms, computed once
+    static const double ln_reach = det_ln(1.0 + kReachCeiling), ln_amp = det_ln(1.0 + kAmpHCeiling),
+                        ln_eng = det_ln(1.0 + kEngagementHCeiling), ln_conv = det_ln(1.0 + kConversationCeiling);
+    const double den = c == kReachCeiling ? ln_reach
+                       : c == kAmpHCeiling ? ln_amp
+                       : c == kEngagementHCeiling ? ln_eng
+                       : c == kConversationCeiling ? ln_conv
+                                                   : det_ln(1.0 + c);
+    double v = det_ln(1.0 + x) / den;
     if (v >= 1.0) return 1000000;
     return std::llround(v * 1e6);
 }

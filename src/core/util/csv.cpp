@@ -53,7 +53,7 @@ bool CsvReader::next(std::vector<std::string>& row) {
         auto push_char = [&](char c) {
             if (field.size() >= max_field_)
                 throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
-                                 std::to_string(max_field_ >> 20) + " MB");
+                                 std::to_string(max_field_ >> 20) + " MB (limit --max-field-mb)");
             field.push_back(c);
         };
         bool end_of_record = false;

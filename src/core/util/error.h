@@ -8,12 +8,18 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace clout {
 
+// Error text is shown as ONE line (CLI stderr, the web page), and it often quotes the
+// input (entry names, tokens): control characters become spaces, invalid UTF-8 becomes
+// U+FFFD, and it is cut to at most 500 bytes (at a character boundary, with "...").
+std::string one_line(std::string_view s);
+
 class InputError : public std::runtime_error {
 public:
-    explicit InputError(const std::string& what) : std::runtime_error(what) {}
+    explicit InputError(const std::string& what) : std::runtime_error(one_line(what)) {}
 };
 
 class LimitError : public InputError {

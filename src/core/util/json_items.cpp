@@ -1,7 +1,6 @@
 #include "util/json_items.h"
 
-#include <istream>
-#include <streambuf>
+#include <iterator>
 #include <vector>
 
 #include "util/error.h"
@@ -12,33 +11,52 @@ namespace {
 
 using nlohmann::json;
 
-// std::streambuf over an InputStream, counting bytes for progress and errors.
-class StreamBuf final : public std::streambuf {
-public:
-    explicit StreamBuf(InputStream& in) : in_(in), buf_(1 << 16) {}
-    uint64_t consumed() const { return base_ + static_cast<uint64_t>(gptr() - eback()); }
-
-protected:
-    int_type underflow() override {
-        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-        base_ += static_cast<uint64_t>(egptr() - eback());
-        size_t got = in_.read(buf_.data(), buf_.size());
-        setg(buf_.data(), buf_.data(), buf_.data() + got);
-        if (got == 0) return traits_type::eof();
-        return traits_type::to_int_type(*gptr());
+// Chunked reading of an InputStream, seen by nlohmann's lexer as an input iterator
+// (much faster than a std::istream, whose adapter goes through the streambuf per byte).
+struct ChunkReader {
+    InputStream& in;
+    std::vector<char> buf;
+    size_t pos = 0, len = 0;
+    explicit ChunkReader(InputStream& s) : in(s), buf(1 << 16) { fill(); }
+    void fill() {
+        len = in.read(buf.data(), buf.size());
+        pos = 0;
     }
+    bool at_end() const { return pos >= len; }
+};
+
+class ChunkIter {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    ChunkIter() = default;
+    explicit ChunkIter(ChunkReader* r) : r_(r) {}
+    reference operator*() const { return r_->buf[r_->pos]; }
+    ChunkIter& operator++() {
+        if (++r_->pos >= r_->len) r_->fill();
+        return *this;
+    }
+    ChunkIter operator++(int) {
+        ChunkIter t = *this;
+        ++*this;
+        return t;
+    }
+    bool operator==(const ChunkIter& o) const { return done() == o.done(); }
+    bool operator!=(const ChunkIter& o) const { return done() != o.done(); }
 
 private:
-    InputStream& in_;
-    std::vector<char> buf_;
-    uint64_t base_ = 0;
+    bool done() const { return !r_ || r_->at_end(); }
+    ChunkReader* r_ = nullptr;
 };
 
 class ItemsSax {
 public:
     ItemsSax(const std::string& field, const std::function<void(json&)>& on_item, ImportContext& ctx,
-             JsonItemsResult& res, StreamBuf& sb)
-        : field_(field), on_item_(on_item), ctx_(ctx), res_(res), sb_(sb) {}
+             JsonItemsResult& res)
+        : field_(field), on_item_(on_item), ctx_(ctx), res_(res) {}
 
     bool null() { return value(json()); }
     bool boolean(bool v) { return value(json(v)); }
@@ -155,7 +173,6 @@ private:
     const std::function<void(json&)>& on_item_;
     ImportContext& ctx_;
     JsonItemsResult& res_;
-    StreamBuf& sb_;
     uint32_t depth_ = 0;
     uint32_t field_depth_ = 0;
     std::string top_key_;
@@ -169,10 +186,9 @@ private:
 JsonItemsResult stream_json_items(InputStream& in, const std::string& field, const std::function<void(json&)>& on_item,
                                   ImportContext& ctx) {
     JsonItemsResult res;
-    StreamBuf sb(in);
-    std::istream is(&sb);
-    ItemsSax sax(field, on_item, ctx, res, sb);
-    json::sax_parse(is, &sax, json::input_format_t::json, true);
+    ChunkReader reader(in);
+    ItemsSax sax(field, on_item, ctx, res);
+    json::sax_parse(ChunkIter(&reader), ChunkIter(), &sax, json::input_format_t::json, true);
     return res;
 }
 
@@ -200,6 +216,11 @@ json parse_json_document(const std::string& text, ImportContext& ctx) {
         size_t colon = what.rfind(": ");
         throw InputError("damaged JSON at byte " + std::to_string(e.byte) +
                          (colon != std::string::npos ? " (" + what.substr(colon + 2) + ")" : std::string()));
+    } catch (const json::out_of_range& e) {
+        // A number too large for a double ("1e400"): nlohmann's out_of_range 406.
+        std::string what = e.what();
+        size_t br = what.find("] ");
+        throw InputError("damaged JSON: " + (br != std::string::npos ? what.substr(br + 2) : what));
     }
 }
 

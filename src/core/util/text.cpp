@@ -1,4 +1,5 @@
 #include "util/text.h"
+#include "util/error.h"
 
 #include <algorithm>
 #include <cctype>
@@ -87,6 +88,31 @@ std::string utf8_sanitize(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         size_t k = utf8_seq(s, i);
         if (k) {
+            out.append(s.substr(i, k));
+            i += k;
+        } else {
+            append_utf8(out, 0xFFFD);
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string one_line(std::string_view s) {
+    constexpr size_t kMax = 500;
+    std::string out;
+    out.reserve(std::min(s.size(), kMax + 8));
+    for (size_t i = 0; i < s.size();) {
+        size_t k = utf8_seq(s, i);
+        if (out.size() + std::max<size_t>(k, 3) > kMax) {
+            out += "...";
+            break;
+        }
+        if (k == 1) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
+            i += 1;
+        } else if (k) {
             out.append(s.substr(i, k));
             i += k;
         } else {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the web app into dist/ (a static site with relative paths: it works from any
+# static host or subfolder). `./build_wasm.sh serve` then serves it on http://127.0.0.1:8080.
+#
+#   ./build_wasm.sh            build dist/
+#   ./build_wasm.sh serve      build, then serve dist/ (PORT=8080 by default)
+#   ./build_wasm.sh tests      also build the doctest suite for Node (build-wasm/clout_tests.js)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+MODE="${1:-build}"
+case "$MODE" in build|serve|tests) ;; *) echo "usage: ./build_wasm.sh [serve|tests]" >&2; exit 2 ;; esac
+
+"$ROOT/scripts/bootstrap.sh" --no-npm
+
+export NODE_PATH=/usr/share/nodejs   # Emscripten's optimizer needs Debian's acorn (TOOLCHAIN.md)
+BUILD="$ROOT/build-wasm"
+JOBS="${JOBS:-2}"
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  emcmake cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release ${CLOUT_SAMPLES_DIR:+-DCLOUT_SAMPLES_DIR="$CLOUT_SAMPLES_DIR"} >/dev/null
+fi
+TARGETS=(--target clout_web)
+[ "$MODE" = tests ] && TARGETS+=(--target clout_tests)
+[ -f "$ROOT/src/worker/main.cpp" ] && TARGETS+=(--target clout_worker)
+cmake --build "$BUILD" -j"$JOBS" "${TARGETS[@]}"
+
+# ---- assemble dist/
+DIST="$ROOT/dist"
+rm -rf "$DIST.tmp"
+mkdir -p "$DIST.tmp/assets"
+cp web/index.html web/style.css web/*.js "$DIST.tmp/"
+cp "$BUILD/clout.js" "$BUILD/clout.wasm" "$DIST.tmp/"
+[ -f "$BUILD/clout-worker.js" ] && cp "$BUILD/clout-worker.js" "$BUILD/clout-worker.wasm" "$DIST.tmp/"
+cp assets/favicon.svg "$DIST.tmp/"
+# Fonts come from Debian's packages at build time (fonts-inter, fonts-fork-awesome).
+cp /usr/share/fonts/opentype/inter/Inter-Regular.otf /usr/share/fonts/opentype/inter/Inter-SemiBold.otf \
+   /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf "$DIST.tmp/assets/"
+cp /usr/share/doc/fonts-inter/copyright "$DIST.tmp/assets/LICENSE-Inter.txt"
+cp /usr/share/doc/fonts-fork-awesome/copyright "$DIST.tmp/assets/LICENSE-ForkAwesome.txt"
+rm -rf "$DIST"
+mv "$DIST.tmp" "$DIST"
+
+raw=$(du -cb "$DIST"/* "$DIST"/assets/* 2>/dev/null | tail -1 | cut -f1)
+gz=0
+while IFS= read -r -d '' f; do gz=$((gz + $(gzip -9c "$f" | wc -c))); done < <(find "$DIST" -type f -print0)
+printf 'dist/: %d files, %.2f MB (%.2f MB gzipped); clout.wasm %.2f MB\n' \
+  "$(find "$DIST" -type f | wc -l)" "$(echo "$raw / 1048576" | bc -l)" "$(echo "$gz / 1048576" | bc -l)" \
+  "$(echo "$(stat -c %s "$DIST/clout.wasm") / 1048576" | bc -l)"
+
+if [ "$MODE" = serve ]; then
+  PORT="${PORT:-8080}"
+  echo "clout is at http://127.0.0.1:$PORT/  (Ctrl+C stops the server)"
+  exec node "$ROOT/scripts/serve.mjs" "$DIST" "$PORT"
+fi

@@ -1,0 +1,11 @@
+// libFuzzer target: the importer for the Reddit CSV files,
+// then normalize and the report. The input is one file (taken as comments.csv) or a bundle of
+// files (see fuzz_common.h).
+#include "fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static auto imp = clout::make_reddit_importer();
+    auto c = clout_fuzz::unbundle(data, size, "comments.csv");
+    clout_fuzz::run_importer(*imp, *c);
+    return 0;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test suite:
+#   1. native: the `clout` CLI and the doctest suite (g++), run;
+#   2. wasm: the same doctest suite compiled by Emscripten, run under Node;
+#   3. page: the web app built into dist/ and checked in headless Chromium (tests/page/*.mjs).
+# Ends with one line "N passed, M failed" (suites) and a non-zero exit on any failure.
+# CLOUT_SAMPLES_DIR overrides where the real sample exports are (default ../shared/samples).
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NODE_PATH=/usr/share/nodejs
+JOBS="${JOBS:-2}"
+SAMPLES="${CLOUT_SAMPLES_DIR:-$(cd "$ROOT/.." && pwd)/shared/samples}"
+export CLOUT_SAMPLES_DIR="$SAMPLES"
+[ -d "$SAMPLES" ] || echo "test: warning: no sample exports at $SAMPLES (set CLOUT_SAMPLES_DIR); tests that need them will fail" >&2
+
+passed=0; failed=0; report=()
+suite() {  # suite NAME COMMAND...
+  local name="$1"; shift
+  echo
+  echo "=== $name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); report+=("  PASS  $name ($((SECONDS - t0)) s)")
+  else
+    failed=$((failed + 1)); report+=("  FAIL  $name ($((SECONDS - t0)) s)")
+  fi
+}
+
+native() {
+  cmake -S "$ROOT" -B "$ROOT/build-native" -DCMAKE_BUILD_TYPE=Release -DCLOUT_SAMPLES_DIR="$SAMPLES" >/dev/null &&
+  cmake --build "$ROOT/build-native" -j"$JOBS" &&
+  "$ROOT/build-native/clout_tests"
+}
+wasm() {
+  if [ -f "$ROOT/build-wasm/CMakeCache.txt" ]; then
+    emcmake cmake -S "$ROOT" -B "$ROOT/build-wasm" -DCLOUT_SAMPLES_DIR="$SAMPLES" >/dev/null || return 1
+  fi
+  "$ROOT/build_wasm.sh" tests &&
+  node --no-experimental-fetch "$ROOT/build-wasm/clout_tests.js"
+}
+
+if ! "$ROOT/scripts/bootstrap.sh"; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+suite "native: build, clout CLI, doctest" native
+suite "wasm: doctest under Node" wasm
+for t in "$ROOT"/tests/page/*.mjs; do
+  [ -e "$t" ] || continue
+  if [ -f "$ROOT/dist/index.html" ]; then
+    suite "page: $(basename "$t" .mjs) (headless Chromium)" node "$t"
+  else
+    failed=$((failed + 1)); report+=("  FAIL  page: $(basename "$t" .mjs) (no dist/: the wasm build failed)")
+  fi
+done
+
+echo
+echo "=== summary"
+printf '%s\n' "${report[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

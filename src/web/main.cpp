@@ -1,0 +1,138 @@
+// The web app's frame loop: one full-window ImGui "page" drawn into a canvas that fills
+// the browser window. HiDPI: the canvas backing store is its CSS size x devicePixelRatio,
+// re-checked every frame (browser zoom changes the ratio), ImGui works in device pixels,
+// fonts are rasterised at that scale and the style is scaled by it (ui.h).
+// Nothing is drawn while idle: input, a resize or a state change asks for a few frames.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "bridge.h"
+#include "panels.h"
+#include "state.h"
+#include "ui.h"
+
+namespace clout::web {
+
+namespace {
+GLFWwindow* g_window = nullptr;
+int g_redraw = 0;
+int g_width = 0, g_height = 0;   // canvas backing size, device pixels
+float g_scale = 0;               // device pixel ratio the fonts and style were built for
+bool g_dark = true;
+}  // namespace
+
+AppState& state() {
+    static AppState s;
+    return s;
+}
+
+void request_redraw(int frames) {
+    if (g_redraw < frames) g_redraw = frames;
+}
+
+namespace {
+
+// Canvas backing size = CSS size x devicePixelRatio; returns true when anything changed.
+bool sync_canvas_size() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    bool changed = false;
+    if (w != g_width || h != g_height) {
+        g_width = w;
+        g_height = h;
+        // Not glfwSetWindowSize: Emscripten's GLFW turns a screen-sized window into a
+        // fullscreen request. The CSS size stays as the stylesheet sets it.
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        changed = true;
+    }
+    if (dpr != g_scale || state().dark != g_dark) {
+        const bool rebuild = dpr != g_scale;
+        g_scale = dpr;
+        g_dark = state().dark;
+        apply_style(dpr, g_dark);
+        if (rebuild) rebuild_fonts(dpr);
+        changed = true;
+    }
+    return changed;
+}
+
+void frame(void*) {
+    if (sync_canvas_size()) request_redraw();
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) request_redraw();
+    if (g_redraw <= 0) return;
+    --g_redraw;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // The GLFW backend reports the window size; it is the canvas backing size (device pixels).
+    io.DisplaySize = ImVec2(static_cast<float>(g_width), static_cast<float>(g_height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("clout", nullptr, flags);
+    draw_welcome(state());
+    ImGui::End();
+
+    ImGui::Render();
+    glViewport(0, 0, g_width, g_height);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui().c.bg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Hover and active states settle one frame after the input that changed them.
+    if (io.WantTextInput || ImGui::IsAnyItemActive()) request_redraw(2);
+    js::frame_drawn(ui().f.real ? 1 : 0);
+}
+
+}  // namespace
+}  // namespace clout::web
+
+int main() {
+    using namespace clout::web;
+    if (!glfwInit()) {
+        std::fprintf(stderr, "clout: could not initialise GLFW\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(640, 480, "clout", nullptr, nullptr);
+    if (!g_window) {
+        std::fprintf(stderr, "clout: WebGL 2 is not available in this browser\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    sync_canvas_size();
+    request_redraw();
+    emscripten_set_main_loop_arg(frame, nullptr, 0, false);
+    return 0;
+}

@@ -1,0 +1,184 @@
+// The real `clout` binary on broken and hostile inputs (issue 10): each run ends with exit
+// status 2 and exactly one stderr line `error: FILE: what is wrong`, within 30 s and 1 GB
+// of memory (peak resident size of the child, from wait4's rusage). Also the limit
+// options (--max-entry-mb, --max-total-mb, --max-file-mb, --max-field-mb, --max-posts,
+// --max-depth). The binary is the `clout` next to this test executable.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "social_test_util.h"
+#include "x_archive_gen.h"
+#include "zip_writer.h"
+
+using namespace social_test;
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kMaxRssKb = 3L << 20;  // ASan's shadow memory and quarantine
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr long kMaxRssKb = 3L << 20;
+#else
+constexpr long kMaxRssKb = 1L << 20;  // 1 GB
+#endif
+#else
+constexpr long kMaxRssKb = 1L << 20;
+#endif
+
+std::string clout_binary() {
+    std::string self = fs::read_symlink("/proc/self/exe").string();
+    return (fs::path(self).parent_path() / "clout").string();
+}
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+    double seconds = 0;
+    long max_rss_kb = 0;
+};
+
+Run run_clout(const std::vector<std::string>& args, const TempDir& d) {
+    Run r;
+    std::string out = d / "stdout.txt", err = d / "stderr.txt";
+    auto t0 = std::chrono::steady_clock::now();
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int fo = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int fe = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fo, 1);
+        ::dup2(fe, 2);
+        std::string bin = clout_binary();
+        std::vector<char*> argv;
+        argv.push_back(bin.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(bin.c_str(), argv.data());
+        _exit(127);
+    }
+    int st = 0;
+    struct rusage ru {};
+    REQUIRE(wait4(pid, &st, 0, &ru) == pid);
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    r.max_rss_kb = ru.ru_maxrss;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+}
+
+// Exit 2, one line "error: FILE: ...", fast and small.
+void check_refused(const Run& r, const std::string& file, const std::string& needle = {}) {
+    CAPTURE(r.err);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    REQUIRE(!r.err.empty());
+    CHECK(r.err.back() == '\n');
+    CHECK(r.err.find('\n') == r.err.size() - 1);
+    CHECK(r.err.rfind("error: " + file + ": ", 0) == 0);
+    if (!needle.empty()) CHECK(r.err.find(needle) != std::string::npos);
+    CHECK(r.seconds < 30.0);
+    CHECK(r.max_rss_kb < kMaxRssKb);
+}
+
+}  // namespace
+
+TEST_CASE("cli errors: bad inputs give exit 2 and one line on stderr, within 30 s and 1 GB") {
+    if (!fs::exists(clout_binary())) {
+        MESSAGE("clout binary not built next to the tests; skipped");
+        return;
+    }
+    TempDir d("cli-errors");
+    write_file(d / "empty.zip", "");
+    std::string rnd(200000, '\0');
+    uint64_t x = 88172645463325252ull;
+    for (auto& c : rnd) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        c = static_cast<char>(x);
+    }
+    write_file(d / "random.bin", rnd);
+    write_file(d / "photo.png", std::string("\x89PNG\r\n\x1a\n", 8) + rnd.substr(0, 5000));
+    clout::gen::XArchiveOptions xo;
+    xo.tweets = 30;
+    clout::gen::write_x_archive(d / "x.zip", xo);
+    std::string zip = read_file(d / "x.zip");
+    write_file(d / "cut.zip", zip.substr(0, zip.size() / 2));
+    write_file(d / "deep/data/tweets.js", "window.YTD.tweets.part0 = [" + std::string(200000, '[') + std::string(200000, ']') + "]");
+    write_file(d / "bad.car", std::string(40, '\xff'));
+
+    check_refused(run_clout({"score", d / "empty.zip"}, d), d / "empty.zip", "the file is empty");
+    check_refused(run_clout({"score", d / "random.bin"}, d), d / "random.bin", "not a recognised export");
+    check_refused(run_clout({"score", d / "photo.png"}, d), d / "photo.png", "not a recognised export");
+    check_refused(run_clout({"score", d / "cut.zip"}, d), d / "cut.zip", "zip");
+    check_refused(run_clout({"score", d / "deep"}, d), d / "deep");
+    check_refused(run_clout({"score", d / "bad.car"}, d), d / "bad.car");
+    check_refused(run_clout({"score", d / "missing.zip"}, d), d / "missing.zip", "no such file");
+
+    // The sound archive scores.
+    Run ok = run_clout({"score", d / "x.zip", "--json"}, d);
+    CHECK(ok.status == 0);
+    CHECK(ok.err.empty());
+    CHECK(ok.out.find("\"schema\"") != std::string::npos);
+    CHECK(ok.max_rss_kb < kMaxRssKb);
+}
+
+TEST_CASE("cli errors: the limit options") {
+    if (!fs::exists(clout_binary())) return;
+    TempDir d("cli-limits");
+    clout::gen::XArchiveOptions xo;
+    xo.tweets = 30;
+    clout::gen::write_x_archive(d / "x.zip", xo);
+    check_refused(run_clout({"score", d / "x.zip", "--max-posts", "5"}, d), d / "x.zip", "--max-posts");
+    CHECK(run_clout({"score", d / "x.zip", "--max-posts", "100"}, d).status == 0);
+
+    // A zip bomb: 200 MB of spaces inside data/tweets.js.
+    {
+        clout::gen::ZipWriter w(d / "bomb.zip");
+        w.begin("data/tweets.js");
+        w.write("window.YTD.tweets.part0 = [");
+        std::string spaces(1 << 20, ' ');
+        for (int i = 0; i < 200; ++i) w.write(spaces);
+        w.write("]");
+        w.end();
+        w.finish();
+    }
+    Run b = run_clout({"score", d / "bomb.zip", "--max-entry-mb", "16"}, d);
+    // The only tweets file is the bomb: refused naming the limit.
+    check_refused(b, d / "bomb.zip", "--max-entry-mb");
+    check_refused(run_clout({"score", d / "bomb.zip", "--max-total-mb", "8"}, d), d / "bomb.zip", "--max-total-mb");
+
+    // A CSV field of 12 MB against --max-field-mb 4.
+    write_file(d / "li/Shares.csv", "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2024-01-02 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,\"" +
+                                        std::string(12u << 20, 'a') + "\",,,MEMBER_NETWORK\n");
+    check_refused(run_clout({"score", d / "li", "--max-field-mb", "4"}, d), d / "li");
+    CHECK(run_clout({"score", d / "li"}, d).status == 0);
+
+    // A TikTok file of 3 MB against --max-file-mb 1, and nesting against --max-depth.
+    write_file(d / "tt/user_data_tiktok.json", R"({"Profile":{"Profile Info":{"ProfileMap":{"userName":"u"}}},"Video":{"Videos":{"VideoList":[]}},"Pad":")" +
+                                                   std::string(3u << 20, 'p') + "\"}");
+    check_refused(run_clout({"score", d / "tt", "--max-file-mb", "1"}, d), d / "tt");
+    write_file(d / "tt2/user_data_tiktok.json", R"({"Profile":{"Profile Info":{"ProfileMap":{"userName":"u"}}},"Video":)" +
+                                                    std::string(40, '[') + std::string(40, ']') + "}");
+    check_refused(run_clout({"score", d / "tt2", "--max-depth", "16"}, d), d / "tt2", "--max-depth");
+
+    // Bad option values: usage errors, exit 2.
+    for (const char* bad : {"0", "-3", "abc", "99999999999999999999"}) {
+        CAPTURE(bad);
+        Run r = run_clout({"score", d / "x.zip", "--max-entry-mb", bad}, d);
+        CHECK(r.status == 2);
+        CHECK(r.err.rfind("error: --max-entry-mb", 0) == 0);
+    }
+    CHECK(run_clout({"score", d / "x.zip", "--max-depth", "5000"}, d).status == 2);
+    CHECK(run_clout({"score", d / "x.zip", "--max-posts"}, d).status == 2);
+    CHECK(run_clout({"score", d / "x.zip", "--max-bogus", "3"}, d).status == 2);
+}

@@ -1,0 +1,151 @@
+// Regression tests for what fuzzing (fuzz/, docs/FUZZING.md) and the sanitizer runs
+// found: one TEST_CASE per finding, its input inline (or a small file under
+// tests/data/regress/TARGET/, which scripts/fuzz.sh also feeds back as seeds).
+#include <doctest/doctest.h>
+
+#include <zlib.h>
+
+#include <chrono>
+#include <string>
+
+#include "importers/importer.h"
+#include "importers/json_doc.h"
+#include "report/report.h"
+#include "social_test_util.h"
+#include "util/error.h"
+#include "util/json_items.h"
+#include "util/text.h"
+#include "zip_writer.h"
+
+using namespace social_test;
+
+namespace {
+
+// Imports `path`; returns the InputError message, or "" when it was read.
+std::string import_error(const std::string& path, clout::Activity* out = nullptr) {
+    clout::Activity a;
+    try {
+        clout::ImportContext ctx;
+        clout::import_path(path, a, ctx);
+        a.normalize();
+    } catch (const clout::InputError& e) {
+        return e.what();
+    }
+    if (out) *out = std::move(a);
+    return {};
+}
+
+}  // namespace
+
+// fuzz_json / fuzz_tiktok: a number too large for a double made nlohmann's DOM parser
+// throw json::out_of_range (406), which is not a parse_error: it escaped as an internal
+// error instead of "damaged JSON".
+TEST_CASE("regression: JSON number overflow (1e400) is damaged JSON, not an internal error") {
+    clout::ImportContext ctx;
+    CHECK_THROWS_AS(clout::parse_json_doc(R"({"a":1e400})", ctx), clout::InputError);
+    CHECK_THROWS_AS(clout::parse_json_document(R"({"a":[-1e999]})", ctx), clout::InputError);
+    try {
+        clout::parse_json_doc(R"({"a":1e400})", ctx);
+    } catch (const clout::InputError& e) {
+        CHECK(std::string(e.what()).find("number overflow") != std::string::npos);
+    }
+    TempDir d("regress-1e400");
+    write_file(d / "user_data_tiktok.json", R"({"Profile":{"Profile Info":{"ProfileMap":{"userName":"u","likesReceived":1e400}}}})");
+    std::string err = import_error(d / "user_data_tiktok.json");
+    CHECK(err.find("damaged JSON") != std::string::npos);
+    write_file(d / "m/outbox.json", R"({"type":"OrderedCollection","totalItems":1e999,"orderedItems":[]})");
+    write_file(d / "m/actor.json", R"({"type":"Person","preferredUsername":"a","likes":1e999})");
+    err = import_error(d / "m");
+    CHECK(err.find('\n') == std::string::npos);
+}
+
+// Review of the gzip reader for the malformed corpus: a bare .gz file (no tar inside) is
+// one entry, but its scan inflated up to max_total_bytes (16 GB by default, tens of
+// seconds) before anything said no. It now stops at max_entry_bytes.
+TEST_CASE("regression: a bare gzip bomb stops at the entry limit, quickly") {
+    TempDir d("regress-gzbomb");
+    std::string gz;
+    {
+        z_stream z{};
+        REQUIRE(deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+        std::string zeros(1 << 20, '\0');
+        std::string out(1 << 16, '\0');
+        for (int i = 0; i <= 300; ++i) {
+            z.next_in = reinterpret_cast<Bytef*>(zeros.data());
+            z.avail_in = i < 300 ? static_cast<uInt>(zeros.size()) : 0;
+            int flush = i < 300 ? Z_NO_FLUSH : Z_FINISH;
+            do {
+                z.next_out = reinterpret_cast<Bytef*>(out.data());
+                z.avail_out = static_cast<uInt>(out.size());
+                deflate(&z, flush);
+                gz.append(out.data(), out.size() - z.avail_out);
+            } while (z.avail_out == 0);
+        }
+        deflateEnd(&z);
+    }
+    write_file(d / "bomb.json.gz", gz);
+    clout::ImportContext ctx;
+    ctx.limits.max_entry_bytes = 64ull << 20;
+    clout::Activity a;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        clout::import_path(d / "bomb.json.gz", a, ctx);
+        FAIL("a 300 MB gzip bomb was accepted with a 64 MB entry limit");
+    } catch (const clout::LimitError& e) {
+        CHECK(std::string(e.what()).find("--max-entry-mb") != std::string::npos);
+    }
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
+    CHECK(ctx.inflated_total <= (65ull << 20));
+}
+
+// Review for the one-line error display: messages quote the input (zip entry names can
+// hold line breaks and any bytes), so an error could span lines or carry invalid UTF-8.
+// InputError now makes its text one line of valid UTF-8, at most 500 bytes.
+TEST_CASE("regression: error messages are one line of valid UTF-8") {
+    CHECK(std::string(clout::InputError("a\nb\r\tc\xff").what()) == "a b  c\xEF\xBF\xBD");
+    std::string longer(2000, 'x');
+    std::string w = clout::InputError(longer).what();
+    CHECK(w.size() <= 500);
+    CHECK(w.substr(w.size() - 3) == "...");
+    std::string cjk;
+    for (int i = 0; i < 300; ++i) cjk += "\xE6\x97\xA5";
+    w = clout::LimitError(cjk).what();
+    CHECK(w.size() <= 500);
+    CHECK(clout::utf8_valid(w));
+
+    TempDir d("regress-oneline");
+    {
+        clout::gen::ZipWriter z(d / "evil.zip");
+        z.add("evil\nname\xff.txt", "hello");
+        z.finish();
+    }
+    std::string zip = read_file(d / "evil.zip");
+    size_t cen = zip.find(std::string("PK\x01\x02", 4));
+    REQUIRE(cen != std::string::npos);
+    zip[cen + 42] = '\x70';  // local header offset past the central directory
+    zip[cen + 43] = '\x70';
+    write_file(d / "evil.zip", zip);
+    std::string err = import_error(d / "evil.zip");
+    CHECK(err.find("evil name") != std::string::npos);
+    CHECK(err.find('\n') == std::string::npos);
+    CHECK(clout::utf8_valid(err));
+}
+
+// Review for the malformed corpus (invalid UTF-8): CSV fields were never checked, so a
+// LinkedIn or Reddit text with invalid UTF-8 reached the report, whose JSON writer
+// (nlohmann's dump) threw type_error 316 -- an internal error. CSV fields are now made
+// valid as they are read, and the report's JSON replaces what is still invalid (a file
+// name given in Latin-1).
+TEST_CASE("regression: invalid UTF-8 in CSV texts and file names gives a valid report") {
+    TempDir d("regress-csv-utf8");
+    const std::string bad = "caf\xE9 \xC3\x28 #tag\xFF end";
+    write_file(d / "Basic_LinkedInDataExport_01-02-2024\xE9/Shares.csv",
+               "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2024-01-02 10:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,\"" +
+                   bad + "\",,,MEMBER_NETWORK\n");
+    clout::Activity a;
+    REQUIRE(import_error(d / "Basic_LinkedInDataExport_01-02-2024\xE9", &a).empty());
+    REQUIRE(a.posts.size() == 1);
+    CHECK(clout::utf8_valid(a.snippet(a.posts[0])));
+    std::string j = clout::report_to_json(clout::build_report(a));
+    CHECK(clout::utf8_valid(j));
+}
