@@ -120,10 +120,19 @@ public:
         {
             std::string text = c.read_all(static_cast<size_t>(idx), ctx);
             JsonParseOptions opt;
-            opt.skip_top_key = [](std::string_view k) {
-                for (const char* keep : kKeep)
-                    if (ascii_lower(k) == ascii_lower(keep)) return false;
-                return true;
+            opt.skip_section = [](std::string_view top, std::string_view sub) {
+                if (sub.empty()) {
+                    for (const char* keep : kKeep)
+                        if (ascii_lower(top) == ascii_lower(keep)) return false;
+                    return true;
+                }
+                // Inside the activity sections keep only the lists read here (watch,
+                // search and login histories can be huge).
+                std::string t = ascii_lower(top);
+                if (t != "activity" && t != "your activity") return false;
+                std::string k = ascii_lower(sub);
+                return !(k == "follower list" || k == "follower" || k == "following list" || k == "following" ||
+                         k == "like list");
             };
             try {
                 doc = parse_json_doc(text, ctx, opt);
