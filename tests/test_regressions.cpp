@@ -16,6 +16,8 @@
 #include "util/json_items.h"
 #include "util/text.h"
 #include "zip_writer.h"
+#include "mastodon_gen.h"
+#include "social_gen.h"
 
 using namespace social_test;
 
@@ -148,4 +150,21 @@ TEST_CASE("regression: invalid UTF-8 in CSV texts and file names gives a valid r
     CHECK(clout::utf8_valid(a.snippet(a.posts[0])));
     std::string j = clout::report_to_json(clout::build_report(a));
     CHECK(clout::utf8_valid(j));
+}
+
+// ASan (fuzz_seeds, built with clang -fsanitize=address): mastodon_gen.h and social_gen.h
+// both defined clout::gen::GenFile with different members; the linker kept one copy of
+// std::vector<GenFile>'s code for both, so gen_instagram overflowed a stack object. The
+// Mastodon one is now MastodonFile. This test runs both generators in one program.
+TEST_CASE("regression: the Mastodon and social generators run side by side") {
+    clout::gen::Expected ig, th;
+    clout::gen::InstagramOptions io;
+    io.posts = 3;
+    auto g = clout::gen::gen_instagram(io, ig, th);
+    CHECK_FALSE(g.empty());
+    clout::gen::MastodonSpec ms;
+    ms.originals = 3;
+    std::vector<clout::gen::MastodonFile> files;
+    clout::gen::mastodon_files(ms, files);
+    CHECK_FALSE(files.empty());
 }
