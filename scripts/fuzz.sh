@@ -6,9 +6,11 @@
 #
 # TARGET is a name from fuzz/ without "fuzz_" (zip, tar, car, x_archive, ...). Builds the
 # targets with clang (ASan + UBSan + libFuzzer) in build-fuzz/, writes fresh seed corpora
-# from the generators and the real samples into build-fuzz/corpus/TARGET/ (plus the kept
-# crashers of tests/data/regress/), then fuzzes each target in turn, ONE AT A TIME
-# (-jobs=1). Prints one summary line per target:
+# from the generators and the real samples into build-fuzz/seeds/TARGET/ (plus the kept
+# crashers of tests/data/regress/TARGET/), then fuzzes each target in turn, ONE AT A TIME,
+# each as one in-process libFuzzer run (no -jobs/-workers: -jobs=1 would run the same
+# single fuzzer in a child process logging to ./fuzz-0.log). The corpus grown by earlier
+# runs is kept in build-fuzz/corpus/TARGET/. Prints one summary line per target:
 #   fuzz TARGET: ok, N runs in S s, corpus C
 #   fuzz TARGET: CRASH (build-fuzz/findings/TARGET/crash-...)
 # and exits non-zero when any target found a crash, leak, timeout or out-of-memory.
@@ -89,7 +91,7 @@ for t in $TARGETS; do
   set +e
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" -jobs=1 -workers=1 \
+    "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" \
       -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
       -artifact_prefix="$findings/" >"$log" 2>&1
   rc=$?
