@@ -248,3 +248,16 @@ TEST_CASE("regression: every kept fuzz crasher is answered cleanly") {
     }
     CHECK(n > 0);
 }
+
+// Malformed corpus (negative numbers): TikTok's account-level likesReceived took a
+// negative number as it was (-5 likes received). A negative count is now unknown (-1).
+TEST_CASE("regression: a negative TikTok likesReceived is unknown") {
+    TempDir d("regress-tiktok-neg");
+    write_file(d / "user_data_tiktok.json",
+               R"({"Profile":{"Profile Info":{"ProfileMap":{"userName":"u","likesReceived":-5}}},"Video":{"Videos":{"VideoList":[{"Date":"2024-01-02 10:00:00","Link":"https://www.tiktokv.com/share/video/7300000000000000001/","Likes":"-3","Title":"hi"}]}}})");
+    clout::Activity a;
+    REQUIRE(import_error(d / "user_data_tiktok.json", &a).empty());
+    REQUIRE(a.accounts.size() == 1);
+    CHECK(a.accounts[0].likes_received_total == -1);
+    for (const auto& p : a.posts) CHECK(p.likes >= -1);
+}
