@@ -11,6 +11,7 @@
 
 #include "bluesky_gen.h"
 #include "importers/importer.h"
+#include "report/report.h"
 #include "social_gen.h"
 #include "social_test_util.h"
 #include "util/error.h"
