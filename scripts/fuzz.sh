@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of fuzz/ (docs/FUZZING.md).
 #
-#   scripts/fuzz.sh [TARGET|all] [SECONDS]     default: all, 60 seconds per target
+#   scripts/fuzz.sh [TARGET[,TARGET...]|all] [SECONDS]   default: all, 60 s per target
 #   scripts/fuzz.sh list                       the targets
 #
 # TARGET is a name from fuzz/ without "fuzz_" (zip, tar, car, x_archive, ...). Builds the
@@ -35,12 +35,15 @@ fi
 if [[ "$TARGET" == all ]]; then
   TARGETS=$ALL_TARGETS
 else
-  TARGET=${TARGET#fuzz_}
-  if [[ ! -f fuzz/fuzz_$TARGET.cpp ]]; then
-    echo "fuzz.sh: no target '$TARGET' (have: $(echo $ALL_TARGETS))" >&2
-    exit 2
-  fi
-  TARGETS=$TARGET
+  TARGETS=""
+  for t in ${TARGET//,/ }; do   # one target or a comma-separated list
+    t=${t#fuzz_}
+    if [[ ! -f fuzz/fuzz_$t.cpp ]]; then
+      echo "fuzz.sh: no target '$t' (have: $(echo $ALL_TARGETS))" >&2
+      exit 2
+    fi
+    TARGETS="$TARGETS $t"
+  done
 fi
 
 # ---- toolchain: clang with libFuzzer and the sanitizer runtimes
@@ -64,10 +67,11 @@ CC_BIN=$(command -v clang || command -v clang-14)
 
 # ---- build (-O1: quick to compile, fast enough to fuzz)
 if [[ ! -f $BUILD/CMakeCache.txt ]]; then
+  mkdir -p "$BUILD"
   cmake -S "$ROOT" -B "$BUILD" -DCLOUT_FUZZ=ON -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CXX_COMPILER="$CXX_BIN" -DCMAKE_C_COMPILER="$CC_BIN" \
-    -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DCLOUT_SAMPLES_DIR="$SAMPLES" >"$BUILD.configure.log" 2>&1 ||
-    { cat "$BUILD.configure.log" >&2; exit 1; }
+    -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DCLOUT_SAMPLES_DIR="$SAMPLES" >"$BUILD/configure.log" 2>&1 ||
+    { cat "$BUILD/configure.log" >&2; exit 1; }
 fi
 build_targets=(fuzz_seeds)
 for t in $TARGETS; do build_targets+=("fuzz_$t"); done
