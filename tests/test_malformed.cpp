@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "bluesky_gen.h"
 #include "importers/importer.h"
 #include "report/report.h"
 #include "social_gen.h"
@@ -349,7 +350,7 @@ TEST_CASE("malformed: CAR headers and varints that lie or never end, missing MST
     write_file(d / "b.car", std::string("\xff\xff\x03", 3) + "\xa2" + "eroots" + std::string(10, '\0'));
     // A sound header (roots: one CID) then a block length that lies.
     std::string cid = std::string("\x01\x71\x12\x20", 4) + std::string(32, '\x11');
-    std::string hdr = std::string("\xa2\x65roots\x81\xd8\x2a\x58\x25\x00", 12) + cid + std::string("\x67version\x01", 9);
+    std::string hdr = std::string("\xa2\x65roots\x81\xd8\x2a\x58\x25\x00", 13) + cid + std::string("\x67version\x01", 9);
     std::string car = std::string(1, static_cast<char>(hdr.size())) + hdr;
     write_file(d / "c.car", car + std::string("\xff\xff\xff\xff\x0f", 5) + cid + "xx");
     // The root named but its block missing.
@@ -400,7 +401,10 @@ TEST_CASE("limits: max_posts is enforced by every reader") {
     clout::gen::write_export_dir(clout::gen::gen_tiktok({}, tt), d / "tt");
     clout::gen::write_export_dir(clout::gen::gen_linkedin({}, li), d / "li");
     clout::gen::write_export_dir(clout::gen::gen_reddit({}, rd), d / "rd");
-    for (const char* f : {"x.zip", "ig", "tt", "li", "rd"}) {
+    std::string car;
+    clout::gen::make_bluesky_car({}, car);
+    write_file(d / "b.car", car);
+    for (const char* f : {"x.zip", "ig", "tt", "li", "rd", "b.car"}) {
         CAPTURE(f);
         Outcome o = run(d / f, lim);
         check_clean(o);

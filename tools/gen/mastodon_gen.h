@@ -1,6 +1,5 @@
 // Generates realistic Mastodon archives (outbox.json, actor.json, likes.json, media,
-// optionally following_accounts.csv) as a folder, a .zip (servers from 4.2 on), a .tar.gz
-// (older servers) or a .tar.
+// optionally following_accounts.csv) as a folder, a .tar.gz (older servers) or a .tar.
 // The counts in the spec are the truth the tests check the importer against.
 #pragma once
 
@@ -52,13 +51,16 @@ struct MastodonTruth {
     int total_items = 0;    // the stated totalItems
 };
 
-enum class ArchiveKind { Folder, TarGz, Tar, Zip };
+enum class ArchiveKind { Folder, TarGz, Tar };
 
 // Writes the archive at `path` (a folder to create, or the archive file).
 MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string& path, ArchiveKind kind);
 
 // The file contents, for writers of other containers (zip): name -> bytes. Media
 // files are listed with their size only (contents from media_bytes()).
+// (Not "GenFile": social_gen.h has a different clout::gen::GenFile, and two definitions of
+// one name break the One Definition Rule -- std::vector<GenFile> code was shared between
+// them, a stack-buffer-overflow under ASan.)
 struct MastodonFile {
     std::string name;
     std::string data;          // empty for media
