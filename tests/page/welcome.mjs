@@ -3,7 +3,6 @@
 // nothing outside its origin, keeps the canvas sharp when the ratio changes (browser zoom),
 // reaches "Open export…" with the keyboard, and lists dropped or picked files.
 // Screenshots: tests/out/welcome-*.png.
-import fs from "node:fs";
 import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath } from "./lib/harness.mjs";
 import { decodePng, colourStats } from "./lib/png.mjs";
 
@@ -48,7 +47,10 @@ try {
 
     const shot = screenshotPath(`welcome-${name}.png`);
     await page.screenshot({ path: shot });
-    const img = decodePng(fs.readFileSync(shot));
+    // The canvas alone (the page's own "Open export…" hidden): it must not be one colour.
+    await page.evaluate(() => { document.getElementById("open").style.visibility = "hidden"; });
+    const img = decodePng(await page.screenshot());
+    await page.evaluate(() => { document.getElementById("open").style.visibility = ""; });
     const st = colourStats(img);
     check(st.distinct > 50 && st.topShare < 0.97, "the canvas draws a picture, not one colour",
       `${st.distinct} colours, top ${Math.round(st.topShare * 100)}%`);
