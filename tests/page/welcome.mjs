@@ -3,13 +3,26 @@
 // nothing outside its origin, keeps the canvas sharp when the ratio changes (browser zoom),
 // reaches "Open export…" with the keyboard, and lists dropped or picked files.
 // Screenshots: tests/out/welcome-*.png (1280x800 at 1x and 2x, dark and light; 390x844 at 3x).
-import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath } from "./lib/harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath, DIST } from "./lib/harness.mjs";
 import { decodePng, colourStats } from "./lib/png.mjs";
 
 const server = await startServer();
 const browser = await launch();
 let code = 1;
 try {
+  // Page weight: everything a first visit downloads, gzipped as a static host would serve it.
+  let gz = 0;
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (!e.name.startsWith("LICENSE")) gz += zlib.gzipSync(fs.readFileSync(p), { level: 9 }).length;
+  });
+  walk(DIST);
+  check(gz <= 1.5 * 1024 * 1024, "the page transfers at most 1.5 MB compressed", `${(gz / 1048576).toFixed(2)} MB`);
+
   const layouts = [
     { name: "desktop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "dark" },
     { name: "desktop-light", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "light" },
