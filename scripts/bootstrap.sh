@@ -68,7 +68,7 @@ fi
 mkdir -p "$DEPS"
 APTD="$DEPS/apt"
 apt_opts() {  # $1 = suite
-  echo "-o Dir::Etc::SourceList=$APTD/$1.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$APTD/lists-$1 -o Dir::Cache=$APTD/cache -o Debug::NoLocking=1"
+  echo "-o APT::Sandbox::User=root -o Dir::Etc::SourceList=$APTD/$1.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$APTD/lists-$1 -o Dir::Cache=$APTD/cache -o Debug::NoLocking=1"
 }
 apt_updated=""
 fetch_source() {  # $1 = package, $2 = directory glob that proves it is there, $3.. = suites to try
