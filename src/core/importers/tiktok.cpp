@@ -108,7 +108,7 @@ bool parse_tt_time(const std::string& s, int64_t& t) { return parse_ymd_hms(s, t
 class TikTokImporter final : public Importer {
 public:
     const char* id() const override { return "tiktok-export"; }
-    const char* looks_for() const override { return "a TikTok JSON export (user_data_tiktok.json)"; }
+    const char* looks_for() const override { return "a TikTok export (user_data_tiktok.json)"; }
     bool detect(Container& c, ImportContext& ctx) override { return find_user_data(c, ctx) >= 0; }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {
@@ -186,6 +186,8 @@ public:
                 p.has_media = true;
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
                 ++ctx.progress.posts;
             }
@@ -208,6 +210,8 @@ public:
                 p.id = hash64(std::to_string(t) + "\n" + text, 1);
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
             }
         }
