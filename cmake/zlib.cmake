@@ -16,4 +16,12 @@ else()
   find_package(ZLIB REQUIRED)
   add_library(clout_zlib INTERFACE)
   target_link_libraries(clout_zlib INTERFACE ZLIB::ZLIB)
+  # libdeflate (Debian's libdeflate-dev, installed by scripts/bootstrap.sh): its CRC-32 for
+  # zip entries natively. Optional: without it zip.cpp uses zlib's.
+  find_library(CLOUT_LIBDEFLATE deflate)
+  find_path(CLOUT_LIBDEFLATE_INCLUDE libdeflate.h)
+  if(CLOUT_LIBDEFLATE AND CLOUT_LIBDEFLATE_INCLUDE)
+    target_link_libraries(clout_zlib INTERFACE ${CLOUT_LIBDEFLATE})
+    target_compile_definitions(clout_zlib INTERFACE CLOUT_HAVE_LIBDEFLATE)
+  endif()
 endif()

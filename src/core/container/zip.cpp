@@ -10,6 +10,9 @@
 // entry count is bounded (Limits::max_entries), inflated size is capped per entry and
 // in total (limit_stream), encrypted entries and unknown methods are refused by name.
 #include <zlib.h>
+#ifdef CLOUT_HAVE_LIBDEFLATE
+#include <libdeflate.h>  // natively: a CRC-32 several times faster than zlib 1.2's (issue 9)
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -31,6 +34,13 @@ inline uint16_t rd16(const unsigned char* p) { return static_cast<uint16_t>(p[0]
 inline uint32_t rd32(const unsigned char* p) {
     return static_cast<uint32_t>(p[0]) | (static_cast<uint32_t>(p[1]) << 8) | (static_cast<uint32_t>(p[2]) << 16) |
            (static_cast<uint32_t>(p[3]) << 24);
+}
+inline uint32_t entry_crc32(uint32_t crc, const void* p, size_t n) {
+#ifdef CLOUT_HAVE_LIBDEFLATE
+    return libdeflate_crc32(crc, p, n);
+#else
+    return static_cast<uint32_t>(crc32(crc, static_cast<const Bytef*>(p), static_cast<uInt>(n)));
+#endif
 }
 inline uint64_t rd64(const unsigned char* p) { return rd32(p) | (static_cast<uint64_t>(rd32(p + 4)) << 32); }
 
@@ -113,7 +123,7 @@ public:
         if (done_ || n == 0) return 0;
         size_t got = it_.method == 8 ? read_deflated(buf, n) : read_stored(buf, n);
         if (got) {
-            crc_ = static_cast<uint32_t>(crc32(crc_, static_cast<const Bytef*>(buf), static_cast<uInt>(got)));
+            crc_ = entry_crc32(crc_, buf, got);
             out_ += got;
             if (out_ > it_.usize)
                 throw InputError(path_ + ": inflates past its stated size of " + std::to_string(it_.usize) + " bytes");
