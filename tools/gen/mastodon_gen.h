@@ -1,5 +1,6 @@
 // Generates realistic Mastodon archives (outbox.json, actor.json, likes.json, media,
-// optionally following_accounts.csv) as a folder, a .tar.gz (older servers) or a .tar.
+// optionally following_accounts.csv) as a folder, a .zip (servers from 4.2 on), a .tar.gz
+// (older servers) or a .tar.
 // The counts in the spec are the truth the tests check the importer against.
 #pragma once
 
@@ -51,7 +52,7 @@ struct MastodonTruth {
     int total_items = 0;    // the stated totalItems
 };
 
-enum class ArchiveKind { Folder, TarGz, Tar };
+enum class ArchiveKind { Folder, TarGz, Tar, Zip };
 
 // Writes the archive at `path` (a folder to create, or the archive file).
 MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string& path, ArchiveKind kind);

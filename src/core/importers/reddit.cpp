@@ -162,6 +162,8 @@ public:
                     }
                     if (!sub.empty()) p.target_account = out.strings.intern("r/" + ascii_lower(sub));
                     ctx.check_posts(out.posts.size());
+                    if (out.posts.size() >= ctx.limits.max_posts)
+                        throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                     out.add_post(p, text, find_tagged_words(text, '#'), {});
                     ++ctx.progress.posts;
                 });

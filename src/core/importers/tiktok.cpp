@@ -108,7 +108,7 @@ bool parse_tt_time(const std::string& s, int64_t& t) { return parse_ymd_hms(s, t
 class TikTokImporter final : public Importer {
 public:
     const char* id() const override { return "tiktok-export"; }
-    const char* looks_for() const override { return "a TikTok user_data JSON"; }
+    const char* looks_for() const override { return "a TikTok export (user_data_tiktok.json)"; }
     bool detect(Container& c, ImportContext& ctx) override { return find_user_data(c, ctx) >= 0; }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {
@@ -152,10 +152,7 @@ public:
         if (profile) {
             acc.handle = str_of(*profile, {"userName", "username"});
             acc.display_name = str_of(*profile, {"displayName", "nickName", "nickname"});
-            if (const json* lr = member(*profile, "likesReceived")) {
-                int64_t n = jint_value(*lr, -1);
-                acc.likes_received_total = n >= 0 ? n : -1;  // a negative count is no count
-            }
+            if (const json* lr = member(*profile, "likesReceived")) acc.likes_received_total = jint_value(*lr, -1);
         }
         uint32_t a = out.add_account(std::move(acc));
         size_t bad = 0;
@@ -189,6 +186,8 @@ public:
                 p.has_media = true;
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
                 ++ctx.progress.posts;
             }
@@ -211,6 +210,8 @@ public:
                 p.id = hash64(std::to_string(t) + "\n" + text, 1);
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
             }
         }
