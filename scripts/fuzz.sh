@@ -26,7 +26,7 @@ BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 SAMPLES=${CLOUT_SAMPLES_DIR:-$ROOT/../shared/samples}
 
 ALL_TARGETS=$(ls fuzz/fuzz_*.cpp | sed 's|fuzz/fuzz_||; s|\.cpp$||' | sort)
-# A place for future targets: the TikTok share-link decoder gets fuzz/fuzz_share_link.cpp
+# A place for future targets: the share-link decoder gets fuzz/fuzz_share_link.cpp
 # (same shape as fuzz_tiktok.cpp) when it lands; every fuzz/fuzz_*.cpp is picked up here.
 if [[ "$TARGET" == list ]]; then
   echo "$ALL_TARGETS"
