@@ -51,7 +51,7 @@ struct MastodonTruth {
     int total_items = 0;    // the stated totalItems
 };
 
-enum class ArchiveKind { Folder, TarGz, Tar };
+enum class ArchiveKind { Folder, TarGz, Tar, Zip };
 
 // Writes the archive at `path` (a folder to create, or the archive file).
 MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string& path, ArchiveKind kind);
