@@ -96,7 +96,7 @@ for t in $TARGETS; do
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" \
-      -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
+      -seed="${FUZZ_SEED:-1}" -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
       -artifact_prefix="$findings/" >"$log" 2>&1
   rc=$?
   set -e
