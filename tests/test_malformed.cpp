@@ -10,6 +10,7 @@
 #include <string>
 
 #include "importers/importer.h"
+#include "report/report.h"
 #include "social_gen.h"
 #include "social_test_util.h"
 #include "util/error.h"
