@@ -201,7 +201,7 @@
 
   clout.share = S;
   Object.defineProperty(clout, "shareLink", { get: () => S.link || null, configurable: true });
-  clout.exportCard = () => S.exportCard();
+  clout.exportCard = (card) => S.exportCard(card);
   // Assigning clout.report (text or object) shares it too.
   let report = clout.report;
   Object.defineProperty(clout, "report", {

@@ -28,7 +28,13 @@ EM_JS(void, clout_js_share_action, (const char* action), {
     if (s && s.action) s.action(UTF8ToString(action));
 });
 
+EM_JS(void, clout_js_share_page, (int shown), {
+    document.body.classList.toggle("clout-share-page", !!shown);
+});
+
 namespace clout::web {
+
+void share_page_shown(bool shown) { clout_js_share_page(shown ? 1 : 0); }
 
 ShareState& share_state() {
     static ShareState s;

@@ -108,7 +108,7 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
     const std::string score = std::to_string(c.score);
     const ImVec2 ss = tsize(f.display, score.c_str());
     const float score_h = ss.y;
-    const float left_w = narrow ? (x1 - x0) : std::max(ss.x + tsize(f.heading, " / 100").x, u.px(230));
+    const float left_w = narrow ? (x1 - x0) : std::max(ss.x + tsize(f.heading, " / 100").x, u.px(300));
     if (!measure) {
         text_at(dl, f.display, ImVec2(x0 - u.px(3), y), col.text, score.c_str());
         text_at(dl, f.heading, ImVec2(x0 + ss.x + u.rpx(6), y + ss.y - f.heading->FontSize - u.rpx(14)), col.faint, "/ 100");
@@ -469,8 +469,17 @@ float draw_share_panel(float width) {
     return y - p.y;
 }
 
+void share_page_shown(bool shown);  // bridge_share.cpp
+
 bool draw_share_pages() {
     ShareState& s = share_state();
+    // The page's own "Open export..." control belongs to the welcome screen: hide it here.
+    static int last = -1;
+    const bool any = s.privacy_open || s.viewing_link || (s.has_report && s.show_report_page);
+    if (static_cast<int>(any) != last) {
+        last = any;
+        share_page_shown(any);
+    }
     if (s.privacy_open) {
         draw_privacy_page();
         return true;

@@ -127,6 +127,8 @@ try {
       `${name}: the link opens the read-only card`, JSON.stringify(seen.viewed && seen.viewed.error));
     check(seen.status.includes(`${repA.score} out of 100`) && seen.status.includes(repA.as_of) && seen.status.includes("Ada Lovelace"),
       `${name}: the live region reads the card`, seen.status.slice(0, 100));
+    const openShown = await v.page.evaluate(() => getComputedStyle(document.getElementById("open")).display !== "none");
+    check(!openShown, `${name}: the welcome screen's "Open export…" is not over the card`);
     const shot = screenshotPath(`share-link-${name}.png`);
     await v.page.screenshot({ path: shot, fullPage: false });
     const s2 = colourStats(decodePng(fs.readFileSync(shot)));
