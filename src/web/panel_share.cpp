@@ -305,7 +305,8 @@ void draw_link_view() {
         y += u.rpx(42);
     }
     y += u.rpx(20);
-    ImGui::SetCursorScreenPos(ImVec2(k.x0, y));
+    const float lw = tsize(u.f.small, ICON_SHIELD "  How your data is handled").x;
+    ImGui::SetCursorScreenPos(ImVec2(std::floor(k.x0 + (k.w - lw) * 0.5f), y));
     privacy_link("How your data is handled");
     y += u.f.small->FontSize + u.rpx(8);
     finish(k, y);
