@@ -37,6 +37,10 @@ cp /usr/share/fonts/opentype/inter/Inter-Regular.otf /usr/share/fonts/opentype/i
    /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf "$DIST.tmp/assets/"
 cp /usr/share/doc/fonts-inter/copyright "$DIST.tmp/assets/LICENSE-Inter.txt"
 cp /usr/share/doc/fonts-fork-awesome/copyright "$DIST.tmp/assets/LICENSE-ForkAwesome.txt"
+# share: the service worker's build id (a hash of every file) and its list of files to keep offline
+build_id=$(cd "$DIST.tmp" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+files_json=$(cd "$DIST.tmp" && find . -type f ! -name sw.js | sed 's|^\./||' | sort | sed 's/.*/"&"/' | paste -sd, -)
+sed -i -e "s|__CLOUT_BUILD__|$build_id|" -e "s|/\*__CLOUT_FILES__\*/|$files_json|" "$DIST.tmp/sw.js"
 rm -rf "$DIST"
 mv "$DIST.tmp" "$DIST"
 

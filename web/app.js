@@ -33,6 +33,8 @@
     framesDrawn: 0,
     fontsReal: false,
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
+    _module: null,      // share: the running module (web/share.js, web/history.js call it)
+    _beforeMain: [],    // share: fn(module) called once the module exists, before main() runs
 
     addFiles(list) {
       const added = Array.from(list || []).filter((f) => f instanceof File);
@@ -199,6 +201,7 @@
       fontBytes.catch((e) => { console.warn("clout: fonts unavailable, using the built-in font:", e.message); return []; }),
     ]);
     mod = m;
+    clout._module = m;  // share
     fonts.forEach((buf, i) => {
       const bytes = new Uint8Array(buf);
       const p = mod._malloc(bytes.length);
@@ -209,6 +212,11 @@
     sendTheme();
     clout.files.forEach((f, i) => withString(f.name, (p) => mod._clout_web_file_added(p, f.size, i)));
     mod.callMain([]);
+    // share: hooks run after main() set up the app, before it draws; scripts that load
+    // later (the page's other scripts can run after this) get theirs run at once.
+    const runHook = (fn) => { try { fn(mod); } catch (e) { console.error(e); } };
+    clout._beforeMain.forEach(runHook);
+    clout._beforeMain.push = runHook;
   }
   start().catch((e) => fail("clout could not start.", " " + (e && e.message ? e.message : e)));
 })();

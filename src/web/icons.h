@@ -14,9 +14,18 @@
 #define ICON_INFO         "\xef\x81\x9a"  // U+F05A info-circle
 #define ICON_WARNING      "\xef\x81\xb1"  // U+F071 exclamation-triangle
 #define ICON_LINE_CHART   "\xef\x88\x81"  // U+F201 line-chart
+// share: sharing, exports, history, privacy
+#define ICON_DOWNLOAD     "\xef\x80\x99"  // U+F019 download
+#define ICON_LINK         "\xef\x83\x81"  // U+F0C1 link
+#define ICON_IMAGE        "\xef\x80\xbe"  // U+F03E picture-o
+#define ICON_HISTORY      "\xef\x87\x9a"  // U+F1DA history
+#define ICON_TRASH        "\xef\x87\xb8"  // U+F1F8 trash
+#define ICON_ARROW_LEFT   "\xef\x81\xa0"  // U+F060 arrow-left
+#define ICON_SHARE        "\xef\x87\xa0"  // U+F1E0 share-alt
 
 namespace clout::web {
 // Every icon above, for the font atlas (only these glyphs are rasterised).
 inline constexpr unsigned short kIconCodepoints[] = {
-    0xF093, 0xF0EE, 0xF023, 0xF132, 0xF115, 0xF016, 0xF1C6, 0xF00C, 0xF05A, 0xF071, 0xF201};
+    0xF093, 0xF0EE, 0xF023, 0xF132, 0xF115, 0xF016, 0xF1C6, 0xF00C, 0xF05A, 0xF071, 0xF201,
+    0xF019, 0xF0C1, 0xF03E, 0xF1DA, 0xF1F8, 0xF060, 0xF1E0};  // share: the last seven
 }  // namespace clout::web

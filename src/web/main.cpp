@@ -17,6 +17,7 @@
 #include "imgui_impl_opengl3.h"
 #include "bridge.h"
 #include "panels.h"
+#include "share_state.h"  // share: shared card, privacy panel
 #include "state.h"
 #include "ui.h"
 
@@ -89,7 +90,7 @@ void frame(void*) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("clout", nullptr, flags);
-    draw_welcome(state());
+    if (!draw_share_pages()) draw_welcome(state());  // share: a shared card, the privacy panel, ...
     ImGui::End();
 
     ImGui::Render();

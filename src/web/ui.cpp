@@ -88,6 +88,19 @@ void rebuild_fonts(float scale) {
     f.strong = add(semibold, 16.0f, true);
     f.heading = add(semibold, 20.0f, true);
     f.title = add(semibold, 36.0f, false);
+    {   // share: big score digits (a small range keeps the atlas small)
+        static const ImWchar digits[] = {0x002B, 0x0039, 0x2212, 0x2212, 0};
+        const float size = std::round(88.0f * scale);
+        if (!semibold.empty()) {
+            ImFontConfig cfg;
+            cfg.FontDataOwnedByAtlas = false;
+            cfg.OversampleH = 1;
+            cfg.OversampleV = 1;
+            f.display = io.Fonts->AddFontFromMemoryTTF(semibold.data(), static_cast<int>(semibold.size()), size, &cfg, digits);
+        } else {
+            f.display = f.title;
+        }
+    }
     if (!iconfont.empty()) {
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;

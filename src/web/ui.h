@@ -23,6 +23,7 @@ struct Fonts {
     ImFont* heading = nullptr;  // Inter SemiBold 20
     ImFont* title = nullptr;    // Inter SemiBold 36
     ImFont* icon_big = nullptr; // icons at 40
+    ImFont* display = nullptr;  // share: Inter SemiBold 88, digits and signs only (big scores)
     bool real = false;          // Inter was available (not the built-in fallback)
 };
 

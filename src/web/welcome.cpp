@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "panels.h"
+#include "share_state.h"  // share: the privacy panel link
 #include "ui.h"
 
 namespace clout::web {
@@ -290,6 +291,15 @@ void draw_welcome(AppState& st) {
             y += f.body->FontSize + u.rpx(6);
             y += centered_wrapped(dl, f.body, x0 + u.px(14), y, tw, c.muted, kPrivacy, u.px(4));
         }
+    }
+
+    // share: "How your data is handled" (the privacy panel), under the privacy line
+    {
+        y += u.rpx(12);
+        const float lw = text_size(f.small, ICON_SHIELD "  How your data is handled").x;
+        ImGui::SetCursorScreenPos(ImVec2(std::floor(x0 + (col_w - lw) * 0.5f), y));
+        privacy_link("How your data is handled");
+        y += f.small->FontSize;
     }
 
     // ---- footer, at the bottom of the screen (or below the content when it scrolls)
