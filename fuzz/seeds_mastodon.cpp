@@ -22,7 +22,7 @@ void write_mastodon_seeds(const fs::path& tmp, Files& folder, std::string& tar_g
     s.boosts = 2, s.boosts_of_objects = 1, s.direct_messages = 1, s.likes_given = 3, s.following = 3;
     s.media_files = 1;
     s.media_bytes = 64;
-    std::vector<clout::gen::GenFile> files;
+    std::vector<clout::gen::MastodonFile> files;
     mastodon_files(s, files);
     for (const auto& f : files)
         if (f.media_size == 0) folder.push_back({f.name, f.data});

@@ -47,7 +47,7 @@ std::string mastodon_following_csv(int n, uint64_t seed) {
     return s;
 }
 
-MastodonTruth mastodon_files(const MastodonSpec& sp, std::vector<GenFile>& files) {
+MastodonTruth mastodon_files(const MastodonSpec& sp, std::vector<MastodonFile>& files) {
     std::mt19937_64 rng(sp.seed);
     MastodonTruth tr;
     const std::string actor = "https://" + sp.host + "/users/" + sp.user;
@@ -251,7 +251,7 @@ MastodonTruth mastodon_files(const MastodonSpec& sp, std::vector<GenFile>& files
 }
 
 MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string& path, ArchiveKind kind) {
-    std::vector<GenFile> files;
+    std::vector<MastodonFile> files;
     MastodonTruth tr = mastodon_files(spec, files);
     if (kind == ArchiveKind::Folder) {
         namespace fs = std::filesystem;

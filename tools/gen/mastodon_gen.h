@@ -59,12 +59,12 @@ MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string
 
 // The file contents, for writers of other containers (zip): name -> bytes. Media
 // files are listed with their size only (contents from media_bytes()).
-struct GenFile {
+struct MastodonFile {
     std::string name;
     std::string data;          // empty for media
     uint64_t media_size = 0;   // > 0 for media
 };
-MastodonTruth mastodon_files(const MastodonSpec& spec, std::vector<GenFile>& files);
+MastodonTruth mastodon_files(const MastodonSpec& spec, std::vector<MastodonFile>& files);
 // Deterministic pseudo-random bytes for a media file (incompressible, like JPEG data).
 void media_bytes(uint64_t seed, uint64_t offset, char* buf, size_t n);
 
