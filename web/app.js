@@ -115,8 +115,14 @@
       el.style.width = w >= 0 ? w + "px" : "";
       el.style.height = h >= 0 ? h + "px" : "";
     },
-    _frameDrawn(fontsReal) {
+    // frameStats: the app's own CPU time per frame (building the UI; submitting the draw
+    // calls to WebGL), for tests: {last: [build, render], max: [build, render]} in ms.
+    frameStats: { last: [0, 0], max: [0, 0] },
+    _frameDrawn(fontsReal, buildMs, renderMs) {
       clout.framesDrawn++;
+      const fs = clout.frameStats;
+      fs.last = [buildMs || 0, renderMs || 0];
+      fs.max = [Math.max(fs.max[0], fs.last[0]), Math.max(fs.max[1], fs.last[1])];
       clout.fontsReal = fontsReal;
       if (clout.state === "loading") {
         clout.state = "running";
@@ -189,6 +195,10 @@
     const p = pending;
     if (!p || m.id !== p.id) return;
     if (m.type === "progress") {
+      // At most 4 redraws a second for progress: the main thread stays free.
+      const now = performance.now();
+      if (p.lastProgress && now - p.lastProgress < 250 && m.stage !== "done") return;
+      p.lastProgress = now;
       const index = Math.max(0, p.reading.indexOf(m.key));
       if (mod) sendProgress(m.name, m.done, m.total, m.entries, m.posts, index, p.reading.length);
     } else if (m.type === "fileError") {

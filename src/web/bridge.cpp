@@ -31,8 +31,8 @@ EM_JS(void, clout_js_place, (const char* id, float x, float y, float w, float h,
 EM_JS(void, clout_js_copy_text, (const char* text), {
     if (globalThis.clout) globalThis.clout.copyText(UTF8ToString(text));
 });
-EM_JS(void, clout_js_frame_drawn, (int fonts_real), {
-    if (globalThis.clout && globalThis.clout._frameDrawn) globalThis.clout._frameDrawn(!!fonts_real);
+EM_JS(void, clout_js_frame_drawn, (int fonts_real, double build_ms, double render_ms), {
+    if (globalThis.clout && globalThis.clout._frameDrawn) globalThis.clout._frameDrawn(!!fonts_real, build_ms, render_ms);
 });
 
 namespace clout::web::js {
@@ -42,7 +42,7 @@ void place_open_button(float x, float y, float w, float h, bool visible) {
 void open_picker() { clout_js_open_picker(); }
 void clear_files() { clout_js_clear_files(); }
 void announce(const std::string& text) { clout_js_announce(text.c_str()); }
-void frame_drawn(int fonts_real) { clout_js_frame_drawn(fonts_real); }
+void frame_drawn(int fonts_real, double build_ms, double render_ms) { clout_js_frame_drawn(fonts_real, build_ms, render_ms); }
 void copy_text(const std::string& text) { clout_js_copy_text(text.c_str()); }
 namespace {
 struct Last { std::string id; float v[4]; bool vis; bool placed; };

@@ -24,6 +24,6 @@ void end_frame();
 // Copies a text to the clipboard (navigator.clipboard).
 void copy_text(const std::string& text);
 // Called after each drawn frame (the page test waits for it).
-void frame_drawn(int fonts_real);
+void frame_drawn(int fonts_real, double build_ms = 0, double render_ms = 0);
 
 }  // namespace clout::web::js

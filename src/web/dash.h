@@ -77,6 +77,8 @@ std::string network_name(const std::string& id);
 std::string nice_date(const std::string& iso);
 // A text cut to fit `w` device pixels, with an ellipsis.
 std::string elide(ImFont* f, const std::string& s, float w);
+// The text without the characters the font lacks (emoji): no "?" boxes in post text.
+std::string printable(ImFont* f, const std::string& s);
 // A rounded horizontal bar: track + fill (0..1).
 void bar(ImVec2 p, float w, float h, float frac, ImU32 fill);
 // The section heading of a card: an icon and a title.

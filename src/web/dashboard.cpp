@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bridge.h"
+#include "imgui_internal.h"
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
@@ -46,6 +47,26 @@ std::string elide(ImFont* f, const std::string& s, float w) {
         t.resize(k);
     }
     return t + "\xE2\x80\xA6";
+}
+
+std::string printable(ImFont* f, const std::string& s) {
+    std::string out;
+    const char* p = s.c_str();
+    const char* end = p + s.size();
+    bool space = false;
+    while (p < end) {
+        unsigned int cp = 0;
+        const int n = ImTextCharFromUtf8(&cp, p, end);
+        if (n <= 0) break;
+        const bool ok = cp == '\n' || (cp >= 0x20 && f->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr && cp < 0x10000);
+        if (ok) {
+            if (!(cp == ' ' && space)) out.append(p, static_cast<size_t>(n));
+            space = cp == ' ';
+        }
+        p += n;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
 }
 
 void bar(ImVec2 p, float w, float h, float frac, ImU32 fill) {

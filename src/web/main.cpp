@@ -105,6 +105,7 @@ void frame(void*) {
     if (g_redraw <= 0) return;
     --g_redraw;
 
+    const double t_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -129,6 +130,7 @@ void frame(void*) {
     js::end_frame();
 
     ImGui::Render();
+    const double t_built = emscripten_get_now();
     glViewport(0, 0, g_width, g_height);
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui().c.bg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -136,7 +138,7 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // Hover and active states settle one frame after the input that changed them.
     if (io.WantTextInput || ImGui::IsAnyItemActive()) request_redraw(2);
-    js::frame_drawn(ui().f.real ? 1 : 0);
+    js::frame_drawn(ui().f.real ? 1 : 0, t_built - t_start, emscripten_get_now() - t_built);
 }
 
 }  // namespace

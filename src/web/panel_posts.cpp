@@ -25,7 +25,7 @@ void panel_top_posts(const ReportData& r, float w) {
             ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, q.y), ImVec2(q.x + w, q.y), c.border, std::max(1.0f, std::round(u.s)));
             gap(10);
         }
-        std::string t = str(p, "text");
+        std::string t = printable(f.body, str(p, "text"));
         if (t.empty()) t = "(no text kept for this post)";
         if (t.size() > 160) t = elide(f.body, t, w * 2.2f);
         text(f.body, c.text, t, w);

@@ -33,7 +33,7 @@ void panel_topics(const ReportData& r, float w) {
             y += ch + u.rpx(8);
         }
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + bw, y + ch), c.accent_soft, ch * 0.5f);
-        text_at(f.body, ImVec2(x + u.rpx(12), y + u.rpx(6)), c.text, elide(f.body, label, bw - cw - u.rpx(32)));
+        text_at(f.body, ImVec2(x + u.rpx(12), y + u.rpx(6)), c.text, elide(f.body, label, bw - cw - u.rpx(32) + u.rpx(2)));
         text_at(f.small, ImVec2(x + bw - cw - u.rpx(12), y + (ch - f.small->FontSize) * 0.5f), c.muted, cnt);
         x += bw + u.rpx(8);
     }

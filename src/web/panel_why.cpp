@@ -50,7 +50,7 @@ void panel_why(const ReportData& r, float w) {
     if (ent.is_array() && !ent.empty()) {
         gap(6);
         const json& best = ent[0];
-        std::string t = str(best, "text");
+        std::string t = printable(f.small, str(best, "text"));
         if (t.empty()) t = "(no text kept)";
         text(f.small, c.faint, "Biggest lift: " + nice_date(str(best, "time")) + ", " +
                                    fmt_fixed(best.value("points_exact", 0.0), 2) + " points", w);
