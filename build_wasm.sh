@@ -52,12 +52,14 @@ cp /usr/share/doc/fonts-fork-awesome/copyright "$DIST.tmp/assets/LICENSE-ForkAwe
 rm -rf "$DIST"
 mv "$DIST.tmp" "$DIST"
 
-raw=$(du -cb "$DIST"/* "$DIST"/assets/* 2>/dev/null | tail -1 | cut -f1)
-gz=0
-while IFS= read -r -d '' f; do gz=$((gz + $(gzip -9c "$f" | wc -c))); done < <(find "$DIST" -type f -print0)
-printf 'dist/: %d files, %.2f MB (%.2f MB gzipped); clout.wasm %.2f MB\n' \
-  "$(find "$DIST" -type f | wc -l)" "$(echo "$raw / 1048576" | bc -l)" "$(echo "$gz / 1048576" | bc -l)" \
-  "$(echo "$(stat -c %s "$DIST/clout.wasm") / 1048576" | bc -l)"
+# Page weight: what a browser downloads (raw) and what it transfers from a host that gzips.
+raw=0; gz=0
+while IFS= read -r -d '' f; do
+  raw=$((raw + $(stat -c %s "$f")))
+  gz=$((gz + $(gzip -9c "$f" | wc -c)))
+done < <(find "$DIST" -type f ! -name 'LICENSE-*' -print0)
+awk -v n="$(find "$DIST" -type f | wc -l)" -v raw="$raw" -v gz="$gz" -v wasm="$(stat -c %s "$DIST/clout.wasm")" \
+  'BEGIN { printf "dist/: %d files, %.2f MB (%.2f MB gzipped); clout.wasm %.2f MB\n", n, raw/1048576, gz/1048576, wasm/1048576 }'
 
 if [ "$MODE" = serve ]; then
   PORT="${PORT:-8080}"

@@ -24,6 +24,13 @@ target_compile_options(clout_core PUBLIC ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
 target_link_options(clout_core INTERFACE ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
 
 # ---- doctest suite under Node, with direct access to the real file system (samples, temp files)
+# Test files that run the native `clout` binary as a child process cannot run in wasm.
+set(CLOUT_NATIVE_ONLY_TESTS test_cli_errors.cpp)
+get_target_property(_clout_test_sources clout_tests SOURCES)
+foreach(_t ${CLOUT_NATIVE_ONLY_TESTS})
+  list(FILTER _clout_test_sources EXCLUDE REGEX "/${_t}$")
+endforeach()
+set_property(TARGET clout_tests PROPERTY SOURCES ${_clout_test_sources})
 target_link_options(clout_tests PRIVATE
   -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sEXIT_RUNTIME=1)

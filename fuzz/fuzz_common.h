@@ -94,7 +94,12 @@ inline std::string bundle(const std::vector<std::pair<std::string, std::string>>
 inline void finish_pipeline(clout::Activity& a) {
     a.normalize();
     if (a.posts.empty() && a.accounts.empty()) return;
-    clout::Report r = clout::build_report(a);
+    clout::Report r;
+    try {
+        r = clout::build_report(a);
+    } catch (const clout::InputError&) {
+        return;  // e.g. "nothing to score: no dated posts and no export date": exit 2 on the CLI
+    }
     std::string j = clout::report_to_json(r);
     std::string t = clout::report_to_text(r);
     if (j.empty() || t.empty()) __builtin_trap();

@@ -21,7 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
         clout::JsonParseOptions opt;
         opt.repair_mojibake = true;
-        opt.skip_top_key = [](std::string_view k) { return k == "Browsing History"; };
+        opt.skip_section = [](std::string_view top, std::string_view sub) {
+            return top == "Browsing History" || sub == "Watch History";
+        };
         nlohmann::json j = clout::parse_json_doc(text, ctx, opt);
         (void)clout::jint(j, "count");
         (void)clout::jstr(j, "title");

@@ -15,6 +15,7 @@
 #include "fuzz_common.h"
 #include "social_gen.h"
 #include "x_archive_gen.h"
+#include "zip_writer.h"
 
 namespace fs = std::filesystem;
 using Files = std::vector<std::pair<std::string, std::string>>;
@@ -49,6 +50,15 @@ Files folder_files(const fs::path& dir) {
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+// (social_gen.h declares write_export_zip but nothing defines it yet.)
+void zip_export(const clout::gen::GenExport& g, const std::string& path, const std::string& root = "") {
+    clout::gen::ZipOptions o;
+    o.root_folder = root;
+    clout::gen::ZipWriter w(path, o);
+    for (const auto& f : g) w.add(f.path, f.bytes);
+    w.finish();
 }
 
 Files from_gen(const clout::gen::GenExport& g) {
@@ -132,7 +142,7 @@ int main(int argc, char** argv) {
         auto gf = gen_facebook(fo, fb);
         put("meta", "facebook" + std::to_string(v), bundle(from_gen(gf)));
         fs::path mz = tmp / ("meta" + std::to_string(v) + ".zip");
-        write_export_zip(gf, mz.string(), v ? "facebook-export" : "");
+        zip_export(gf, mz.string(), v ? "facebook-export" : "");
         put("zip", "facebook" + std::to_string(v), slurp(mz));
         put("import", "facebook" + std::to_string(v) + ".zip", slurp(mz));
 
@@ -155,7 +165,7 @@ int main(int argc, char** argv) {
         put("linkedin", "gen" + std::to_string(v), bundle(from_gen(gl)));
         for (const auto& f : gl) put("csv", "linkedin" + std::to_string(v) + "-" + std::string(clout::base_name(f.path)), f.bytes);
         fs::path lz = tmp / ("li" + std::to_string(v) + ".zip");
-        write_export_zip(gl, lz.string());
+        zip_export(gl, lz.string());
         put("import", "linkedin" + std::to_string(v) + ".zip", slurp(lz));
 
         RedditOptions ro;
@@ -169,7 +179,7 @@ int main(int argc, char** argv) {
     put("mojibake", "cafe", meta_mojibake("caf\xC3\xA9 \xC3\xB1 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));
     put("mojibake", "plain", "caf\xC3\xA9 already right");
     put("mojibake", "latin1", "caf\xE9");
-    put("csv", "quoted", "\xEF\xBB\xBFDate,ShareLink,ShareCommentary\r\n2024-01-02 10:00:00,\"https://x\",\"multi\nline \"\"q\"\"\"\r\n");
+    put("csv", "quoted", "\xEF\xBB\xBF" "Date,ShareLink,ShareCommentary\r\n2024-01-02 10:00:00,\"https://x\",\"multi\nline \"\"q\"\"\"\r\n");
 
     // ---- Bluesky
     for (int v = 0; v < 2; ++v) {

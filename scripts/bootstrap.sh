@@ -38,6 +38,8 @@ PKGS=(
   "zlib1g-dev:/usr/include/zlib.h"
   "libdeflate-dev:/usr/include/libdeflate.h"
   "clang:/usr/bin/clang"
+  "clang-14:/usr/bin/clang++-14"
+  "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"
   "chromium:/usr/bin/chromium"
   "fonts-inter:/usr/share/fonts/opentype/inter/Inter-Regular.otf"
   "fonts-fork-awesome:/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"
@@ -68,7 +70,7 @@ fi
 mkdir -p "$DEPS"
 APTD="$DEPS/apt"
 apt_opts() {  # $1 = suite
-  echo "-o Dir::Etc::SourceList=$APTD/$1.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$APTD/lists-$1 -o Dir::Cache=$APTD/cache -o Debug::NoLocking=1"
+  echo "-o APT::Sandbox::User=root -o Dir::Etc::SourceList=$APTD/$1.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$APTD/lists-$1 -o Dir::Cache=$APTD/cache -o Debug::NoLocking=1"
 }
 apt_updated=""
 fetch_source() {  # $1 = package, $2 = directory glob that proves it is there, $3.. = suites to try

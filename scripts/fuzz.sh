@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of fuzz/ (docs/FUZZING.md).
 #
-#   scripts/fuzz.sh [TARGET|all] [SECONDS]     default: all, 60 seconds per target
+#   scripts/fuzz.sh [TARGET[,TARGET...]|all] [SECONDS]   default: all, 60 s per target
 #   scripts/fuzz.sh list                       the targets
 #
 # TARGET is a name from fuzz/ without "fuzz_" (zip, tar, car, x_archive, ...). Builds the
 # targets with clang (ASan + UBSan + libFuzzer) in build-fuzz/, writes fresh seed corpora
-# from the generators and the real samples into build-fuzz/corpus/TARGET/ (plus the kept
-# crashers of tests/data/regress/), then fuzzes each target in turn, ONE AT A TIME
-# (-jobs=1). Prints one summary line per target:
+# from the generators and the real samples into build-fuzz/seeds/TARGET/ (plus the kept
+# crashers of tests/data/regress/TARGET/), then fuzzes each target in turn, ONE AT A TIME,
+# each as one in-process libFuzzer run (no -jobs/-workers: -jobs=1 would run the same
+# single fuzzer in a child process logging to ./fuzz-0.log). The corpus grown by earlier
+# runs is kept in build-fuzz/corpus/TARGET/. Prints one summary line per target:
 #   fuzz TARGET: ok, N runs in S s, corpus C
 #   fuzz TARGET: CRASH (build-fuzz/findings/TARGET/crash-...)
 # and exits non-zero when any target found a crash, leak, timeout or out-of-memory.
@@ -33,12 +35,15 @@ fi
 if [[ "$TARGET" == all ]]; then
   TARGETS=$ALL_TARGETS
 else
-  TARGET=${TARGET#fuzz_}
-  if [[ ! -f fuzz/fuzz_$TARGET.cpp ]]; then
-    echo "fuzz.sh: no target '$TARGET' (have: $(echo $ALL_TARGETS))" >&2
-    exit 2
-  fi
-  TARGETS=$TARGET
+  TARGETS=""
+  for t in ${TARGET//,/ }; do   # one target or a comma-separated list
+    t=${t#fuzz_}
+    if [[ ! -f fuzz/fuzz_$t.cpp ]]; then
+      echo "fuzz.sh: no target '$t' (have: $(echo $ALL_TARGETS))" >&2
+      exit 2
+    fi
+    TARGETS="$TARGETS $t"
+  done
 fi
 
 # ---- toolchain: clang with libFuzzer and the sanitizer runtimes
@@ -62,10 +67,11 @@ CC_BIN=$(command -v clang || command -v clang-14)
 
 # ---- build (-O1: quick to compile, fast enough to fuzz)
 if [[ ! -f $BUILD/CMakeCache.txt ]]; then
+  mkdir -p "$BUILD"
   cmake -S "$ROOT" -B "$BUILD" -DCLOUT_FUZZ=ON -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CXX_COMPILER="$CXX_BIN" -DCMAKE_C_COMPILER="$CC_BIN" \
-    -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DCLOUT_SAMPLES_DIR="$SAMPLES" >"$BUILD.configure.log" 2>&1 ||
-    { cat "$BUILD.configure.log" >&2; exit 1; }
+    -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DCLOUT_SAMPLES_DIR="$SAMPLES" >"$BUILD/configure.log" 2>&1 ||
+    { cat "$BUILD/configure.log" >&2; exit 1; }
 fi
 build_targets=(fuzz_seeds)
 for t in $TARGETS; do build_targets+=("fuzz_$t"); done
@@ -89,7 +95,7 @@ for t in $TARGETS; do
   set +e
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" -jobs=1 -workers=1 \
+    "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" \
       -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
       -artifact_prefix="$findings/" >"$log" 2>&1
   rc=$?

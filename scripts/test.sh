@@ -36,8 +36,10 @@ wasm() {
   if [ -f "$ROOT/build-wasm/CMakeCache.txt" ]; then
     emcmake cmake -S "$ROOT" -B "$ROOT/build-wasm" -DCLOUT_SAMPLES_DIR="$SAMPLES" >/dev/null || return 1
   fi
+  local args=()
+  [ -t 1 ] || args+=(--no-colors=true)   # Emscripten's stdout always claims to be a terminal
   "$ROOT/build_wasm.sh" tests &&
-  node --no-experimental-fetch "$ROOT/build-wasm/clout_tests.js"
+  node --no-experimental-fetch "$ROOT/build-wasm/clout_tests.js" "${args[@]}"
 }
 
 if ! "$ROOT/scripts/bootstrap.sh"; then

@@ -3,6 +3,7 @@
 
 #include "social_gen.h"
 #include "social_test_util.h"
+#include "report/report.h"
 #include "util/error.h"
 
 using namespace clout;
@@ -78,4 +79,36 @@ TEST_CASE("social formats all together: one activity, every network once") {
     CHECK(count_posts(a, Network::LinkedIn).posts == li.posts());
     CHECK(count_posts(a, Network::TikTok).posts == tt.posts());
     CHECK(count_posts(a, Network::Reddit).posts == rd.posts());
+}
+
+TEST_CASE("social formats together: one report, per network, the same bytes in any order") {
+    gen::Expected ig, th, fb, li, tt, rd;
+    TempDir d("all-report");
+    gen::write_export_zip(gen::gen_instagram({}, ig, th), d / "ig.zip");
+    gen::write_export_zip(gen::gen_facebook({}, fb), d / "fb.zip");
+    gen::write_export_zip(gen::gen_linkedin({}, li), d / "li.zip");
+    gen::write_export_zip(gen::gen_tiktok({}, tt), d / "tt.zip");
+    gen::write_export_zip(gen::gen_reddit({}, rd), d / "rd.zip");
+    std::vector<std::string> in = {d / "ig.zip", d / "fb.zip", d / "li.zip", d / "tt.zip", d / "rd.zip"};
+    Activity a = import_paths(in);
+    std::vector<std::string> rev(in.rbegin(), in.rend());
+    rev.push_back(d / "ig.zip");   // and one given twice
+    Activity b = import_paths(rev);
+    Report ra = build_report(a), rb = build_report(b);
+    CHECK(ra.networks.size() == 6);
+    CHECK(ra.sources.size() == 6);
+    for (const auto& s : ra.sources) {
+        CAPTURE(network_id(s.network));
+        if (s.network == Network::Instagram) CHECK(s.followers == ig.followers);
+        if (s.network == Network::Threads) CHECK(s.followers == th.followers);
+        if (s.network == Network::Facebook) CHECK(s.followers == fb.followers);
+        if (s.network == Network::LinkedIn) CHECK(s.followers == li.followers);
+        if (s.network == Network::TikTok) CHECK(s.followers == tt.followers);
+        if (s.network == Network::Reddit) CHECK(s.followers == -1);
+    }
+    CHECK(ra.result.score >= 1);
+    // Same inputs in another order (one twice): the same report, byte for byte.
+    std::string ja = report_to_json(ra), jb = report_to_json(rb);
+    CHECK(ja == jb);
+    CHECK(ja.size() > 1000);
 }

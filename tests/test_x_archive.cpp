@@ -3,13 +3,16 @@
 // kind and counts as it writes them (never from the importer): see docs/FORMATS.md.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "importers/importer.h"
 #include "io/container.h"
 #include "util/error.h"
 #include "x_archive_gen.h"
+#include "zip_writer.h"
 
 using namespace clout;
 using clout::gen::XArchiveExpected;
@@ -233,4 +236,210 @@ TEST_CASE("x archive: the same archive gives the same model whatever the seed of
         CHECK(a.posts[i].id == b.posts[i].id);
         CHECK(a.posts[i].text_length == b.posts[i].text_length);
     }
+}
+
+namespace {
+const char* kAccount =
+    "window.YTD.account.part0 = [ { \"account\" : { \"username\" : \"bob\", \"accountId\" : \"42\", "
+    "\"createdAt\" : \"2010-01-02T03:04:05.000Z\", \"accountDisplayName\" : \"Bob \\u00e9\" } } ]";
+std::string tweet(const std::string& id, const std::string& extra, const std::string& text) {
+    return "{ \"tweet\" : { \"id_str\" : \"" + id + "\", \"created_at\" : \"Sat Feb 18 12:33:11 +0000 2023\", " + extra +
+           "\"full_text\" : \"" + text + "\" } }";
+}
+}  // namespace
+
+TEST_CASE("x archive: hand-written edge cases of the data files") {
+    std::string path = temp_path("edge.zip");
+    {
+        gen::ZipWriter w(path);
+        w.add("data/account.js", kAccount);
+        // BOM, a trailing semicolon, numbers as numbers, escaped keys and slashes, entities.
+        w.add("data/tweets.js",
+              "\xEF\xBB\xBFwindow.YTD.tweets.part0 = [ " +
+                  tweet("1", "\"favorite_count\" : 7, \"retweet_count\" : \"2\", \"lang\" : \"fr\", ",
+                        "caf\\u00e9 &amp; cr\\u00e8me &lt;3 \\ud83d\\ude00") +
+                  ", " +
+                  tweet("2", "\"in_reply_to_status_id_str\" : \"1\", \"in_reply_to_user_id_str\" : \"42\", ", "self reply") +
+                  ", " +
+                  tweet("3",
+                        "\"entities\" : { \"urls\" : [ { \"expanded_url\" : \"https:\\/\\/x.com\\/carol\\/status\\/9\" } ], "
+                        "\"hashtags\" : [ { \"text\" : \"T\\u00e4g\" } ], \"user_mentions\" : [ ] }, ",
+                        "a quote") +
+                  ", " + tweet("4", "\"in_reply_to_stat\\u0075s_id\" : \"1\", ", "escaped key: still a reply") + ", " +
+                  tweet("5", "\"favorite_count\" : \"9\", ", "RT @dave: not mine") + " ];\n");
+        w.finish();
+    }
+    ImportContext ctx;
+    Activity a = import(path, ctx);
+    REQUIRE(a.posts.size() == 5);
+    CHECK(a.warnings.empty());
+    const Account& acc = a.accounts[0];
+    CHECK(acc.handle == "bob");
+    CHECK(acc.display_name == "Bob \xC3\xA9");
+    CHECK(acc.created_time == 1262401445);
+    CHECK(acc.followers == -1);
+    CHECK_FALSE(acc.signals.followers);
+    std::map<uint64_t, const Post*> by;
+    for (const Post& p : a.posts) by[p.id] = &p;
+    // "café & crème <3 😀" = 17 code points
+    CHECK(by[1]->text_length == 17);
+    CHECK(by[1]->likes == 7);
+    CHECK(by[1]->reposts == 2);
+    CHECK(a.strings.view(by[1]->lang) == "fr");
+    CHECK(by[2]->kind == PostKind::Reply);
+    CHECK(by[2]->reply_target == ReplyTarget::Self);
+    CHECK(by[3]->kind == PostKind::Quote);
+    CHECK(a.strings.view(by[3]->target_account) == "carol");
+    CHECK(by[3]->n_hashtags == 1);
+    CHECK(a.strings.view(a.hashtags(*by[3])[0]) == "t\xC3\xA4g");
+    CHECK(by[4]->kind == PostKind::Reply);
+    CHECK(by[4]->reply_target == ReplyTarget::Other);
+    CHECK(by[5]->kind == PostKind::Repost);
+    CHECK(by[5]->likes == kUnknownCount);
+    CHECK(a.strings.view(by[5]->target_account) == "dave");
+}
+
+TEST_CASE("x archive: damaged files give warnings; nothing readable is an error") {
+    std::string good = "window.YTD.tweets.part0 = [ " + tweet("1", "", "one") + ", " + tweet("2", "", "two") + " ]";
+    SUBCASE("bad JSON in one part, good other part") {
+        std::string path = temp_path("bad1.zip");
+        {
+            gen::ZipWriter w(path);
+            w.add("data/account.js", kAccount);
+            w.add("data/tweets.js", good);
+            w.add("data/tweets-part1.js", "window.YTD.tweets.part1 = [ " + tweet("3", "", "three") + ", {\"tweet\" : { ] ]");
+            w.finish();
+        }
+        ImportContext ctx;
+        Activity a = import(path, ctx);
+        CHECK(a.posts.size() == 3);
+        REQUIRE(a.warnings.size() == 1);
+        CHECK(a.warnings[0].find("data/tweets-part1.js: damaged JSON at byte") == 0);
+        CHECK(a.warnings[0].find("1 posts before it were kept") != std::string::npos);
+    }
+    SUBCASE("a CRC mismatch and a cut deflate stream in parts") {
+        std::string path = temp_path("bad2.zip");
+        std::vector<gen::ZipEntryInfo> es;
+        {
+            gen::ZipWriter w(path);
+            w.add("data/tweets.js", good);
+            w.add("data/tweets-part1.js", "window.YTD.tweets.part1 = [ " + tweet("3", "", "three") + " ]");
+            w.add("data/tweets-part2.js", "window.YTD.tweets.part2 = [ " + tweet("4", "", std::string(3000, 'x')) + " ]");
+            w.finish();
+            es = w.entries();
+        }
+        FILE* f = std::fopen(path.c_str(), "r+b");
+        REQUIRE(f);
+        unsigned char bad[4] = {1, 2, 3, 4};
+        std::fseek(f, static_cast<long>(es[1].central_offset + 16), SEEK_SET);
+        std::fwrite(bad, 1, 4, f);  // CRC of part1
+        uint32_t half = static_cast<uint32_t>(es[2].compressed_size / 2);
+        unsigned char hb[4] = {static_cast<unsigned char>(half), static_cast<unsigned char>(half >> 8), 0, 0};
+        std::fseek(f, static_cast<long>(es[2].central_offset + 20), SEEK_SET);
+        std::fwrite(hb, 1, 4, f);  // compressed size of part2: the stream is cut
+        std::fclose(f);
+        ImportContext ctx;
+        Activity a = import(path, ctx);
+        REQUIRE(a.warnings.size() == 2);
+        CHECK(a.warnings[0].find("data/tweets-part1.js: damaged (CRC-32 mismatch)") == 0);
+        CHECK(a.warnings[1].find("data/tweets-part2.js") == 0);
+        // A small entry is read whole into the buffer before parsing starts, so its CRC
+        // mismatch is found first and none of its tweets is used.
+        CHECK(a.posts.size() == 2);
+        CHECK(a.accounts[0].handle.empty());
+    }
+    SUBCASE("nothing readable") {
+        std::string path = temp_path("bad3.zip");
+        {
+            gen::ZipWriter w(path);
+            w.add("data/tweets.js", "window.YTD.tweets.part0 = [ {\"tweet\" : ");
+            w.finish();
+        }
+        ImportContext ctx;
+        Activity a;
+        try {
+            import_path(path, a, ctx);
+            FAIL("no error");
+        } catch (const InputError& e) {
+            std::string m = e.what();
+            CHECK(m.find("nothing could be read from this X archive: data/tweets.js: damaged JSON at byte") == 0);
+        }
+    }
+    SUBCASE("damaged follower file: the count is unknown, not a wrong number") {
+        std::string path = temp_path("bad4.zip");
+        {
+            gen::ZipWriter w(path);
+            w.add("data/tweets.js", good);
+            w.add("data/follower.js", "window.YTD.follower.part0 = [ { \"follower\" : { \"accountId\" : \"1\" } } ]");
+            w.add("data/follower-part1.js", "window.YTD.follower.part1 = [ { \"follower\" : { \"accountId\" : 2 ");
+            w.finish();
+        }
+        ImportContext ctx;
+        Activity a = import(path, ctx);
+        CHECK(a.accounts[0].followers == -1);
+        CHECK_FALSE(a.accounts[0].signals.followers);
+        CHECK(a.warnings.size() == 1);
+    }
+}
+
+TEST_CASE("x archive: data files past 4 GiB of media in a zip without ZIP64 records") {
+    XArchiveOptions o;
+    o.tweets = 300;
+    o.followers = 12;
+    o.legacy_zip = true;
+    o.sparse_media_bytes = (4ull << 30) + (100ull << 20);
+    std::string path = temp_path("legacy-4g-x.zip");
+    XArchiveExpected e = gen::write_x_archive(path, o);
+    REQUIRE(e.file_bytes > (4ull << 30));
+    ImportContext ctx;
+    Activity a = import(path, ctx);
+    check_against(a, e);
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("x archive: a loose tweets.js, and random damage to it never crashes") {
+    std::string good = "window.YTD.tweets.part0 = [ " + tweet("1", "\"favorite_count\" : \"3\", ", "one &amp; \\u00e9") + ", " +
+                       tweet("2", "\"entities\" : { \"hashtags\" : [ { \"text\" : \"x\" } ], \"urls\" : [ ] }, ", "two #x") +
+                       ", " + tweet("3", "\"in_reply_to_status_id\" : 5, \"in_reply_to_user_id\" : 6, ", "three") + " ]";
+    {
+        ImportContext ctx;
+        auto c = open_source(memory_source(good), "tweets.js", ctx);
+        Activity a;
+        import_container(*c, a, ctx);
+        CHECK(a.posts.size() == 3);
+        CHECK(a.warnings.empty());
+    }
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    int errors = 0, partial = 0;
+    for (int iter = 0; iter < 3000; ++iter) {
+        std::string b = good;
+        int edits = 1 + iter % 3;
+        for (int k = 0; k < edits; ++k) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if (b.size() < 40) break;
+            size_t pos = 27 + x % (b.size() - 27);  // keep the `window.YTD... =` head mostly
+            switch ((x >> 40) % 4) {
+                case 0: b[pos] = static_cast<char>(x >> 48); break;
+                case 1: b.erase(pos, 1 + (x >> 52) % 8); break;
+                case 2: b.insert(pos, 1, "{}[]\",:\\"[(x >> 50) % 8]); break;
+                default: b.resize(pos); break;
+            }
+        }
+        ImportContext ctx;
+        ctx.limits.max_depth = 64;
+        Activity a;
+        try {
+            auto c = open_source(memory_source(b), "tweets.js", ctx);
+            import_container(*c, a, ctx);
+            a.normalize();
+            if (!a.warnings.empty()) ++partial;
+        } catch (const InputError&) {
+            ++errors;
+        } catch (const std::exception& e) {
+            FAIL("unexpected exception: " << e.what());
+        }
+    }
+    CHECK(errors + partial > 1000);
 }

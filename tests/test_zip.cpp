@@ -318,3 +318,62 @@ TEST_CASE("zip hostile: random damage never crashes") {
     }
     CHECK(errors > 100);
 }
+
+TEST_CASE("zip: a writer without ZIP64 past 65 535 entries (the count wraps)") {
+    std::string path = temp_path("legacy-count.zip");
+    {
+        ZipOptions o;
+        o.legacy_no_zip64 = true;
+        ZipWriter w(path, o);
+        for (int i = 0; i < 65600; ++i) w.add("m/" + std::to_string(i), "x", ZipMethod::Stored);
+        w.add("data/last.txt", "the last one");
+        w.finish();
+    }
+    ImportContext ctx;
+    auto c = open_input(path, ctx);
+    CHECK(c->entries().size() == 65601);
+    CHECK(read_entry(*c, "data/last.txt", ctx) == "the last one");
+    ImportContext small;
+    small.limits.max_entries = 65550;
+    CHECK_THROWS_AS(open_input(path, small), LimitError);
+}
+
+TEST_CASE("zip: a writer without ZIP64 past 4 GiB (offsets wrap), sparse 4.3 GB file") {
+    std::string path = temp_path("legacy-4g.zip");
+    std::vector<gen::ZipEntryInfo> es;
+    {
+        ZipOptions o;
+        o.legacy_no_zip64 = true;
+        ZipWriter w(path, o);
+        w.add("data/before.txt", "before");
+        w.add_sparse("media/huge.mp4", (4ull << 30) + (300ull << 20));
+        w.add("data/after.txt", text_of(100000));
+        w.add("data/after2.txt", "after2", ZipMethod::Stored);
+        w.finish();
+        es = w.entries();
+    }
+    REQUIRE(es[2].local_offset > (4ull << 30));
+    ImportContext ctx;
+    auto c = open_input(path, ctx);
+    REQUIRE(c->entries().size() == 4);
+    CHECK(read_entry(*c, "data/before.txt", ctx) == "before");
+    CHECK(read_entry(*c, "data/after.txt", ctx) == text_of(100000));
+    CHECK(read_entry(*c, "data/after2.txt", ctx) == "after2");
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("zip: a proper ZIP64 archive past 4 GiB, sparse 4.3 GB file") {
+    std::string path = temp_path("zip64-4g.zip");
+    {
+        ZipWriter w(path);
+        w.add_sparse("media/huge.mp4", (4ull << 30) + (300ull << 20));
+        w.add("data/after.txt", text_of(5000));
+        w.finish();
+    }
+    ImportContext ctx;
+    auto c = open_input(path, ctx);
+    REQUIRE(c->entries().size() == 2);
+    CHECK(c->entries()[0].size == (4ull << 30) + (300ull << 20));
+    CHECK(read_entry(*c, "data/after.txt", ctx) == text_of(5000));
+    std::filesystem::remove(path);
+}

@@ -2,18 +2,31 @@
 // colour) with the real fonts at the device pixel ratio, logs no console error, requests
 // nothing outside its origin, keeps the canvas sharp when the ratio changes (browser zoom),
 // reaches "Open export…" with the keyboard, and lists dropped or picked files.
-// Screenshots: tests/out/welcome-*.png.
+// Screenshots: tests/out/welcome-*.png (1280x800 at 1x and 2x, dark and light; 390x844 at 3x).
 import fs from "node:fs";
-import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath } from "./lib/harness.mjs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath, DIST } from "./lib/harness.mjs";
 import { decodePng, colourStats } from "./lib/png.mjs";
 
 const server = await startServer();
 const browser = await launch();
 let code = 1;
 try {
+  // Page weight: everything a first visit downloads, gzipped as a static host would serve it.
+  let gz = 0;
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (!e.name.startsWith("LICENSE")) gz += zlib.gzipSync(fs.readFileSync(p), { level: 9 }).length;
+  });
+  walk(DIST);
+  check(gz <= 1.5 * 1024 * 1024, "the page transfers at most 1.5 MB compressed", `${(gz / 1048576).toFixed(2)} MB`);
+
   const layouts = [
     { name: "desktop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "dark" },
     { name: "desktop-light", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "light" },
+    { name: "desktop-2x", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, colorScheme: "dark" },
     { name: "phone", viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: "dark" },
   ];
   for (const l of layouts) {
@@ -48,7 +61,10 @@ try {
 
     const shot = screenshotPath(`welcome-${name}.png`);
     await page.screenshot({ path: shot });
-    const img = decodePng(fs.readFileSync(shot));
+    // The canvas alone (the page's own "Open export…" hidden): it must not be one colour.
+    await page.evaluate(() => { document.getElementById("open").style.visibility = "hidden"; });
+    const img = decodePng(await page.screenshot());
+    await page.evaluate(() => { document.getElementById("open").style.visibility = ""; });
     const st = colourStats(img);
     check(st.distinct > 50 && st.topShare < 0.97, "the canvas draws a picture, not one colour",
       `${st.distinct} colours, top ${Math.round(st.topShare * 100)}%`);
@@ -99,7 +115,6 @@ try {
       await waitFrames(page, before3 + 2);
       const zoomed = await page.evaluate(() => [document.getElementById("canvas").width, document.getElementById("canvas").height]);
       check(zoomed[0] === 2560 && zoomed[1] === 1600, "a new devicePixelRatio resizes the canvas backing store", `${zoomed}`);
-      await page.screenshot({ path: screenshotPath("welcome-desktop-2x.png") });
     }
 
     check(problems.consoleErrors.length === 0, "no console error", problems.consoleErrors.join(" | "));

@@ -30,10 +30,16 @@ double now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// Peak resident set of this process image (VmHWM). Not getrusage's ru_maxrss: on Linux
+// that survives fork + exec and would report the parent generator's memory.
 long peak_rss_kb() {
-    struct rusage ru {};
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_maxrss;
+    FILE* f = std::fopen("/proc/self/status", "r");
+    long kb = -1;
+    char line[256];
+    while (f && std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::strtol(line + 6, nullptr, 10);
+    if (f) std::fclose(f);
+    return kb;
 }
 
 // CPU seconds (user + system) of this process: steadier than wall time on a busy machine.

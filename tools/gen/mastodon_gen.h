@@ -59,6 +59,9 @@ MastodonTruth write_mastodon_archive(const MastodonSpec& spec, const std::string
 
 // The file contents, for writers of other containers (zip): name -> bytes. Media
 // files are listed with their size only (contents from media_bytes()).
+// (Not "GenFile": social_gen.h has a different clout::gen::GenFile, and two definitions of
+// one name break the One Definition Rule -- std::vector<GenFile> code was shared between
+// them, a stack-buffer-overflow under ASan.)
 struct MastodonFile {
     std::string name;
     std::string data;          // empty for media

@@ -161,7 +161,7 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
     // Stories and the profile picture are not posts.
     out.push_back({act + "content/stories.json", meta_dump({{"ig_stories", json::array({{{"uri", "media/stories/s.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
     out.push_back({act + "content/profile_photos.json", meta_dump({{"ig_profile_picture", json::array({{{"uri", "media/other/me.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
-    out.push_back({"media/posts/202401/p0.jpg", std::string("\xFF\xD8\xFF\xE0 not really a jpeg", 24)});
+    out.push_back({"media/posts/202401/p0.jpg", std::string("\xFF\xD8\xFF\xE0 not really a jpeg")});
     // Comments: the 2024 form is a bare array with localized string_map_data labels; the
     // older one wraps it in comments_media_comments.
     json comments = json::array();

@@ -39,6 +39,7 @@ public:
     virtual void write(std::string_view s) = 0;
     virtual void end() = 0;
     virtual void big(const std::string& name, uint64_t size, const ZipWriter::Fill& fill) = 0;
+    virtual void sparse(const std::string& name, uint64_t size) = 0;
     virtual uint64_t finish() = 0;
 };
 
@@ -49,6 +50,7 @@ public:
         z.root_folder = o.root_folder;
         z.data_descriptors = o.data_descriptors;
         z.force_zip64 = o.force_zip64;
+        z.legacy_no_zip64 = o.legacy_zip;
         w_ = std::make_unique<ZipWriter>(path, z);
     }
     void begin(const std::string& name) override { w_->begin(name, stored_ ? ZipMethod::Stored : ZipMethod::Deflated); }
@@ -57,6 +59,7 @@ public:
     void big(const std::string& name, uint64_t size, const ZipWriter::Fill& fill) override {
         w_->add_stream(name, size, fill, ZipMethod::Stored);
     }
+    void sparse(const std::string& name, uint64_t size) override { w_->add_sparse(name, size); }
     uint64_t finish() override { return w_->finish(); }
 
 private:
@@ -97,6 +100,11 @@ public:
             off += n;
         }
         end();
+    }
+    void sparse(const std::string& name, uint64_t size) override {
+        begin(name);
+        end();
+        std::filesystem::resize_file(std::filesystem::path(root_) / name, size);
     }
     uint64_t finish() override { return bytes_; }
 
@@ -223,6 +231,7 @@ public:
             sink_.write(std::string(64, '\x07'));
             sink_.end();
         }
+        if (o_.sparse_media_bytes > 0) sink_.sparse("data/tweets_media/1500000000000000000-long.mp4", o_.sparse_media_bytes);
         for (int f : order) write_file(f);
         write_media();
         e_.file_bytes = sink_.finish();

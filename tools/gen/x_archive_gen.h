@@ -32,6 +32,9 @@ struct XArchiveOptions {
     bool force_zip64 = false;       // ZIP64 records for every entry
     int damaged_part = -1;          // this tweets part is cut short after half its tweets
     bool stored = false;            // store the data files instead of deflating them
+    uint64_t sparse_media_bytes = 0;  // a media file of zeros written FIRST as a sparse hole (zip only),
+                                      // so the data files lie past it (e.g. past 4 GiB)
+    bool legacy_zip = false;        // no ZIP64 records even past 4 GB / 65 535 entries (broken writers)
 };
 
 struct XArchiveExpected {

@@ -67,7 +67,7 @@ void ZipWriter::begin(std::string_view name, ZipMethod method, uint64_t size_hin
     if (e.name.size() > 0xFFFF) throw std::runtime_error("zip writer: name too long");
     e.method = method;
     e.local_offset = pos_;
-    e.zip64 = opts_.force_zip64 || size_hint >= k32;
+    e.zip64 = !opts_.legacy_no_zip64 && (opts_.force_zip64 || size_hint >= k32);
     uint16_t flags = (opts_.data_descriptors ? 0x0008 : 0) | (opts_.utf8_names ? 0x0800 : 0);
     put32(kLocalSig);
     put16(e.zip64 ? 45 : 20);
@@ -148,7 +148,7 @@ void ZipWriter::end() {
         z_ = nullptr;
     }
     in_entry_ = false;
-    if (!e.zip64 && (e.size >= k32 || e.compressed_size >= k32))
+    if (!e.zip64 && !opts_.legacy_no_zip64 && (e.size >= k32 || e.compressed_size >= k32))
         throw std::runtime_error("zip writer: " + e.name + " passed 4 GiB without a ZIP64 local header (give a size_hint)");
     if (opts_.data_descriptors) {
         put32(kDescriptorSig);
@@ -200,6 +200,27 @@ void ZipWriter::add_stream(std::string_view name, uint64_t size, const Fill& fil
     end();
 }
 
+void ZipWriter::add_sparse(std::string_view name, uint64_t size) {
+    begin(name, ZipMethod::Stored, size);
+    ZipEntryInfo& e = entries_.back();
+    // CRC-32 of `size` zero bytes, combined from 1 MB pieces.
+    static const std::vector<unsigned char> zeros(1 << 20, 0);
+    const uLong piece = crc32(0L, zeros.data(), static_cast<uInt>(zeros.size()));
+    uLong c = crc32(0L, Z_NULL, 0);
+    uint64_t left = size;
+    while (left >= zeros.size()) {
+        c = crc32_combine(c, piece, static_cast<z_off_t>(zeros.size()));
+        left -= zeros.size();
+    }
+    c = crc32(c, zeros.data(), static_cast<uInt>(left));
+    if (std::fflush(f_) != 0 || fseeko(f_, static_cast<off_t>(pos_ + size), SEEK_SET) != 0)
+        throw std::runtime_error("zip writer: seek failed");
+    pos_ += size;
+    e.crc = static_cast<uint32_t>(c);
+    e.size = e.compressed_size = size;
+    end();
+}
+
 void ZipWriter::add_directory(std::string_view name) {
     std::string n(name);
     if (n.empty() || n.back() != '/') n += '/';
@@ -213,9 +234,10 @@ uint64_t ZipWriter::finish() {
     cd_offset_ = pos_;
     for (ZipEntryInfo& e : entries_) {
         e.central_offset = pos_;
-        bool big_size = opts_.force_zip64 || e.size >= k32;
-        bool big_csize = opts_.force_zip64 || e.compressed_size >= k32;
-        bool big_off = opts_.force_zip64 || e.local_offset >= k32;
+        const bool z = !opts_.legacy_no_zip64;
+        bool big_size = z && (opts_.force_zip64 || e.size >= k32);
+        bool big_csize = z && (opts_.force_zip64 || e.compressed_size >= k32);
+        bool big_off = z && (opts_.force_zip64 || e.local_offset >= k32);
         uint16_t extra = (big_size ? 8 : 0) + (big_csize ? 8 : 0) + (big_off ? 8 : 0);
         bool any64 = extra != 0;
         uint16_t flags = (opts_.data_descriptors ? 0x0008 : 0) | (opts_.utf8_names ? 0x0800 : 0);
@@ -248,7 +270,7 @@ uint64_t ZipWriter::finish() {
     }
     uint64_t cd_size = pos_ - cd_offset_;
     uint64_t count = entries_.size();
-    bool z64 = opts_.force_zip64 || count >= 0xFFFF || cd_size >= k32 || cd_offset_ >= k32;
+    bool z64 = !opts_.legacy_no_zip64 && (opts_.force_zip64 || count >= 0xFFFF || cd_size >= k32 || cd_offset_ >= k32);
     if (z64) {
         uint64_t rec = pos_;
         put32(kZip64EndSig);

@@ -35,6 +35,9 @@ struct ZipOptions {
     std::string root_folder;         // "" or a folder prepended to every name ("root/" + name)
     bool data_descriptors = false;   // write CRC/sizes after each entry's data (bit 3)
     bool force_zip64 = false;        // ZIP64 extra fields for every entry + ZIP64 end records
+    bool legacy_no_zip64 = false;    // never ZIP64: offsets and sizes stored modulo 2^32 and the
+                                     // entry count modulo 65536, as some zips over 4 GB made by
+                                     // macOS Archive Utility are (a real-world broken writer)
     bool utf8_names = true;          // set the UTF-8 flag (bit 11); false = names are CP437
     int level = 6;                   // deflate level 1..9
     uint16_t dos_date = (44 << 9) | (6 << 5) | 1;  // 2024-06-01
@@ -69,6 +72,9 @@ public:
     void add(std::string_view name, std::string_view bytes, ZipMethod method = ZipMethod::Deflated);
     // An entry of `size` bytes produced by `fill` in chunks (for big media files).
     void add_stream(std::string_view name, uint64_t size, const Fill& fill, ZipMethod method = ZipMethod::Stored);
+    // A stored entry of `size` zero bytes written as a hole in a sparse file (instant, no
+    // disk used): for archives over 4 GB in tests.
+    void add_sparse(std::string_view name, uint64_t size);
     // A directory entry ("name/").
     void add_directory(std::string_view name);
 

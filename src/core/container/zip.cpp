@@ -91,6 +91,7 @@ struct ZipItem {
     uint32_t crc = 0;
     uint16_t method = 0;
     uint16_t flags = 0;
+    uint16_t name_len = 0;
 };
 
 // Reads an entry's stored or deflated bytes and checks size and CRC at its end.
@@ -207,9 +208,19 @@ public:
         }
         unsigned char h[30];
         if (it.local_offset + 30 > cd_start_) throw InputError(e.path + ": local header lies outside the archive data");
-        src_->read_exact(it.local_offset, h, 30);
+        uint64_t local = it.local_offset;
+        src_->read_exact(local, h, 30);
+        if (wrapped_) {
+            // Offsets modulo 2^32: an entry after a file larger than 4 GB may be 4 GiB further.
+            for (uint64_t cand = local; rd32(h) != kLocalSig || rd16(h + 26) != it.name_len;) {
+                cand += 1ull << 32;
+                if (cand + 30 > cd_start_) break;
+                src_->read_exact(cand, h, 30);
+                local = cand;
+            }
+        }
         if (rd32(h) != kLocalSig) throw InputError(e.path + ": no local header where the central directory points");
-        uint64_t data = it.local_offset + 30 + rd16(h + 26) + rd16(h + 28);
+        uint64_t data = local + 30 + rd16(h + 26) + rd16(h + 28);
         if (data > cd_start_ || it.csize > cd_start_ - data)
             throw InputError(e.path + ": compressed data runs past the end of the archive data");
         if (it.method == 0 && it.csize != it.usize)
@@ -283,21 +294,44 @@ private:
                 shift = cd_end_limit - (cd_off + cd_size);
             }
         }
+        // Writers without ZIP64 (macOS Archive Utility past 4 GB) store offsets modulo 2^32:
+        // then the shift is a multiple of 4 GiB and the local offsets are unwrapped in order.
+        bool wrapped = !z64 && shift != 0 && (shift & k32) == 0;
         if (cd_off + cd_size > cd_end_limit || cd_off > size)
             throw InputError("damaged zip: the central directory points outside the file (truncated?)");
         cd_off += shift;
+        wrapped_ = wrapped;
+        if (wrapped) shift = 0;
+        uint64_t wrap_base = 0, prev_local = 0;
         cd_start_ = cd_off;
         if (count > 0 && cd_size < 46 * count)
             throw InputError("damaged zip: the central directory is too small for " + std::to_string(count) + " entries");
 
-        std::vector<unsigned char> cd(static_cast<size_t>(cd_size));
-        src_->read_exact(cd_off, cd.data(), cd.size());
+        // The directory is read through a 1 MB window (a record is at most 46 + 3 * 65535
+        // bytes), so a directory of a million entries never sits in memory whole.
+        std::vector<unsigned char> win;
+        uint64_t win_off = 0;
+        auto at = [&](uint64_t pos, uint64_t n, uint64_t k) -> const unsigned char* {
+            if (pos + n > cd_size)
+                throw InputError("damaged zip: the central directory ends early (entry " + std::to_string(k + 1) + ")");
+            if (pos < win_off || pos + n > win_off + win.size()) {
+                win_off = pos;
+                win.resize(static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(n, 1u << 20), cd_size - pos)));
+                src_->read_exact(cd_off + pos, win.data(), win.size());
+            }
+            return win.data() + (pos - win_off);
+        };
         entries_.reserve(static_cast<size_t>(std::min<uint64_t>(count, 1u << 20)));
         items_.reserve(entries_.capacity());
-        size_t p = 0;
-        for (uint64_t k = 0; k < count; ++k) {
-            if (p + 46 > cd.size()) throw InputError("damaged zip: the central directory ends early (entry " + std::to_string(k + 1) + ")");
-            const unsigned char* C = &cd[p];
+        uint64_t p = 0;
+        for (uint64_t k = 0;; ++k) {
+            if (k >= count) {
+                // Without ZIP64 the count is only its low 16 bits: more records may follow.
+                if (z64 || p + 46 > cd_size || rd32(at(p, 46, k)) != kCentralSig) break;
+                if (k >= ctx.limits.max_entries)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_entries) + " entries in the zip archive");
+            }
+            const unsigned char* C = at(p, 46, k);
             if (rd32(C) != kCentralSig) throw InputError("damaged zip: bad central directory record (entry " + std::to_string(k + 1) + ")");
             ZipItem it;
             it.flags = rd16(C + 8);
@@ -308,8 +342,9 @@ private:
             uint16_t nlen = rd16(C + 28), xlen = rd16(C + 30), clen = rd16(C + 32);
             uint16_t disk = rd16(C + 34);
             it.local_offset = rd32(C + 42);
-            if (p + 46 + nlen + xlen + clen > cd.size())
+            if (p + 46 + nlen + xlen + clen > cd_size)
                 throw InputError("damaged zip: a central directory record runs past its end (entry " + std::to_string(k + 1) + ")");
+            C = at(p, 46u + nlen + xlen + clen, k);
             std::string_view raw(reinterpret_cast<const char*>(C + 46), nlen);
             std::string name;
             bool need_u = it.usize == k32, need_c = it.csize == k32, need_o = it.local_offset == k32, need_d = disk == 0xFFFF;
@@ -344,6 +379,15 @@ private:
                                  " announces ZIP64 sizes but has no ZIP64 extra field");
             if (name.empty()) name = decode_name(raw, it.flags & 0x0800);
             it.local_offset += shift;
+            if (wrapped) {
+                it.local_offset += wrap_base;
+                if (it.local_offset < prev_local) {
+                    wrap_base += 1ull << 32;
+                    it.local_offset += 1ull << 32;
+                }
+                prev_local = it.local_offset;
+            }
+            it.name_len = nlen;
             p += 46 + nlen + xlen + clen;
             if (it.local_offset >= cd_start_ || (it.method == 0 && it.csize != it.usize && !(it.flags & 1)) ||
                 it.csize > cd_start_)
@@ -372,6 +416,7 @@ private:
     std::unique_ptr<ByteSource> src_;
     std::vector<ZipItem> items_;
     uint64_t cd_start_ = 0;
+    bool wrapped_ = false;  // offsets stored modulo 2^32 (no ZIP64 in an archive over 4 GB)
 };
 
 }  // namespace

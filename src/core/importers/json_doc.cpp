@@ -15,7 +15,9 @@ nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const J
     const uint32_t max_depth = ctx.limits.max_depth;
     const uint64_t max_field = ctx.limits.max_field_bytes;
     uint64_t events = 0;
-    bool skipping = false;
+    // skip_depth > 0: inside a dropped member whose key was at that depth.
+    int skip_depth = 0;
+    std::string top_key;
     auto cb = [&](int depth, json::parse_event_t ev, json& parsed) -> bool {
         if ((++events & 0xFFFF) == 0) ctx.tick();
         switch (ev) {
@@ -25,24 +27,32 @@ nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const J
                     throw LimitError("JSON nested deeper than " + std::to_string(max_depth) + " levels (limit --max-depth)");
                 return true;
             case json::parse_event_t::key:
-                if (depth == 1 && opt.skip_top_key) {
-                    skipping = parsed.is_string() && opt.skip_top_key(parsed.get_ref<const std::string&>());
-                    return true;
+                if (opt.skip_section && parsed.is_string() && (depth == 1 || depth == 2)) {
+                    const std::string& k = parsed.get_ref<const std::string&>();
+                    if (depth == 1) {
+                        top_key = k;
+                        skip_depth = opt.skip_section(top_key, {}) ? 1 : 0;
+                        return true;
+                    }
+                    if (skip_depth != 1) {
+                        skip_depth = opt.skip_section(top_key, k) ? 2 : 0;
+                        return true;
+                    }
                 }
-                return !(skipping && depth > 1);
+                return !(skip_depth > 0 && depth > skip_depth);
             case json::parse_event_t::value:
                 if (parsed.is_string()) {
                     auto& s = parsed.get_ref<std::string&>();
                     if (s.size() > max_field)
                         throw LimitError("a JSON string longer than " + std::to_string(max_field >> 20) + " MB (limit --max-field-mb)");
-                    if (skipping && depth >= 1) return false;
+                    if (skip_depth > 0 && depth >= skip_depth) return false;
                     if (opt.repair_mojibake) repair_mojibake(s);
                     return true;
                 }
-                return !(skipping && depth >= 1);
+                return !(skip_depth > 0 && depth >= skip_depth);
             case json::parse_event_t::object_end:
             case json::parse_event_t::array_end:
-                return !(skipping && depth >= 1);
+                return !(skip_depth > 0 && depth >= skip_depth);
         }
         return true;
     };

@@ -17,8 +17,10 @@ namespace clout {
 
 struct JsonParseOptions {
     bool repair_mojibake = false;   // Meta: repair every string value (see util/mojibake.h)
-    // Top-level object keys whose values are dropped while parsing (memory stays flat).
-    std::function<bool(std::string_view top_key)> skip_top_key;
+    // Sections dropped while parsing (memory stays flat): called with (top-level key, "")
+    // for each top-level member and (top-level key, key) for each member of a top-level
+    // object; true drops that member's value.
+    std::function<bool(std::string_view top_key, std::string_view sub_key)> skip_section;
 };
 
 // Parses `text`. Throws InputError("damaged JSON at line L, column C: ...") on bad JSON,

@@ -74,7 +74,7 @@ class LinkedInImporter final : public Importer {
 public:
     const char* id() const override { return "linkedin-export"; }
     const char* looks_for() const override {
-        return "a LinkedIn export (Shares.csv, Connections.csv, Comments.csv, Reactions.csv)";
+        return "a LinkedIn export (Shares.csv, Connections.csv)";
     }
     bool detect(Container& c, ImportContext& ctx) override { return !find_files(c, ctx, true).empty(); }
 
@@ -146,6 +146,8 @@ public:
                             p.has_media = !media.empty();
                             p.has_link = (!shared.empty() && !of_post) || text_has_link(text);
                             ctx.check_posts(out.posts.size());
+                            if (out.posts.size() >= ctx.limits.max_posts)
+                                throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                             out.add_post(p, text, find_tagged_words(text, '#'), {});
                             ++ctx.progress.posts;
                         });
@@ -167,6 +169,8 @@ public:
                             p.id = hash64(std::to_string(t) + "\n" + text, 1);
                             p.has_link = text_has_link(text);
                             ctx.check_posts(out.posts.size());
+                            if (out.posts.size() >= ctx.limits.max_posts)
+                                throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                             out.add_post(p, text, find_tagged_words(text, '#'), {});
                             ++ctx.progress.posts;
                         });

@@ -248,7 +248,7 @@ class MastodonImporter final : public Importer {
 public:
     const char* id() const override { return "mastodon-archive"; }
     const char* looks_for() const override {
-        return "a Mastodon archive (outbox.json + actor.json) or following_accounts.csv";
+        return "a Mastodon archive (outbox.json)";
     }
 
     bool detect(Container& c, ImportContext& ctx) override {

@@ -334,6 +334,8 @@ private:
         auto tags = find_tagged_words(text, '#');
         auto ments = find_tagged_words(text, '@');
         ctx_.check_posts(out_.posts.size());
+        if (out_.posts.size() >= ctx_.limits.max_posts)
+            throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
         out_.add_post(p, text, tags, ments);
         ++ctx_.progress.posts;
     }
@@ -599,7 +601,7 @@ class MetaImporter final : public Importer {
 public:
     const char* id() const override { return "meta-export"; }
     const char* looks_for() const override {
-        return "an Instagram, Threads or Facebook JSON export (posts_1.json, your_posts_1.json, followers_1.json ...)";
+        return "an Instagram/Threads/Facebook JSON export (posts_1.json ...)";
     }
     bool detect(Container& c, ImportContext& ctx) override { return !classify_container(c, ctx, true).empty(); }
     void read(Container& c, Activity& out, ImportContext& ctx) override {

@@ -67,7 +67,7 @@ bool decode_base36(std::string_view s, uint64_t& out) {
 class RedditImporter final : public Importer {
 public:
     const char* id() const override { return "reddit-export"; }
-    const char* looks_for() const override { return "a Reddit export (posts.csv, comments.csv)"; }
+    const char* looks_for() const override { return "Reddit CSVs (posts.csv, comments.csv)"; }
     bool detect(Container& c, ImportContext& ctx) override { return !find_files(c, ctx, true).empty(); }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {
@@ -162,6 +162,8 @@ public:
                     }
                     if (!sub.empty()) p.target_account = out.strings.intern("r/" + ascii_lower(sub));
                     ctx.check_posts(out.posts.size());
+                    if (out.posts.size() >= ctx.limits.max_posts)
+                        throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                     out.add_post(p, text, find_tagged_words(text, '#'), {});
                     ++ctx.progress.posts;
                 });

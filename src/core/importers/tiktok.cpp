@@ -108,7 +108,7 @@ bool parse_tt_time(const std::string& s, int64_t& t) { return parse_ymd_hms(s, t
 class TikTokImporter final : public Importer {
 public:
     const char* id() const override { return "tiktok-export"; }
-    const char* looks_for() const override { return "a TikTok JSON export (user_data_tiktok.json)"; }
+    const char* looks_for() const override { return "a TikTok export (user_data_tiktok.json)"; }
     bool detect(Container& c, ImportContext& ctx) override { return find_user_data(c, ctx) >= 0; }
 
     void read(Container& c, Activity& out, ImportContext& ctx) override {
@@ -120,10 +120,19 @@ public:
         {
             std::string text = c.read_all(static_cast<size_t>(idx), ctx);
             JsonParseOptions opt;
-            opt.skip_top_key = [](std::string_view k) {
-                for (const char* keep : kKeep)
-                    if (ascii_lower(k) == ascii_lower(keep)) return false;
-                return true;
+            opt.skip_section = [](std::string_view top, std::string_view sub) {
+                if (sub.empty()) {
+                    for (const char* keep : kKeep)
+                        if (ascii_lower(top) == ascii_lower(keep)) return false;
+                    return true;
+                }
+                // Inside the activity sections keep only the lists read here (watch,
+                // search and login histories can be huge).
+                std::string t = ascii_lower(top);
+                if (t != "activity" && t != "your activity") return false;
+                std::string k = ascii_lower(sub);
+                return !(k == "follower list" || k == "follower" || k == "following list" || k == "following" ||
+                         k == "like list");
             };
             try {
                 doc = parse_json_doc(text, ctx, opt);
@@ -143,7 +152,10 @@ public:
         if (profile) {
             acc.handle = str_of(*profile, {"userName", "username"});
             acc.display_name = str_of(*profile, {"displayName", "nickName", "nickname"});
-            if (const json* lr = member(*profile, "likesReceived")) acc.likes_received_total = jint_value(*lr, -1);
+            if (const json* lr = member(*profile, "likesReceived")) {
+                int64_t n = jint_value(*lr, -1);
+                acc.likes_received_total = n >= 0 ? n : -1;  // a negative count is no count
+            }
         }
         uint32_t a = out.add_account(std::move(acc));
         size_t bad = 0;
@@ -177,6 +189,8 @@ public:
                 p.has_media = true;
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
                 ++ctx.progress.posts;
             }
@@ -199,6 +213,8 @@ public:
                 p.id = hash64(std::to_string(t) + "\n" + text, 1);
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
+                if (out.posts.size() >= ctx.limits.max_posts)
+                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
             }
         }

@@ -201,6 +201,12 @@ public:
     void run() {
         DataFiles f = find_files(c_);
         if (!f.any()) throw InputError("not an X archive: no data/tweets.js, data/account.js or data/manifest.js");
+        {
+            uint64_t total = 0;
+            for (auto* l : {&f.account, &f.notes, &f.tweets, &f.community, &f.likes, &f.followers, &f.following})
+                for (size_t i : *l) total += c_.entries()[i].size;
+            ctx_.progress.bytes_total += total;
+        }
         acct_.network = Network::X;
         acct_.format = "x-archive";
         acct_.source_name = c_.name();
@@ -651,6 +657,7 @@ private:
         }
         if (const Note* n = find_note(time, text)) text = n->text;
         (void)community;
+        ctx_.check_posts(out_.posts.size());  // every post: the limit is exact, not per 1024
         out_.add_post(p, text, hashtags_, mentions_);
         ++ctx_.progress.posts;
     }

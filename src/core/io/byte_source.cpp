@@ -9,6 +9,7 @@
 namespace clout {
 
 void ByteSource::read_exact(uint64_t offset, void* buf, size_t n) {
+    if (n == 0) return;  // (buf may then be null: an empty vector's data())
     if (offset > size() || n > size() - offset)
         throw InputError("truncated: wanted " + std::to_string(n) + " bytes at offset " + std::to_string(offset) +
                          " of a " + std::to_string(size()) + "-byte file");
@@ -48,7 +49,7 @@ public:
     explicit MemorySource(std::string b) : b_(std::move(b)) {}
     uint64_t size() const override { return b_.size(); }
     size_t read_at(uint64_t offset, void* buf, size_t n) override {
-        if (offset >= b_.size()) return 0;
+        if (offset >= b_.size() || n == 0) return 0;
         if (n > b_.size() - offset) n = static_cast<size_t>(b_.size() - offset);
         std::memcpy(buf, b_.data() + offset, n);
         bytes_read_ += n;

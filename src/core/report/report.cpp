@@ -31,6 +31,7 @@ struct Prep {
     int64_t recent_lo = 0;
     std::vector<uint32_t> recent;
     std::vector<int32_t> recent_day;
+    std::vector<uint32_t> day_start;  // recent[day_start[d - recent_lo] ..] are the posts of day d
     std::vector<int64_t> day;     // day number of each post
     int64_t after = 0;            // posts dated after as_of
     Prep(const Activity& act, int64_t as_of, int64_t lo) : a(act), recent_lo(lo) {
@@ -49,6 +50,7 @@ struct Prep {
             after += d > as_of;
         }
         for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
+        day_start = off;
         recent.resize(off[nd]);
         recent_day.resize(off[nd]);
         for (uint32_t i = 0; i < a.posts.size(); ++i) {
@@ -205,34 +207,24 @@ struct LooCache {
 std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of, int days, int64_t followers,
                                     bool react_known, bool resh_known) {
     const Activity& a = P.a;
-    const int64_t first = as_of - (days - 1) - (kW - 1);
+    const int64_t first = as_of - (days - 1) - (kW - 1);  // == P.recent_lo: the posts are bucketed by day already
     const size_t nd = static_cast<size_t>(days + kW - 1);
     std::vector<int64_t> q(nd + 1, 0), qr(nd + 1, 0), rp(nd + 1, 0), rsd(nd + 1, 0);
-    std::vector<uint32_t> off(nd + 1, 0);
-    for (size_t i = 0; i < a.posts.size(); ++i) {
-        const int64_t d = P.day[i];
-        if (d < first || d > as_of) continue;
-        const Post& p = a.posts[i];
-        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
-        ++off[static_cast<size_t>(d - first) + 1];
-    }
-    for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
-    std::vector<int16_t> ev(off[nd]), rv(off[nd]);  // clamped to kHCap, -1 = unknown
-    std::vector<uint32_t> fill(off.begin(), off.end() - 1);
-    for (size_t i = 0; i < a.posts.size(); ++i) {
-        const int64_t d = P.day[i];
-        if (d < first || d > as_of) continue;
-        const Post& p = a.posts[i];
-        if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
-        const size_t di = static_cast<size_t>(d - first);
-        const Facts f = P.facts(p);
-        const uint32_t k = fill[di]++;
-        ev[k] = f.react_known ? static_cast<int16_t>(std::min<int64_t>(f.e, kHCap)) : -1;
-        rv[k] = f.resh_known ? static_cast<int16_t>(std::min<int64_t>(f.r, kHCap)) : -1;
-        q[di + 1] += f.qualifying;
-        qr[di + 1] += f.qualifying && f.reply_other;
-        rp[di + 1] += f.resh_known;
-        rsd[di + 1] += f.resh_known && f.r >= 1;
+    const std::vector<uint32_t>& off = P.day_start;
+    const size_t base = static_cast<size_t>(first - P.recent_lo);
+    std::vector<int16_t> ev(P.recent.size(), -1), rv(P.recent.size(), -1);  // clamped to kHCap, -1 = unknown or out of scope
+    for (size_t di = 0; di < nd; ++di) {
+        for (uint32_t k = off[base + di]; k < off[base + di + 1]; ++k) {
+            const Post& p = a.posts[P.recent[k]];
+            if (!(scope & P.net_bit(p)) || p.kind == PostKind::Repost) continue;
+            const Facts f = P.facts(p);
+            if (f.react_known) ev[k] = static_cast<int16_t>(std::min<int64_t>(f.e, kHCap));
+            if (f.resh_known) rv[k] = static_cast<int16_t>(std::min<int64_t>(f.r, kHCap));
+            q[di + 1] += f.qualifying;
+            qr[di + 1] += f.qualifying && f.reply_other;
+            rp[di + 1] += f.resh_known;
+            rsd[di + 1] += f.resh_known && f.r >= 1;
+        }
     }
     for (size_t i = 0; i < nd; ++i) {
         q[i + 1] += q[i];
@@ -242,7 +234,7 @@ std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of
     }
     std::array<int64_t, kHCap + 1> he{}, hr{};
     auto add_day = [&](size_t di, int sign) {
-        for (uint32_t k = off[di]; k < off[di + 1]; ++k) {
+        for (uint32_t k = off[base + di]; k < off[base + di + 1]; ++k) {
             if (ev[k] >= 0) he[static_cast<size_t>(ev[k])] += sign;
             if (rv[k] >= 0) hr[static_cast<size_t>(rv[k])] += sign;
         }
@@ -343,7 +335,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         throw InputError("nothing to score: the exports hold no dated posts and no export date (give --as-of YYYY-MM-DD)");
     R.as_of_day = D;
     const int days = std::max(opt.trend_days, 31);
-    Prep P(a, D, D - 30 - (kW - 1));
+    Prep P(a, D, D - (days - 1) - (kW - 1));  // covers the trend and the statement's windows
 
     // ---- combined score and its inputs
     WindowStats now = window_stats(P, kAllNetworks, D, D - (kW - 1), D);
@@ -631,8 +623,10 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         const ScoreInputs& in = R.inputs;
         WhatIfParams p;
         p.weeks_active = kWeeks;
-        cands.push_back({"every_week", "Post something that gets a reaction in every week: you were active in " +
-                                           std::to_string(in.weeks_active) + " of the last 13 weeks.",
+        cands.push_back({"every_week", std::string(in.reactions_known ? "Post something that gets a reaction in every week"
+                                                                      : "Post in every week") +
+                                           ": you were active in " + std::to_string(in.weeks_active) +
+                                           " of the last 13 weeks.",
                          p, in.weeks_active < kWeeks});
         p = {};
         p.replies_factor = 2.0;
@@ -646,8 +640,9 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                          p, in.reactions_known && in.posts_with_reactions > 0});
         p = {};
         p.posts_factor = 2.0;
-        cands.push_back({"post_more", "Publish twice as often, at the reaction level of your typical post (median " +
-                                          std::to_string(in.median_reactions) + ").",
+        cands.push_back({"post_more", in.reactions_known ? "Publish twice as often, at the reaction level of your typical post (median " +
+                                                               std::to_string(in.median_reactions) + ")."
+                                                         : std::string("Publish twice as often."),
                          p, in.posts > 0});
         p = {};
         p.followers = in.followers < 0 ? -1 : in.followers + std::max<int64_t>(100, in.followers / 4);
@@ -657,7 +652,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         p.posts_factor = 0.5;
         cands.push_back({"focus", "Post half as much and keep your best half: the share of posts that get reshared "
                                   "goes up.",
-                         p, in.posts >= 4});
+                         p, in.posts >= 4 && in.reshares_known});
         p = {};
         p.reactions_factor = 2.0;
         cands.push_back({"double_response", "Double the reactions per post, e.g. by posting when your audience is "
@@ -968,7 +963,7 @@ std::string report_to_text(const Report& r) {
     }
     std::snprintf(buf, sizeof buf, "Change: %+d in 1 day, %+d in 7 days, %+d in 30 days\n", r.d1, r.d7, r.d30);
     s += buf;
-    if (r.networks.size() > 1 || !r.networks.empty()) {
+    if (!r.networks.empty()) {
         s += "Per network:";
         for (const auto& n : r.networks) {
             std::snprintf(buf, sizeof buf, " %s %d", network_label(n.network), n.result.score);
