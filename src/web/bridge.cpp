@@ -143,7 +143,7 @@ EMSCRIPTEN_KEEPALIVE void clout_web_progress(const char* name, double done, doub
     w.posts = posts;
     w.file_index = index;
     w.file_count = count;
-    request_redraw();
+    request_redraw(1);  // one frame per update (at most 4 a second): the main thread stays free
 }
 
 // A new report (the JSON text the worker produced), or none (json = null: start over).

@@ -259,7 +259,8 @@ try {
     const t0 = await page.evaluate(() => performance.now());
     await waitReport(page, before, 600000);
     const res = await page.evaluate(() => ({ ms: window.clout.lastRun && window.clout.lastRun.ms, long: window.__long.slice(),
-      json: window.clout.reportJSON }));
+      json: window.clout.reportJSON, frames: window.clout.frameStats }));
+    console.log(`  the app's own time per frame, max: building the UI ${Math.round(res.frames.max[0])} ms, submitting it to WebGL ${Math.round(res.frames.max[1])} ms (SwiftShader, software GL)`);
     const longest = res.long.length ? Math.max(...res.long) : 0;
     const mb = fs.statSync(big).size / 1e6;
     console.log(`  measured: ${mb.toFixed(1)} MB archive, drop to report ${Math.round(res.ms)} ms, ${res.long.length} long tasks, longest ${Math.round(longest)} ms`);
