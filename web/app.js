@@ -42,6 +42,7 @@
     files: [],
     report: null,
     reportJSON: null,
+    dashboard: true,       // share: this page has a dashboard (the share module adds to it, no stand-in page)
     errors: [],
     busy: false,
     lastRun: null,
@@ -224,8 +225,8 @@
       sources = p.all;
       clout.files = sources.map((s) => s.file);
       const report = JSON.parse(json);
+      clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
       clout.report = report;
-      clout.reportJSON = json;
       clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
       if (mod) {
         withString(json, (ptr) => mod._clout_web_report(ptr));

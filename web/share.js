@@ -207,7 +207,7 @@
   Object.defineProperty(clout, "report", {
     configurable: true,
     get: () => report,
-    set: (v) => { report = v; if (v) S.setReport(v); },
+    set: (v) => { report = v; if (v) S.setReport(clout.reportJSON || v); },
   });
 
   clout._beforeMain.push(() => openFromHash());

@@ -14,6 +14,7 @@
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
+#include "share_state.h"
 #include "state.h"
 
 namespace clout::web {
@@ -255,13 +256,23 @@ void draw_dashboard(AppState& st) {
     const Card style{"style", [&](float w) { panel_style(R, w); }, 1};
     const Card heat{"heatmap", [&](float w) { panel_heatmap(R, w); }, 1};
     const Card sources{"sources", [&, sp](float w) { panel_sources(*sp, R, w); }, 1};
+    // The share section (share link, card PNG, downloads, history: panel_share.cpp) and the
+    // link to "How your data is handled".
+    const Card share{"share", [&](float w) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = draw_share_panel(w);
+        ImGui::SetCursorScreenPos(p);
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ui().rpx(8)));
+        privacy_link("How your data is handled");
+    }, 1};
 
     std::vector<std::vector<Card>> rows;
     if (narrow) {
-        for (const Card* k : {&score, &trend, &breakdown, &why, &tips, &whatif, &posts, &topics, &accounts, &style, &heat, &sources})
+        for (const Card* k : {&score, &trend, &breakdown, &why, &tips, &whatif, &posts, &topics, &accounts, &style, &heat, &sources, &share})
             rows.push_back({*k});
     } else {
-        rows = {{score, trend}, {breakdown, why}, {whatif, tips}, {posts, topics}, {heat, style}, {accounts, sources}};
+        rows = {{score, trend}, {breakdown, why}, {whatif, tips}, {posts, topics}, {heat, style}, {accounts, sources}, {share}};
         rows[3][0].weight = 1.4f;
     }
     for (const auto& row : rows) y += draw_row(row, x0, y, content_w, gapx) + gapy;
