@@ -87,6 +87,15 @@ try {
     check(JSON.stringify(got.report) === JSON.stringify(JSON.parse(expected)), "window.clout.report deep-equals the CLI's report");
     const score = JSON.parse(expected).score;
     check(got.status.includes(`Influence score ${score} of 100`), "the live region holds the score", got.status.slice(0, 100));
+    // The share module (issue 8) works from the dashboard's report: a link and a PNG card.
+    const share = await page.evaluate(async () => {
+      const link = window.clout.shareLink;
+      const blob = await window.clout.exportCard();
+      return { link, type: blob && blob.type, size: blob && blob.size };
+    });
+    check(typeof share.link === "string" && share.link.includes("#s=") && share.link.length <= 2000,
+      "the dashboard's report gives a share link", String(share.link).slice(0, 80));
+    check(share.type === "image/png" && share.size > 10000, "the dashboard's report gives a PNG score card", JSON.stringify(share));
     const sr = await page.evaluate(() => Array.from(document.querySelectorAll("#report-text h2")).map((h) => h.textContent));
     check(sr.includes("Breakdown") && sr.includes("Why it changed") && sr.includes("Sources"), "the screen-reader text has a heading per panel", sr.join(", "));
     await settle(page);
