@@ -171,9 +171,15 @@ try {
     const rescoreMs = Date.now() - t0;
     check(await page.evaluate(() => window.clout.reportJSON) === cli(["twitter-archive.zip", "mastodon-archive.zip"], ["--followers", "4200"]),
       "a follower count typed in gives the CLI's --followers report", `${rescoreMs} ms`);
-    await page.mouse.wheel(0, 5000);
-    await settle(page);
-    const fb = await page.evaluate(() => { const el = document.getElementById("followers-form"); const r = el.getBoundingClientRect(); return [el.hidden, r.top, r.height]; });
+    // Scroll down step by step until the Sources card (and its follower field) is in view.
+    const followerField = () => page.evaluate(() => { const el = document.getElementById("followers-form"); const r = el.getBoundingClientRect(); return [el.hidden, r.top, r.height]; });
+    let fb = await followerField();
+    const inView = (f) => !f[0] && f[1] > 64 && f[1] < 800 - f[2];
+    for (let i = 0; i < 40 && !inView(fb); ++i) {
+      await page.mouse.wheel(0, 300);
+      await settle(page);
+      fb = await followerField();
+    }
     check(!fb[0] && fb[1] > 64 && fb[1] < 800, "the follower field shows in Sources", JSON.stringify(fb));
     await page.screenshot({ path: screenshotPath("dashboard-desktop-sources.png") });
 
