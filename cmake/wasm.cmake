@@ -78,3 +78,11 @@ if(EXISTS "${CMAKE_SOURCE_DIR}/src/worker/main.cpp")
     -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createCloutWorker
     -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8)
 endif()
+
+# ---- the CLI under Node (scripts/bench.sh: the engine's speed in wasm, as a proxy for the
+# worker when no browser is at hand). Same engine flags as the worker.
+add_executable(clout_node src/cli/main.cpp)
+set_target_properties(clout_node PROPERTIES OUTPUT_NAME clout-node SUFFIX ".js")
+target_link_libraries(clout_node PRIVATE clout_core)
+target_link_options(clout_node PRIVATE
+  -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1)

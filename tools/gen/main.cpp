@@ -80,6 +80,7 @@ int run_x_archive(Args& args) {
     o.following = static_cast<int>(args.num("--following", 0));
     o.media_files = static_cast<int>(args.num("--media-files", 0));
     o.media_bytes = static_cast<uint64_t>(args.num("--media-mb", 0)) << 20;
+    o.sparse_media_bytes = static_cast<uint64_t>(args.num("--sparse-media-mb", 0)) << 20;
     o.damaged_part = static_cast<int>(args.num("--damaged-part", -1));
     o.root_folder = args.str("--root", "");
     o.era2019 = args.flag("--2019");
@@ -276,7 +277,7 @@ struct Kind {
 const std::vector<Kind> kKinds = {
     {"x-archive",
      "X/Twitter archive zip: --tweets N --parts N --note-tweets N --community-tweets N --deleted-tweets N --likes N\n"
-     "      --followers N --follower-parts N --following N --media-files N --media-mb M --damaged-part P --root DIR\n"
+     "      --followers N --follower-parts N --following N --media-files N --media-mb M --sparse-media-mb M (zeros, a sparse hole: instant) --damaged-part P --root DIR\n"
      "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S",
      run_x_archive},
     {"mastodon-archive",
