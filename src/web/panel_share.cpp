@@ -349,6 +349,18 @@ bool privacy_link(const char* label) {
     return clicked;
 }
 
+// A checkbox whose box stands out on a card (the default frame colour is the card's own).
+static bool card_checkbox(const char* label, bool* v) {
+    const Ui& u = ui();
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, u.c.bg);
+    ImGui::PushStyleColor(ImGuiCol_Border, u.c.border_strong);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, std::round(u.s)));
+    const bool changed = ImGui::Checkbox(label, v);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    return changed;
+}
+
 float draw_share_panel(float width) {
     const Ui& u = ui();
     ShareState& s = share_state();
@@ -372,7 +384,7 @@ float draw_share_panel(float width) {
     y = ImGui::GetCursorScreenPos().y + u.rpx(10);
 
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
-    if (ImGui::Checkbox("Include my name on the card", &s.include_name)) share_refresh_own();
+    if (card_checkbox("Include my name on the card", &s.include_name)) share_refresh_own();
     y = ImGui::GetCursorScreenPos().y + u.rpx(6);
     if (s.include_name) {
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
@@ -417,7 +429,7 @@ float draw_share_panel(float width) {
         ImGui::PopStyleColor();
     } else {
         bool on = s.history_on;
-        if (ImGui::Checkbox("Keep my past scores on this device", &on)) share_action(on ? "history-on" : "history-off");
+        if (card_checkbox("Keep my past scores on this device", &on)) share_action(on ? "history-on" : "history-off");
         y = ImGui::GetCursorScreenPos().y + u.rpx(4);
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
