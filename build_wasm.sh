@@ -13,6 +13,13 @@ case "$MODE" in build|serve|tests) ;; *) echo "usage: ./build_wasm.sh [serve|tes
 
 "$ROOT/scripts/bootstrap.sh" --no-npm
 
+# ---- the native generator first: "Try a sample" opens an export it writes (below)
+NATIVE="$ROOT/build-native"
+if [ ! -f "$NATIVE/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$NATIVE" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$NATIVE" -j"${JOBS:-2}" --target clout-gen
+
 export NODE_PATH=/usr/share/nodejs   # Emscripten's optimizer needs Debian's acorn (TOOLCHAIN.md)
 BUILD="$ROOT/build-wasm"
 JOBS="${JOBS:-2}"
@@ -32,11 +39,20 @@ cp web/index.html web/style.css web/*.js "$DIST.tmp/"
 cp "$BUILD/clout.js" "$BUILD/clout.wasm" "$DIST.tmp/"
 [ -f "$BUILD/clout-worker.js" ] && cp "$BUILD/clout-worker.js" "$BUILD/clout-worker.wasm" "$DIST.tmp/"
 cp assets/favicon.svg "$DIST.tmp/"
+# "Try a sample": an X archive written by clout-gen (a year of tweets up to the export date,
+# followers, likes given), the same every build (fixed seed). docs/JS_API.md, clout.trySample().
+mkdir -p "$DIST.tmp/sample"
+"$NATIVE/clout-gen" x-archive --tweets 6000 --likes 1500 --followers 600 --following 300 --seed 7 \
+  "$DIST.tmp/sample/x-archive-sample.zip" >/dev/null
 # Fonts come from Debian's packages at build time (fonts-inter, fonts-fork-awesome).
 cp /usr/share/fonts/opentype/inter/Inter-Regular.otf /usr/share/fonts/opentype/inter/Inter-SemiBold.otf \
    /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf "$DIST.tmp/assets/"
 cp /usr/share/doc/fonts-inter/copyright "$DIST.tmp/assets/LICENSE-Inter.txt"
 cp /usr/share/doc/fonts-fork-awesome/copyright "$DIST.tmp/assets/LICENSE-ForkAwesome.txt"
+# share: the service worker's build id (a hash of every file) and its list of files to keep offline
+build_id=$(cd "$DIST.tmp" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+files_json=$(cd "$DIST.tmp" && find . -type f ! -name sw.js | sed 's|^\./||' | sort | sed 's/.*/"&"/' | paste -sd, -)
+sed -i -e "s|__CLOUT_BUILD__|$build_id|" -e "s|/\*__CLOUT_FILES__\*/|$files_json|" "$DIST.tmp/sw.js"
 rm -rf "$DIST"
 mv "$DIST.tmp" "$DIST"
 

@@ -76,7 +76,7 @@ if(EXISTS "${CMAKE_SOURCE_DIR}/src/worker/main.cpp")
   target_link_options(clout_worker PRIVATE
     -lworkerfs.js -sFORCE_FILESYSTEM=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
     -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createCloutWorker
-    -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8)
+    -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8)
 endif()
 
 # ---- the CLI under Node (scripts/bench.sh: the engine's speed in wasm, as a proxy for the

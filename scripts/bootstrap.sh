@@ -38,6 +38,8 @@ PKGS=(
   "zlib1g-dev:/usr/include/zlib.h"
   "libdeflate-dev:/usr/include/libdeflate.h"
   "clang:/usr/bin/clang"
+  "clang-14:/usr/bin/clang++-14"
+  "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"
   "chromium:/usr/bin/chromium"
   "fonts-inter:/usr/share/fonts/opentype/inter/Inter-Regular.otf"
   "fonts-fork-awesome:/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"

@@ -26,7 +26,7 @@ BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 SAMPLES=${CLOUT_SAMPLES_DIR:-$ROOT/../shared/samples}
 
 ALL_TARGETS=$(ls fuzz/fuzz_*.cpp | sed 's|fuzz/fuzz_||; s|\.cpp$||' | sort)
-# A place for future targets: the TikTok share-link decoder gets fuzz/fuzz_share_link.cpp
+# A place for future targets: the share-link decoder gets fuzz/fuzz_share_link.cpp
 # (same shape as fuzz_tiktok.cpp) when it lands; every fuzz/fuzz_*.cpp is picked up here.
 if [[ "$TARGET" == list ]]; then
   echo "$ALL_TARGETS"
@@ -96,7 +96,7 @@ for t in $TARGETS; do
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" \
-      -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
+      -seed="${FUZZ_SEED:-1}" -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
       -artifact_prefix="$findings/" >"$log" 2>&1
   rc=$?
   set -e

@@ -1,20 +1,30 @@
-// clout page glue: loads the wasm app, hands it the fonts, keeps the chosen File objects,
-// and connects the page (file input, drag and drop, theme, screen-reader status) to it.
+// clout page glue: loads the wasm app, hands it the fonts, runs the import worker, and
+// connects the page (file input, drag and drop, theme, screen-reader text) to the app.
 //
-// window.clout is the one namespace shared by the page, the wasm app and tests:
-//   clout.ready          Promise, resolves once the app draws (rejects if it cannot start)
-//   clout.state          "loading" | "running" | "failed"
-//   clout.files          the File objects chosen or dropped, in order (kept here, in JS:
-//                        the import worker reads them with WORKERFS, never the main thread)
-//   clout.addFiles(list) adds a FileList/array of File (what a drop or the picker does)
-//   clout.clearFiles()   forgets them
-//   clout.openPicker()   opens the browser's file picker
-//   clout.onFiles(fn)    calls fn(files) after every change (the worker hook)
-//   clout.announce(text) sets the screen-reader live region (role=status)
-//   clout.framesDrawn, clout.fontsReal   for tests
-// Called by the wasm app (src/web/bridge.cpp): _placeOpenButton(x, y, w, h, visible) in CSS
-// pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce.
-// Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme, touch, wake.
+// window.clout is the one namespace shared by the page, the wasm app, tests and embedders.
+// The public part is documented in docs/JS_API.md:
+//   clout.open(files)      reads File objects (a FileList or array) in the import worker and
+//                          resolves with the report object (the CLI's `clout score --json`)
+//   clout.add(files)       the same, adding the files to the current report
+//   clout.report           the last report object (null before the first)
+//   clout.reportJSON       its exact JSON text, byte for byte what the CLI prints
+//   clout.errors           the last run's per-file errors, "FILE: message"
+//   clout.setFollowers(n)  re-scores with a follower count typed in (null: none)
+//   clout.cancel()         stops a running import (the worker is replaced)
+//   clout.trySample()      opens the bundled sample export
+//   clout.summary()        a short plain-text summary of the report; copySummary() copies it
+//   clout.onReport(fn)     calls fn(report) after every new report (share, history, ...)
+//   clout.toolbar          the dashboard header's toolbar element: add buttons to it
+//   clout.ready            Promise, resolves once the app draws (rejects if it cannot start)
+//   clout.state            "loading" | "running" | "failed"
+//   clout.busy             true while the worker reads or scores
+// Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
+// framesDrawn, fontsReal, lastRun (timings), _place*, _frameDrawn.
+// Called by the wasm app (src/web/bridge.cpp): _placeOpenButton / _place(id, x, y, w, h,
+// visible) in CSS pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce, cancel,
+// setFollowers, trySample, startOver, copyText.
+// Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme,
+// touch, wake, working, progress, report, errors, toolbar.
 "use strict";
 
 (function () {
@@ -30,39 +40,92 @@
   const clout = {
     state: "loading",
     files: [],
+    report: null,
+    reportJSON: null,
+    dashboard: true,       // share: this page has a dashboard (the share module adds to it, no stand-in page)
+    errors: [],
+    busy: false,
+    lastRun: null,
+    toolbar: $("toolbar"),
     framesDrawn: 0,
     fontsReal: false,
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
+    _module: null,      // share: the running module (web/share.js, web/history.js call it)
+    _beforeMain: [],    // share: fn(module) called once the module exists, before main() runs
 
+    // A drop or the picker: the files join the report on screen, or start a new one.
     addFiles(list) {
       const added = Array.from(list || []).filter((f) => f instanceof File);
       if (!added.length) return;
-      for (const f of added) {
-        clout.files.push(f);
-        if (mod) withString(f.name, (p) => mod._clout_web_file_added(p, f.size, clout.files.length - 1));
-      }
-      changed();
+      const p = clout.report ? clout.add(added) : clout.open(added);
+      p.catch(() => { /* shown in the app */ });
     },
-    clearFiles() {
+    clearFiles() { clout.startOver(); },
+    open(files) { return runImport(Array.from(files || []), true); },
+    add(files) { return runImport(Array.from(files || []), false); },
+    setFollowers(n) {
+      followers = typeof n === "number" && isFinite(n) && n >= 0 ? Math.floor(n) : null;
+      if (!sources.length) return Promise.resolve(clout.report);
+      return runImport([], false);
+    },
+    cancel() { cancelRun(); },
+    startOver() {
+      cancelRun();
+      sources = [];
+      followers = null;
       clout.files = [];
-      if (mod) mod._clout_web_files_clear();
+      clout.report = null;
+      clout.reportJSON = null;
+      clout.errors = [];
+      if (mod) { mod._clout_web_report(0); sendErrors([]); }
+      updateReportText(null);
       changed();
     },
+    async trySample() {
+      const r = await fetch("sample/x-archive-sample.zip");
+      if (!r.ok) throw new Error("the sample is missing (HTTP " + r.status + ")");
+      const blob = await r.blob();
+      return clout.open([new File([blob], "x-archive-sample.zip", { type: "application/zip" })]);
+    },
+    summary() { return summaryText(clout.report); },
+    async copySummary() {
+      const text = summaryText(clout.report);
+      if (!text) return false;
+      await navigator.clipboard.writeText(text);
+      toast("Summary copied");
+      return true;
+    },
+    copyText(text) {
+      navigator.clipboard.writeText(text).then(() => toast("Copied"), (e) => console.warn("clout: copy failed:", e.message));
+    },
+    onReport(fn) { reportListeners.push(fn); },
     openPicker() { input.click(); },
     onFiles(fn) { listeners.push(fn); },
     announce(text) {
       if (status.textContent !== text) status.textContent = text;
     },
 
-    _placeOpenButton(x, y, w, h, visible) {
-      openBox.hidden = !visible;
-      openBox.style.left = x + "px";
-      openBox.style.top = y + "px";
-      openBox.style.width = w + "px";
-      openBox.style.height = h + "px";
+    _placeOpenButton(x, y, w, h, visible) { clout._place("open", x, y, w, h, visible); },
+    // Places a page control (#open, #sample, #cancel, #followers-box, #toolbar) over the
+    // canvas at a rectangle in CSS pixels (w or h < 0: its natural size).
+    _place(id, x, y, w, h, visible) {
+      const el = $(id);
+      if (!el) return;
+      el.hidden = !visible;
+      if (!visible) return;
+      el.style.left = x + "px";
+      el.style.top = y + "px";
+      el.style.width = w >= 0 ? w + "px" : "";
+      el.style.height = h >= 0 ? h + "px" : "";
     },
-    _frameDrawn(fontsReal) {
+    // frameStats: the app's own CPU time per frame (building the UI; submitting the draw
+    // calls to WebGL), for tests: {last: [build, render], max: [build, render]} in ms.
+    frameStats: { last: [0, 0], max: [0, 0] },
+    _frameDrawn(fontsReal, buildMs, renderMs) {
       clout.framesDrawn++;
+      const fs = clout.frameStats;
+      fs.last = [buildMs || 0, renderMs || 0];
+      fs.max = [Math.max(fs.max[0], fs.last[0]), Math.max(fs.max[1], fs.last[1])];
       clout.fontsReal = fontsReal;
       if (clout.state === "loading") {
         clout.state = "running";
@@ -73,6 +136,208 @@
     },
   };
   window.clout = clout;
+  const reportListeners = [];
+
+  // ---- the import worker (web/worker.js): files are read there, never on this thread.
+  let worker = null;
+  let workerHas = new Set();   // keys the current worker has read
+  let nextKey = 1, runId = 0;
+  let sources = [];            // [{key, file}] behind the report on screen, in order
+  let followers = null;        // a follower count typed in (Sources), or null
+  let pending = null;          // the running import
+
+  function newWorker() {
+    if (worker) worker.terminate();
+    worker = new Worker("worker.js");
+    workerHas = new Set();
+    worker.onmessage = (e) => onWorker(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const p = pending;
+      newWorker();
+      if (p) finish(p, null, "the engine stopped: " + (e.message || "unknown error"));
+    };
+  }
+
+  function runImport(files, replace) {
+    const bad = files.filter((f) => !(f instanceof Blob));
+    if (bad.length) return Promise.reject(new TypeError("clout.open: expected File objects"));
+    if (pending) cancelRun();
+    if (!worker) newWorker();
+    const id = ++runId;
+    const added = files.map((file) => ({ key: "f" + nextKey++, file }));
+    const all = (replace ? [] : sources).concat(added);
+    if (!all.length) return Promise.reject(new Error("no file given"));
+    // The worker holds one merged activity: when a file it holds is not wanted any more,
+    // it starts over and reads every file again.
+    const wanted = new Set(all.map((s) => s.key));
+    const reset = Array.from(workerHas).some((k) => !wanted.has(k));
+    if (reset) workerHas = new Set();
+    const toRead = all.filter((s) => !workerHas.has(s.key));
+    return new Promise((resolve, reject) => {
+      pending = { id, resolve, reject, all, errors: [], reading: toRead.map((s) => s.key), t0: performance.now(), replace };
+      clout.busy = true;
+      const names = toRead.map((s) => s.file.name);
+      if (mod) {
+        mod._clout_web_working(1, toRead.length);
+        if (toRead.length) sendProgress(names[0], 0, toRead[0].file.size, 0, 0, 0, toRead.length);
+      }
+      clout.announce(toRead.length ? "Reading " + names.join(", ") + "…" : "Scoring again…");
+      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers });
+    });
+  }
+
+  function cancelRun() {
+    const p = pending;
+    if (!p) return;
+    newWorker();   // the only way to stop a worker mid-read; the next run reads again
+    finish(p, null, null, true);
+  }
+
+  function onWorker(m) {
+    const p = pending;
+    if (!p || m.id !== p.id) return;
+    if (m.type === "progress") {
+      // At most 4 redraws a second for progress: the main thread stays free.
+      const now = performance.now();
+      if (p.lastProgress && now - p.lastProgress < 250 && m.stage !== "done") return;
+      p.lastProgress = now;
+      const index = Math.max(0, p.reading.indexOf(m.key));
+      if (mod) sendProgress(m.name, m.done, m.total, m.entries, m.posts, index, p.reading.length);
+    } else if (m.type === "fileError") {
+      p.errors.push(m.name + ": " + m.message);
+      p.all = p.all.filter((s) => s.key !== m.key);
+    } else if (m.type === "report") {
+      workerHas = new Set(m.keys);
+      p.all = p.all.filter((s) => workerHas.has(s.key));
+      finish(p, m.json, null);
+    } else if (m.type === "fail") {
+      finish(p, null, m.message);
+    }
+  }
+
+  function finish(p, json, message, cancelled) {
+    pending = null;
+    clout.busy = false;
+    clout.errors = p.errors.slice();
+    const ms = performance.now() - p.t0;
+    if (json) {
+      sources = p.all;
+      clout.files = sources.map((s) => s.file);
+      const report = JSON.parse(json);
+      clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
+      clout.report = report;
+      clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
+      if (mod) {
+        withString(json, (ptr) => mod._clout_web_report(ptr));
+        sendErrors(clout.errors);
+        mod._clout_web_working(0, 0);
+      }
+      updateReportText(report);
+      changed();
+      for (const fn of reportListeners) {
+        try { fn(report); } catch (e) { console.error(e); }
+      }
+      p.resolve(report);
+      return;
+    }
+    if (mod) {
+      sendErrors(clout.errors.length ? clout.errors : (cancelled ? [] : [message || "the export could not be read"]));
+      mod._clout_web_working(0, 0);
+    }
+    if (cancelled) {
+      clout.announce("Cancelled.");
+      const e = new Error("cancelled");
+      e.name = "AbortError";
+      p.reject(e);
+    } else {
+      const text = clout.errors.length ? clout.errors.join("\n") : message;
+      clout.announce(text);
+      p.reject(new Error(text));
+    }
+  }
+
+  function sendProgress(name, done, total, entries, posts, index, count) {
+    withString(name, (ptr) => mod._clout_web_progress(ptr, done, total, entries, posts, index, count));
+  }
+  function sendErrors(list) {
+    withString(list.join("\n"), (ptr) => mod._clout_web_errors(ptr));
+  }
+
+  // ---- text versions of the report: the screen-reader section, the live region's
+  // headline and "Copy summary".
+  const signed = (n) => (n > 0 ? "+" + n : n < 0 ? "\u2212" + -n : "0");
+  const plural = (n, w) => n + " " + w + (n === 1 ? "" : "s");
+  function headline(r) {
+    const comps = r.components.filter((c) => c.available && c.points > 0)
+      .sort((a, b) => b.points - a.points).slice(0, 3)
+      .map((c) => c.label + " " + plural(c.points, "point")).join(", ");
+    return "Influence score " + r.score + " of 100 as of " + r.as_of + ". Change: " + signed(r.change.d1) +
+      " in 1 day, " + signed(r.change.d7) + " in 7 days, " + signed(r.change.d30) + " in 30 days." +
+      (comps ? " Top components: " + comps + "." : "");
+  }
+  function summaryText(r) {
+    if (!r) return "";
+    const lines = [];
+    lines.push("clout influence score: " + r.score + "/100 (as of " + r.as_of + ", model " + r.model + ")");
+    lines.push("Change: " + signed(r.change.d1) + " (1 day), " + signed(r.change.d7) + " (7 days), " + signed(r.change.d30) + " (30 days)");
+    for (const c of r.components) {
+      lines.push("  " + c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points" : "unavailable"));
+    }
+    if (r.style && r.style.label) lines.push("Style: " + r.style.label);
+    const nets = r.sources.map((s) => s.network + (s.account ? " @" + s.account : "")).join(", ");
+    if (nets) lines.push("From: " + nets);
+    if (r.tips.length) lines.push("Next: " + r.tips[0].text + " (" + signed(r.tips[0].points) + ")");
+    lines.push("Computed locally with clout; nothing was uploaded.");
+    return lines.join("\n");
+  }
+  function updateReportText(r) {
+    const box = $("report-text");
+    if (!box) return;
+    box.replaceChildren();
+    if (!r) { box.hidden = true; return; }
+    box.hidden = false;
+    const add = (tag, text, parent = box) => {
+      const el = document.createElement(tag);
+      el.textContent = text;
+      parent.append(el);
+      return el;
+    };
+    const list = (items) => { const ul = add("ul", ""); for (const t of items) add("li", t, ul); };
+    add("h2", "Your score");
+    add("p", headline(r));
+    add("h2", "Breakdown");
+    list(r.components.map((c) => c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points, value " + c.value : "unavailable: the export lacks this signal")));
+    add("h2", "Why it changed");
+    const cd = r.change.components_d30;
+    add("p", "Over 30 days the score moved " + signed(r.change.d30) + ": " +
+      r.components.map((c) => c.label + " " + signed(cd[c.id])).join(", ") + ". " +
+      plural(r.activity_statement.entered_posts, "post") + " entered the window (" + signed(r.activity_statement.entered_points) + "), " +
+      plural(r.activity_statement.left_posts, "post") + " left it (" + signed(r.activity_statement.left_points) + ").");
+    if (r.top_posts.length) {
+      add("h2", "Top posts");
+      list(r.top_posts.slice(0, 5).map((p) => p.time.slice(0, 10) + ": " + plural(p.reactions, "reaction") + (p.text ? ": " + p.text : "")));
+    }
+    if (r.topics.length) { add("h2", "Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
+    if (r.engaged_accounts.length) { add("h2", "Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
+    if (r.style) { add("h2", "Style"); add("p", r.style.label + ": " + r.style.description); }
+    if (r.tips.length) { add("h2", "Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
+    add("h2", "Sources");
+    list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +
+      (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
+    if (r.warnings.length) { add("h2", "Warnings"); list(r.warnings); }
+    clout.announce(headline(r) + (clout.errors.length ? " Errors: " + clout.errors.join("; ") : ""));
+  }
+
+  let toastTimer = 0;
+  function toast(text) {
+    const t = $("toast");
+    if (!t) return;
+    t.textContent = text;
+    t.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { t.hidden = true; }, 1800);
+  }
 
   function changed() {
     for (const fn of listeners) {
@@ -118,6 +383,15 @@
     const r = canvas.getBoundingClientRect();
     mod._clout_web_touch(t.clientX - r.left, t.clientY - r.top);
   };
+  // ---- wheel: handled here (Emscripten's GLFW listens passively and its preventDefault
+  // logs an error); the app gets the scroll in its own units, the page never scrolls.
+  window.addEventListener("wheel", (e) => {
+    e.stopImmediatePropagation();
+    e.preventDefault();
+    if (!mod) return;
+    const k = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+    mod._clout_web_wheel(-e.deltaX * k, -e.deltaY * k);
+  }, { capture: true, passive: false });
   canvas.addEventListener("touchstart", touchAt, { capture: true, passive: true });
   canvas.addEventListener("touchmove", touchAt, { capture: true, passive: true });
 
@@ -127,6 +401,35 @@
     clout.addFiles(input.files);
     input.value = "";   // picking the same file again fires change again
   });
+  $("add-file").addEventListener("change", (e) => {
+    const f = Array.from(e.target.files || []);
+    e.target.value = "";
+    if (f.length) clout.add(f).catch(() => {});
+  });
+  $("copy-btn").addEventListener("click", () => {
+    clout.copySummary().catch((e) => { console.warn("clout: copy failed:", e.message); toast("Copy failed: " + e.message); });
+  });
+  $("new-btn").addEventListener("click", () => clout.startOver());
+  $("cancel").addEventListener("click", () => clout.cancel());
+  $("sample").addEventListener("click", () => {
+    clout.trySample().catch((e) => { if (e.name !== "AbortError") console.warn("clout: sample:", e.message); });
+  });
+  const fol = $("followers");
+  const applyFollowers = () => {
+    const v = fol.value.trim().replace(/[\s,._']/g, "");
+    if (v === "") { clout.setFollowers(null).catch(() => {}); return; }
+    if (!/^\d{1,12}$/.test(v)) { fol.setCustomValidity("A whole number, e.g. 1200"); fol.reportValidity(); return; }
+    fol.setCustomValidity("");
+    clout.setFollowers(Number(v)).catch(() => {});
+  };
+  $("followers-form").addEventListener("submit", (e) => { e.preventDefault(); applyFollowers(); });
+  fol.addEventListener("change", applyFollowers);
+  // The app lays out its header around the toolbar (its buttons may be added by others).
+  new ResizeObserver(() => {
+    const r = clout.toolbar.getBoundingClientRect();
+    if (mod && r.width > 0) mod._clout_web_toolbar(r.width, r.height);
+  }).observe(clout.toolbar);
+
   let dragDepth = 0;
   const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
   const setDrag = (over) => { if (mod) mod._clout_web_drag(over ? 1 : 0); };
@@ -199,6 +502,7 @@
       fontBytes.catch((e) => { console.warn("clout: fonts unavailable, using the built-in font:", e.message); return []; }),
     ]);
     mod = m;
+    clout._module = m;  // share
     fonts.forEach((buf, i) => {
       const bytes = new Uint8Array(buf);
       const p = mod._malloc(bytes.length);
@@ -207,8 +511,15 @@
       mod._free(p);
     });
     sendTheme();
-    clout.files.forEach((f, i) => withString(f.name, (p) => mod._clout_web_file_added(p, f.size, i)));
     mod.callMain([]);
+    // share: hooks run after main() set up the app, before it draws; scripts that load
+    // later (the page's other scripts can run after this) get theirs run at once.
+    const runHook = (fn) => { try { fn(mod); } catch (e) { console.error(e); } };
+    clout._beforeMain.forEach(runHook);
+    clout._beforeMain.push = runHook;
+    newWorker();
+    if (pending) mod._clout_web_working(1, pending.reading.length);
+    if (clout.report) withString(clout.reportJSON, (ptr) => mod._clout_web_report(ptr));
   }
   start().catch((e) => fail("clout could not start.", " " + (e && e.message ? e.message : e)));
 })();

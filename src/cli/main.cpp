@@ -11,6 +11,7 @@
 #include "rank/roster.h"
 #include "report/report.h"
 #include "score/score.h"
+#include "share/report_csv.h"  // share: --csv
 #include "util/time.h"
 #include "util/error.h"
 
@@ -27,6 +28,7 @@ const char* kUsage =
     "\n"
     "Options for score:\n"
     "  --json                 print the full report as JSON (schema clout.report.v1)\n"
+    "  --csv FILE             also write the trend and components as CSV to FILE (docs/REPORT.md)\n"
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
     "                         when every export has a count, N replaces them\n"
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> files;
     bool json = false;
+    std::string csv_path;  // share: --csv FILE
     clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
@@ -84,6 +87,11 @@ int main(int argc, char** argv) {
         const std::string& a = args[i];
         if (a == "--json") {
             json = true;
+            continue;
+        }
+        if (a == "--csv") {
+            if (++i >= args.size() || args[i].empty()) return usage_error("--csv needs a FILE to write");
+            csv_path = args[i];
             continue;
         }
         if (a == "--as-of") {
@@ -145,6 +153,14 @@ int main(int argc, char** argv) {
         opt.as_of_day = as_of;
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
+        if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"
+            const std::string csv = clout::report_csv(report);
+            FILE* f = std::fopen(csv_path.c_str(), "wb");
+            if (!f || std::fwrite(csv.data(), 1, csv.size(), f) != csv.size() || std::fclose(f) != 0) {
+                std::fprintf(stderr, "error: %s: could not write the CSV file\n", csv_path.c_str());
+                return 2;
+            }
+        }
         std::fwrite(out.data(), 1, out.size(), stdout);
     } catch (const clout::InputError& e) {
         std::fprintf(stderr, "error: %s\n", e.what());

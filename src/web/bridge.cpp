@@ -2,7 +2,11 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
+
+#include "score/score.h"
 
 #include "imgui.h"
 #include "state.h"
@@ -21,8 +25,14 @@ EM_JS(void, clout_js_clear_files, (), {
 EM_JS(void, clout_js_announce, (const char* text), {
     if (globalThis.clout) globalThis.clout.announce(UTF8ToString(text));
 });
-EM_JS(void, clout_js_frame_drawn, (int fonts_real), {
-    if (globalThis.clout && globalThis.clout._frameDrawn) globalThis.clout._frameDrawn(!!fonts_real);
+EM_JS(void, clout_js_place, (const char* id, float x, float y, float w, float h, int visible), {
+    if (globalThis.clout && globalThis.clout._place) globalThis.clout._place(UTF8ToString(id), x, y, w, h, !!visible);
+});
+EM_JS(void, clout_js_copy_text, (const char* text), {
+    if (globalThis.clout) globalThis.clout.copyText(UTF8ToString(text));
+});
+EM_JS(void, clout_js_frame_drawn, (int fonts_real, double build_ms, double render_ms), {
+    if (globalThis.clout && globalThis.clout._frameDrawn) globalThis.clout._frameDrawn(!!fonts_real, build_ms, render_ms);
 });
 
 namespace clout::web::js {
@@ -32,7 +42,37 @@ void place_open_button(float x, float y, float w, float h, bool visible) {
 void open_picker() { clout_js_open_picker(); }
 void clear_files() { clout_js_clear_files(); }
 void announce(const std::string& text) { clout_js_announce(text.c_str()); }
-void frame_drawn(int fonts_real) { clout_js_frame_drawn(fonts_real); }
+void frame_drawn(int fonts_real, double build_ms, double render_ms) { clout_js_frame_drawn(fonts_real, build_ms, render_ms); }
+void copy_text(const std::string& text) { clout_js_copy_text(text.c_str()); }
+namespace {
+struct Last { std::string id; float v[4]; bool vis; bool placed; };
+std::vector<Last> g_placed;
+}  // namespace
+void end_frame() {
+    for (auto& l : g_placed) {
+        if (!l.placed && l.vis) {
+            l.vis = false;
+            clout_js_place(l.id.c_str(), 0, 0, 0, 0, 0);
+        }
+        l.placed = false;
+    }
+}
+void place(const char* id, float x, float y, float w, float h, bool visible) {
+    auto& last = g_placed;
+    const float s = ui().s;
+    const float v[4] = {x / s, y / s, w < 0 ? -1 : w / s, h < 0 ? -1 : h / s};
+    for (auto& l : last) {
+        if (l.id != id) continue;
+        l.placed = true;
+        if (l.vis == visible && (!visible || (l.v[0] == v[0] && l.v[1] == v[1] && l.v[2] == v[2] && l.v[3] == v[3]))) return;
+        std::copy(v, v + 4, l.v);
+        l.vis = visible;
+        clout_js_place(id, v[0], v[1], v[2], v[3], visible ? 1 : 0);
+        return;
+    }
+    last.push_back(Last{id, {v[0], v[1], v[2], v[3]}, visible, true});
+    clout_js_place(id, v[0], v[1], v[2], v[3], visible ? 1 : 0);
+}
 }  // namespace clout::web::js
 
 // ---- JS -> C++ (called by web/app.js as Module._clout_web_*)
@@ -75,6 +115,99 @@ EMSCRIPTEN_KEEPALIVE void clout_web_touch(float x, float y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(x * ui().s, y * ui().s);
+    request_redraw();
+}
+
+// The worker started (on = 1, reading `files` files) or stopped.
+EMSCRIPTEN_KEEPALIVE void clout_web_working(int on, int files) {
+    AppState& st = state();
+    st.work = Work{};
+    st.work.active = on != 0;
+    st.work.file_count = files;
+    if (on) {
+        st.errors.clear();
+        st.phase = Phase::Working;
+    } else {
+        st.phase = st.report ? Phase::Dashboard : Phase::Welcome;
+    }
+    request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void clout_web_progress(const char* name, double done, double total, double entries, double posts,
+                                             int index, int count) {
+    Work& w = state().work;
+    w.name = name;
+    w.done = done;
+    w.total = total;
+    w.entries = entries;
+    w.posts = posts;
+    w.file_index = index;
+    w.file_count = count;
+    request_redraw(1);  // one frame per update (at most 4 a second): the main thread stays free
+}
+
+// A new report (the JSON text the worker produced), or none (json = null: start over).
+EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
+    AppState& st = state();
+    if (!json) {
+        st.report.reset();
+        st.phase = st.work.active ? Phase::Working : Phase::Welcome;
+        ++st.report_version;
+        request_redraw();
+        return;
+    }
+    auto r = std::make_shared<ReportData>();
+    r->j = nlohmann::json::parse(json, nullptr, false);
+    if (r->j.is_discarded() || !r->j.is_object()) return;
+    try {
+        r->inputs = clout::inputs_from_json(r->j["what_if"]["inputs"].dump());
+        r->inputs_ok = true;
+    } catch (...) {
+        r->inputs_ok = false;
+    }
+    for (const auto& t : r->j["trend"]) {
+        r->trend.push_back(t.value("score", 0));
+        r->trend_dates.push_back(t.value("date", ""));
+        std::array<int, 5> p{};
+        if (t.contains("points") && t["points"].is_array())
+            for (size_t i = 0; i < 5 && i < t["points"].size(); ++i) p[i] = t["points"][i].get<int>();
+        r->trend_points.push_back(p);
+    }
+    st.report = std::move(r);
+    ++st.report_version;
+    if (!st.work.active) st.phase = Phase::Dashboard;
+    request_redraw();
+}
+
+// The last run's errors, one "FILE: message" per line (empty: none).
+EMSCRIPTEN_KEEPALIVE void clout_web_errors(const char* text) {
+    AppState& st = state();
+    st.errors.clear();
+    std::string cur;
+    for (const char* p = text; *p; ++p) {
+        if (*p == '\n') {
+            if (!cur.empty()) st.errors.push_back(cur);
+            cur.clear();
+        } else {
+            cur += *p;
+        }
+    }
+    if (!cur.empty()) st.errors.push_back(cur);
+    request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void clout_web_toolbar(float w, float h) {
+    state().toolbar_w = w;
+    state().toolbar_h = h;
+    request_redraw();
+}
+
+// A wheel or touchpad scroll over the canvas, in ImGui's units (web/app.js).
+EMSCRIPTEN_KEEPALIVE void clout_web_wheel(float dx, float dy) {
+    if (!ImGui::GetCurrentContext()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMouseWheelEvent(dx, dy);
     request_redraw();
 }
 

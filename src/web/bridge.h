@@ -16,7 +16,14 @@ void open_picker();
 void clear_files();
 // Mirrors a text into the page's screen-reader live region (role=status).
 void announce(const std::string& text);
+// Places a page control by element id (#sample, #cancel, #followers-form, #toolbar) at a
+// rectangle in device pixels; w or h < 0 keeps its natural size. Only calls JS on a change.
+void place(const char* id, float x, float y, float w, float h, bool visible);
+// Hides every control that was not placed during this frame (called after drawing).
+void end_frame();
+// Copies a text to the clipboard (navigator.clipboard).
+void copy_text(const std::string& text);
 // Called after each drawn frame (the page test waits for it).
-void frame_drawn(int fonts_real);
+void frame_drawn(int fonts_real, double build_ms = 0, double render_ms = 0);
 
 }  // namespace clout::web::js

@@ -17,6 +17,7 @@
 #include "imgui_impl_opengl3.h"
 #include "bridge.h"
 #include "panels.h"
+#include "share_state.h"  // share: shared card, privacy panel
 #include "state.h"
 #include "ui.h"
 
@@ -69,12 +70,43 @@ bool sync_canvas_size() {
     return changed;
 }
 
+// Touch: a drag that starts away from a control scrolls the window under the finger (ImGui
+// itself scrolls only with a wheel), so a phone scrolls the page the usual way.
+void touch_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    static bool dragging = false;
+    static ImGuiWindow* target = nullptr;
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen) {
+        dragging = false;
+        return;
+    }
+    if (ImGui::IsMouseClicked(0)) {
+        dragging = false;
+        target = g.HoveredWindow;
+        // A touch on a slider or a text field drives it; anywhere else may become a scroll.
+        while (target && (target->Flags & ImGuiWindowFlags_ChildWindow) && target->ScrollMax.y <= 0) target = target->ParentWindow;
+    }
+    if (!ImGui::IsMouseDown(0)) {
+        dragging = false;
+        return;
+    }
+    // Sliders own their drags (panels set drag_owned while one is held).
+    if (!dragging && !state().drag_owned && ImGui::IsMouseDragging(0, io.MouseDragThreshold)) dragging = true;
+    if (dragging && target) {
+        ImGui::SetScrollY(target, target->Scroll.y - io.MouseDelta.y);
+        if (g.ActiveId) ImGui::ClearActiveID();
+        request_redraw(2);
+    }
+}
+
 void frame(void*) {
     if (sync_canvas_size()) request_redraw();
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) request_redraw();
     if (g_redraw <= 0) return;
     --g_redraw;
 
+    const double t_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -88,11 +120,18 @@ void frame(void*) {
     ImGui::SetNextWindowSize(vp->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("clout", nullptr, flags);
-    draw_welcome(state());
+    ImGui::Begin("clout", nullptr, flags | (state().phase == Phase::Dashboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    if (!draw_share_pages()) switch (state().phase) {  // share: a shared card, the privacy panel, ...
+        case Phase::Welcome: draw_welcome(state()); break;
+        case Phase::Working: draw_progress(state()); break;
+        case Phase::Dashboard: draw_dashboard(state()); break;
+    }
+    touch_scroll();
     ImGui::End();
+    js::end_frame();
 
     ImGui::Render();
+    const double t_built = emscripten_get_now();
     glViewport(0, 0, g_width, g_height);
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui().c.bg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -100,7 +139,7 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // Hover and active states settle one frame after the input that changed them.
     if (io.WantTextInput || ImGui::IsAnyItemActive()) request_redraw(2);
-    js::frame_drawn(ui().f.real ? 1 : 0);
+    js::frame_drawn(ui().f.real ? 1 : 0, t_built - t_start, emscripten_get_now() - t_built);
 }
 
 }  // namespace

@@ -8,5 +8,24 @@ namespace clout::web {
 
 // The first screen: what clout does, the drop zone, "Open export…", the privacy line.
 void draw_welcome(AppState& st);
+// While the worker reads: the progress card with Cancel (progress.cpp).
+void draw_progress(AppState& st);
+// The report (dashboard.cpp lays the panels out in cards; one panel_*.cpp each).
+void draw_dashboard(AppState& st);
+
+// Each panel draws the content of one card at the ImGui cursor, `w` device pixels wide,
+// and leaves the cursor below what it drew.
+void panel_score(const ReportData& r, float w);
+void panel_breakdown(const ReportData& r, float w);
+void panel_trend(const ReportData& r, float w);
+void panel_why(const ReportData& r, float w);
+void panel_top_posts(const ReportData& r, float w);
+void panel_topics(const ReportData& r, float w);
+void panel_accounts(const ReportData& r, float w);
+void panel_style(const ReportData& r, float w);
+void panel_heatmap(const ReportData& r, float w);
+void panel_tips(const ReportData& r, float w);
+void panel_what_if(const ReportData& r, float w);
+void panel_sources(AppState& st, const ReportData& r, float w);
 
 }  // namespace clout::web

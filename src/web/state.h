@@ -2,8 +2,14 @@
 // and the panels. The UI is a pure function of this state, redrawn on every change.
 #pragma once
 
+#include <array>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "score/score.h"
 
 namespace clout::web {
 
@@ -15,7 +21,37 @@ struct PickedFile {
     int js_index = -1;
 };
 
+enum class Phase { Welcome, Working, Dashboard };
+
+// The import worker's progress (web/worker.js -> app.js -> clout_web_progress).
+struct Work {
+    bool active = false;
+    int file_index = 0, file_count = 0;   // which file of how many is being read
+    std::string name;
+    double done = 0, total = 0;            // bytes of the file read / its size
+    double entries = 0, posts = 0;
+};
+
+// The report on screen: the JSON object the worker produced (the CLI's report) and what
+// the panels derive from it once.
+struct ReportData {
+    nlohmann::json j;
+    clout::ScoreInputs inputs;             // what_if.inputs, for the What-if sliders
+    bool inputs_ok = false;
+    std::vector<int> trend;                // scores, ascending days
+    std::vector<std::array<int, 5>> trend_points;
+    std::vector<std::string> trend_dates;
+};
+
 struct AppState {
+    Phase phase = Phase::Welcome;
+    Work work;
+    std::vector<std::string> errors;       // the last run's per-file errors, "FILE: message"
+    std::shared_ptr<ReportData> report;
+    int report_version = 0;
+    float toolbar_w = 0, toolbar_h = 0;    // the DOM toolbar's size, CSS pixels
+    bool drag_owned = false;               // a control holds the pointer (touch drags do not scroll)
+
     std::vector<PickedFile> files;
     bool drag_over = false;      // files are being dragged over the page
     int files_version = 0;       // bumped on every change of `files` (announcements)

@@ -88,6 +88,18 @@ void rebuild_fonts(float scale) {
     f.strong = add(semibold, 16.0f, true);
     f.heading = add(semibold, 20.0f, true);
     f.title = add(semibold, 36.0f, false);
+    f.number = add(semibold, 26.0f, false);
+    if (!semibold.empty()) {
+        static const ImWchar digits[] = {0x0020, 0x0020, 0x002B, 0x002D, 0x0030, 0x0039, 0x2212, 0x2212, 0};
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        f.display = io.Fonts->AddFontFromMemoryTTF(semibold.data(), static_cast<int>(semibold.size()),
+                                                   std::round(84.0f * scale), &cfg, digits);
+    } else {
+        f.display = f.title;
+    }
     if (!iconfont.empty()) {
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;
@@ -123,6 +135,9 @@ void apply_style(float scale, bool dark) {
         c.accent_text = rgb(0xFFFFFF);
         c.good = rgb(0x4CC38A);
         c.warn = rgb(0xF2B35B);
+        c.bad = rgb(0xF07178);
+        c.comp[0] = rgb(0x8B7CFF); c.comp[1] = rgb(0x4FB3F6); c.comp[2] = rgb(0xF2B35B);
+        c.comp[3] = rgb(0x4CC38A); c.comp[4] = rgb(0xF07FB0);
     } else {
         c.bg = rgb(0xF6F6F9);
         c.surface = rgb(0xFFFFFF);
@@ -137,6 +152,9 @@ void apply_style(float scale, bool dark) {
         c.accent_text = rgb(0xFFFFFF);
         c.good = rgb(0x1F8A5B);
         c.warn = rgb(0xB26A00);
+        c.bad = rgb(0xC4323B);
+        c.comp[0] = rgb(0x5B48E8); c.comp[1] = rgb(0x1E7FC4); c.comp[2] = rgb(0xC27A0E);
+        c.comp[3] = rgb(0x1F8A5B); c.comp[4] = rgb(0xC2407E);
     }
 
     ImGuiStyle st;  // start from the defaults, then scale: nothing accumulates across changes

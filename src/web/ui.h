@@ -13,7 +13,8 @@ namespace clout::web {
 
 struct Palette {
     ImU32 bg, surface, surface_hover, border, border_strong, text, muted, faint;
-    ImU32 accent, accent_soft, accent_text, good, warn;
+    ImU32 accent, accent_soft, accent_text, good, warn, bad;
+    ImU32 comp[5];  // the five components: reach, amplification, engagement, consistency, conversation
 };
 
 struct Fonts {
@@ -23,6 +24,8 @@ struct Fonts {
     ImFont* heading = nullptr;  // Inter SemiBold 20
     ImFont* title = nullptr;    // Inter SemiBold 36
     ImFont* icon_big = nullptr; // icons at 40
+    ImFont* display = nullptr;  // Inter SemiBold 84, digits and signs only (the score)
+    ImFont* number = nullptr;   // Inter SemiBold 26 (numbers in cards)
     bool real = false;          // Inter was available (not the built-in fallback)
 };
 

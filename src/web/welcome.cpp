@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "panels.h"
+#include "share_state.h"  // share: the privacy panel link
 #include "ui.h"
 
 namespace clout::web {
@@ -114,8 +115,17 @@ void draw_welcome(AppState& st) {
     const float btn_h = u.rpx(46), btn_w = std::min(inner_w, u.rpx(220));
     const float hint_h = centered_wrapped(dl, f.small, ix0, 0, inner_w, 0, kDropHint, u.px(4), true);
     const float nets_h = centered_wrapped(dl, f.small, ix0, 0, inner_w, 0, kNetworks, u.px(4), true);
+    const float link_h = u.rpx(34);  // "Try a sample export" under the button
     const float zone_h = pad + circle + u.rpx(18) + f.heading->FontSize + u.rpx(8) + hint_h + u.rpx(22) + btn_h +
-                         (compact ? 0 : u.rpx(22) + nets_h) + pad;
+                         u.rpx(8) + link_h + (compact ? 0 : u.rpx(14) + nets_h) + pad;
+    // The last run's errors ("FILE: message"), under the drop zone.
+    float errors_h = 0;
+    if (!st.errors.empty()) {
+        errors_h = u.rpx(18) + f.strong->FontSize + u.rpx(10);
+        for (const auto& e : st.errors)
+            errors_h += centered_wrapped(dl, f.body, 0, 0, col_w - u.rpx(40) - u.rpx(26), 0, e, u.px(4), true) + u.rpx(8);
+        errors_h += u.rpx(10);
+    }
 
     const float row_h = u.rpx(40);
     const float files_h = st.files.empty() ? 0
@@ -128,6 +138,7 @@ void draw_welcome(AppState& st) {
     const float footer_h = u.rpx(56);
 
     const float block_h = title_h + title_gap + line1_h + lead_gap + line2_h + block_gap + zone_h +
+                          (errors_h > 0 ? u.rpx(16) + errors_h : 0) +
                           (files_h > 0 ? u.rpx(16) + files_h : 0) + steps_h + u.rpx(show_steps ? 32 : 24) + privacy_h;
     const float avail = H - bar_h - footer_h;
     float y = origin.y + bar_h + std::max(u.rpx(narrow ? 8 : 24), std::floor((avail - block_h) * 0.45f));
@@ -173,17 +184,39 @@ void draw_welcome(AppState& st) {
     // The real control is an HTML element (keyboard, screen readers, the native picker):
     // the page places it over this rectangle, in CSS pixels.
     const ImVec2 ba(std::floor(x0 + (col_w - btn_w) * 0.5f), std::floor(zy));
+    js::place("open", ba.x, ba.y, btn_w, btn_h, true);
+    zy += btn_h + u.rpx(8);
     {
-        static ImVec4 last(-1, -1, -1, -1);
-        const ImVec4 now(ba.x / u.s, ba.y / u.s, btn_w / u.s, btn_h / u.s);
-        if (now.x != last.x || now.y != last.y || now.z != last.z || now.w != last.w) {
-            js::place_open_button(now.x, now.y, now.z, now.w, true);
-            last = now;
-        }
+        const float lw = u.rpx(200);
+        js::place("sample", std::floor(x0 + (col_w - lw) * 0.5f), std::floor(zy), lw, link_h, true);
     }
-    zy += btn_h + u.rpx(22);
+    zy += link_h + u.rpx(14);
     if (!compact) centered_wrapped(dl, f.small, ix0, zy, inner_w, c.faint, kNetworks, u.px(4));
     y = zb.y;
+
+    // ---- errors of the last run: one line per file, "FILE: message"
+    if (errors_h > 0) {
+        y += u.rpx(16);
+        const ImVec2 ea(x0, y), eb(x0 + col_w, y + errors_h);
+        dl->AddRectFilled(ea, eb, with_alpha(c.bad, u.dark ? 0.12f : 0.08f), radius);
+        dl->AddRect(ea, eb, with_alpha(c.bad, 0.45f), radius, 0, std::max(1.0f, std::round(u.s)));
+        float ey = y + u.rpx(18);
+        const float ex = x0 + u.rpx(20);
+        text_at(dl, f.strong, ImVec2(ex, ey), c.bad,
+                (std::string(ICON_WARNING "  ") + (st.errors.size() == 1 ? "This file could not be read" : "These files could not be read")).c_str());
+        ey += f.strong->FontSize + u.rpx(10);
+        const float tw = col_w - u.rpx(40) - u.rpx(26);
+        for (const auto& e : st.errors) {
+            ImGui::PushFont(f.body);
+            ImGui::SetCursorScreenPos(ImVec2(ex + u.rpx(26), ey));
+            ImGui::PushTextWrapPos(ex + u.rpx(26) + tw);
+            ImGui::TextUnformatted(e.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopFont();
+            ey += centered_wrapped(dl, f.body, 0, 0, tw, 0, e, u.px(4), true) + u.rpx(8);
+        }
+        y = eb.y;
+    }
 
     // ---- the chosen files
     if (!st.files.empty()) {
@@ -290,6 +323,15 @@ void draw_welcome(AppState& st) {
             y += f.body->FontSize + u.rpx(6);
             y += centered_wrapped(dl, f.body, x0 + u.px(14), y, tw, c.muted, kPrivacy, u.px(4));
         }
+    }
+
+    // share: "How your data is handled" (the privacy panel), under the privacy line
+    {
+        y += u.rpx(12);
+        const float lw = text_size(f.small, ICON_SHIELD "  How your data is handled").x;
+        ImGui::SetCursorScreenPos(ImVec2(std::floor(x0 + (col_w - lw) * 0.5f), y));
+        privacy_link("How your data is handled");
+        y += f.small->FontSize;
     }
 
     // ---- footer, at the bottom of the screen (or below the content when it scrolls)

@@ -152,7 +152,10 @@ public:
         if (profile) {
             acc.handle = str_of(*profile, {"userName", "username"});
             acc.display_name = str_of(*profile, {"displayName", "nickName", "nickname"});
-            if (const json* lr = member(*profile, "likesReceived")) acc.likes_received_total = jint_value(*lr, -1);
+            if (const json* lr = member(*profile, "likesReceived")) {
+                int64_t n = jint_value(*lr, -1);
+                acc.likes_received_total = n >= 0 ? n : -1;  // a negative count is no count
+            }
         }
         uint32_t a = out.add_account(std::move(acc));
         size_t bad = 0;

@@ -657,6 +657,7 @@ private:
         }
         if (const Note* n = find_note(time, text)) text = n->text;
         (void)community;
+        ctx_.check_posts(out_.posts.size());  // every post: the limit is exact, not per 1024
         out_.add_post(p, text, hashtags_, mentions_);
         ++ctx_.progress.posts;
     }

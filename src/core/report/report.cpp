@@ -817,7 +817,13 @@ std::string report_to_json(const Report& r) {
     }
     j["networks"] = std::move(nets);
     OJ trend = OJ::array();
-    for (const auto& t : r.trend) trend.push_back(OJ{{"date", format_day(t.day)}, {"score", t.score}});
+    for (const auto& t : r.trend) {
+        // points: the day's whole points per component (order of `components`); they add
+        // up to score - 1, so a chart can stack them exactly.
+        OJ pts = OJ::array();
+        for (int i = 0; i < kComponentCount; ++i) pts.push_back(t.points[static_cast<size_t>(i)]);
+        trend.push_back(OJ{{"date", format_day(t.day)}, {"score", t.score}, {"points", std::move(pts)}});
+    }
     j["trend"] = std::move(trend);
     OJ ch;
     ch["d1"] = r.d1;

@@ -101,13 +101,12 @@ std::string utf8_sanitize(std::string_view s) {
 std::string one_line(std::string_view s) {
     constexpr size_t kMax = 500;
     std::string out;
-    out.reserve(std::min(s.size(), kMax + 8));
+    out.reserve(std::min(s.size(), kMax) + 8);
+    size_t cut = std::string::npos;  // the last character boundary that leaves room for "..."
     for (size_t i = 0; i < s.size();) {
+        if (out.size() <= kMax - 3) cut = out.size();
+        if (out.size() > kMax) break;
         size_t k = utf8_seq(s, i);
-        if (out.size() + std::max<size_t>(k, 3) > kMax) {
-            out += "...";
-            break;
-        }
         if (k == 1) {
             unsigned char c = static_cast<unsigned char>(s[i]);
             out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
@@ -119,6 +118,10 @@ std::string one_line(std::string_view s) {
             append_utf8(out, 0xFFFD);
             ++i;
         }
+    }
+    if (out.size() > kMax) {
+        out.resize(cut);
+        out += "...";
     }
     return out;
 }

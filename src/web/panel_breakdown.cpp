@@ -1,0 +1,93 @@
+// Breakdown: each component's points of its maximum, its value, what it was computed from,
+// and its formula in one line (hover for the full one, docs/SCORING.md §3). A component the
+// exports lack is shown as unavailable, never as zero.
+#include "dash.h"
+#include "icons.h"
+#include "panels.h"
+
+namespace clout::web {
+using namespace dash;
+
+namespace {
+struct Formula { const char* id; const char* line; const char* full; };
+const Formula kFormulas[] = {
+    {"reach", "L(followers; 1,000,000)",
+     "Reach = L(F; 1,000,000), where F = followers (the sum over the exports that have a count; a count you type in "
+     "replaces the export's) and L(x; c) = min(1, ln(1+x) / ln(1+c)). Max 25 points."},
+    {"amplification", "\xC2\xBD\xC2\xB7S/(P+10) + \xC2\xBD\xC2\xB7L(h_r; 30)",
+     "Amplification = \xC2\xBD \xC2\xB7 S/(P_r + 10) + \xC2\xBD \xC2\xB7 L(h_r; 30), where P_r = published posts whose export "
+     "records reshares, S = how many of them were reshared at least once, h_r = the h-index of their reshares. Max 20 points."},
+    {"engagement", "L(h-index of reactions; 300)",
+     "Engagement = L(h_e; 300), where h_e = the h-index of the reactions of the published posts whose export records "
+     "reactions: the largest h such that h posts got at least h reactions each. Max 34 points."},
+    {"consistency", "active weeks / 13",
+     "Consistency = k / 13, where k = the number of 7-day blocks of the 91-day window with at least one qualifying post "
+     "(a post that got a reaction, or whose export records none). Max 10 points."},
+    {"conversation", "L(qualifying replies; 150)",
+     "Conversation = L(R; 150), where R = the replies to other accounts that got a reaction (or whose export records "
+     "none). Max 10 points."},
+};
+
+std::string inputs_line(const std::string& id, const json& in) {
+    if (id == "reach") {
+        const int64_t f = num(in, "followers");
+        return f < 0 ? "follower count unknown" : fmt_int(f) + " followers";
+    }
+    if (id == "amplification")
+        return fmt_int(num(in, "reshared_posts", 0)) + " of " + fmt_int(num(in, "posts_with_reshare_counts", 0)) +
+               " posts reshared \xC2\xB7 h " + fmt_int(num(in, "reshare_h_index", 0));
+    if (id == "engagement")
+        return fmt_int(num(in, "reactions_total", 0)) + " reactions on " + fmt_int(num(in, "posts_with_reaction_counts", 0)) +
+               " posts \xC2\xB7 h " + fmt_int(num(in, "reaction_h_index", 0));
+    if (id == "consistency") return fmt_int(num(in, "weeks_active", 0)) + " of " + fmt_int(num(in, "weeks", 13)) + " weeks active";
+    if (id == "conversation")
+        return fmt_int(num(in, "qualifying_replies", 0)) + " of " + fmt_int(num(in, "replies_to_others", 0)) + " replies counted";
+    return {};
+}
+}  // namespace
+
+void panel_breakdown(const ReportData& r, float w) {
+    const Ui& u = ui();
+    const Palette& c = u.c;
+    const Fonts& f = u.f;
+    card_title(ICON_PIE_CHART, "What the score is made of");
+    int i = 0;
+    for (const auto& comp : r.j["components"]) {
+        const std::string id = str(comp, "id");
+        const bool avail = comp.value("available", false);
+        const Formula* fm = nullptr;
+        for (const auto& x : kFormulas)
+            if (id == x.id) fm = &x;
+        ImGui::PushID(i);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddCircleFilled(ImVec2(p.x + u.rpx(5), p.y + f.strong->FontSize * 0.5f), u.rpx(5), avail ? c.comp[i % 5] : c.faint);
+        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, str(comp, "label"));
+        const std::string pts = avail ? fmt_int(num(comp, "points", 0)) + " / " + fmt_int(num(comp, "max_points", 0)) + " pts"
+                                      : "unavailable";
+        const ImVec2 ps = tsize(f.strong, pts);
+        text_at(f.strong, ImVec2(p.x + w - ps.x, p.y), avail ? c.text : c.faint, pts);
+        ImGui::Dummy(ImVec2(w, f.strong->FontSize));
+        gap(6);
+        const ImVec2 bp = ImGui::GetCursorScreenPos();
+        const double value = avail && comp["value"].is_number() ? comp["value"].get<double>() : 0.0;
+        bar(bp, w, u.rpx(6), avail ? static_cast<float>(value) : 0.0f, c.comp[i % 5]);
+        ImGui::Dummy(ImVec2(w, u.rpx(6)));
+        gap(6);
+        std::string line = avail ? "value " + fmt_fixed(value, 3) + " \xC2\xB7 " + inputs_line(id, comp["inputs"])
+                                 : "The exports lack this signal; its points go to the others.";
+        text(f.small, c.muted, line, w);
+        if (fm) {
+            ImGui::PushFont(f.small);
+            ImGui::PushStyleColor(ImGuiCol_Text, c.faint);
+            ImGui::TextUnformatted(fm->line);
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            tooltip(fm->full);
+        }
+        ImGui::PopID();
+        if (++i < 5) gap(14);
+    }
+}
+
+}  // namespace clout::web

@@ -1,0 +1,58 @@
+// Sources: per export the network, account, counts, date range and what the export lacks;
+// where the follower count is missing, a field to type it (a real page input, #followers,
+// placed over the card: phone keyboards work). An unavailable signal reads as unavailable.
+#include "bridge.h"
+#include "dash.h"
+#include "icons.h"
+#include "panels.h"
+
+namespace clout::web {
+using namespace dash;
+
+void panel_sources(AppState& st, const ReportData& r, float w) {
+    const Ui& u = ui();
+    const Palette& c = u.c;
+    const Fonts& f = u.f;
+    card_title(ICON_DATABASE, "Sources");
+    bool followers_missing = false, supplied = false;
+    int k = 0;
+    for (const auto& s : r.j["sources"]) {
+        if (k++) gap(12);
+        std::string acc = str(s, "account");
+        text(f.strong, c.text, network_name(str(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
+        text(f.small, c.faint, elide(f.small, str(s, "source") + " \xC2\xB7 " + str(s, "format"), w));
+        gap(6);
+        const json& cn = s["counts"];
+        auto cnt = [&](const char* key) {
+            const int64_t v = num(cn, key);
+            return v < 0 ? std::string("unknown") : fmt_int(v);
+        };
+        text(f.small, c.muted, cnt("posts") + " posts \xC2\xB7 " + cnt("replies") + " replies \xC2\xB7 " + cnt("reposts") +
+                                   " reposts \xC2\xB7 " + cnt("likes_given") + " likes given", w);
+        text(f.small, c.muted, "Followers " + cnt("followers") + " \xC2\xB7 following " + cnt("following"), w);
+        const std::string a = str(s, "first_post"), b = str(s, "last_post");
+        if (!a.empty()) text(f.small, c.muted, "Posts from " + nice_date(a) + " to " + nice_date(b), w);
+        if (s["lacks"].is_array() && !s["lacks"].empty()) {
+            std::string l;
+            for (const auto& x : s["lacks"]) l += (l.empty() ? "" : ", ") + x.get<std::string>();
+            text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
+        }
+        if (num(cn, "followers") < 0) followers_missing = true;
+        if (num(s, "followers_supplied") >= 0) supplied = true;
+    }
+    if (followers_missing || supplied) {
+        gap(14);
+        text(f.small, c.text, supplied ? "Follower count you gave (change it or clear it):"
+                                       : "Your follower count is not in this export. Type it to score reach:", w);
+        gap(6);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float fw = std::min(w, u.rpx(320)), fh = u.rpx(38);
+        // hidden under the fixed header when scrolled up
+        const float top = ImGui::GetWindowPos().y;
+        js::place("followers-form", p.x, p.y, fw, fh, p.y >= top);
+        ImGui::Dummy(ImVec2(w, fh));
+    }
+    (void)st;
+}
+
+}  // namespace clout::web

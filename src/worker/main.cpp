@@ -1,0 +1,133 @@
+// The import worker's C API: the engine (src/core) compiled for a Web Worker, driven by
+// web/worker.js. The page never reads a file on its main thread: worker.js mounts each
+// dropped File with WORKERFS under /in/<key>/ and calls clout_worker_import on it, which
+// streams it through the normal pipeline (open_source -> importers) with plain stdio, so
+// a 10 GB archive is read in slices and never held in memory.
+//
+// Each file is read into its own Activity first and merged into the kept one only when it
+// was read whole, so
+//  - a file that fails leaves nothing behind (the next file works on a clean slate),
+//  - adding a file to a report reads only that file,
+//  - re-scoring with a follower count typed in (Sources) reads nothing again.
+// clout_worker_report returns report_to_json of the kept, normalized activity (the model's
+// canonical form: the same bytes as the CLI reading the same files at once).
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "importers/importer.h"
+#include "io/byte_source.h"
+#include "io/container.h"
+#include "model/activity.h"
+#include "report/report.h"
+#include "util/error.h"
+
+// Progress goes to worker.js (which posts it to the page), at most every 100 ms.
+EM_JS(void, clout_worker_js_progress, (const char* key, double done, double total, double entries, double posts, const char* stage), {
+    if (typeof self.cloutProgress === "function")
+        self.cloutProgress(UTF8ToString(key), done, total, entries, posts, UTF8ToString(stage));
+});
+
+namespace {
+
+// Every file read so far, merged (Activity::merge) and normalized: the model's canonical
+// form does not depend on the order files came in, so adding a file to it and normalizing
+// again gives what reading all of them at once gives (the CLI's report).
+clout::Activity g_combined;
+std::vector<std::string> g_keys;
+std::string g_result;  // returned strings live here until the next call
+
+std::vector<std::string> split_keys(const char* keys) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (const char* p = keys; *p; ++p) {
+        if (*p == '\n') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += *p;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Reads the file at `path` (a WORKERFS mount), shown as `name` (the report's `source` and
+// the error prefix), and keeps it under `key`. Returns "" on success, else the one-line
+// error message (without the file name: the page prints "NAME: message").
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char* path, const char* name) {
+    g_result.clear();
+    const std::string k = key;
+    try {
+        clout::Activity activity;
+        clout::ImportContext ctx;
+        auto src = clout::open_file_source(path);
+        clout::ByteSource* raw = src.get();
+        const double total = static_cast<double>(raw->size());
+        double last = -1e9;
+        ctx.on_progress = [&](const clout::Progress& p) {
+            const double now = emscripten_get_now();
+            if (now - last < 100) return;
+            last = now;
+            clout_worker_js_progress(key, static_cast<double>(raw->bytes_read()), total,
+                                     static_cast<double>(p.entries), static_cast<double>(p.posts), p.stage.c_str());
+        };
+        clout_worker_js_progress(key, 0, total, 0, 0, "opening");
+        auto c = clout::open_source(std::move(src), name, ctx);
+        clout::import_container(*c, activity, ctx);
+        clout_worker_js_progress(key, total, total, static_cast<double>(ctx.progress.entries),
+                                 static_cast<double>(activity.posts.size()), "done");
+        g_combined.merge(std::move(activity));
+        g_combined.normalize();
+        g_keys.push_back(k);
+    } catch (const clout::InputError& e) {
+        g_result = e.what();
+    } catch (const std::bad_alloc&) {
+        g_result = "out of memory while reading this export";
+    } catch (const std::exception& e) {
+        g_result = std::string("internal error: ") + e.what();
+    }
+    return g_result.c_str();
+}
+
+// Forgets every file read (a new report starts).
+EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
+    g_combined = clout::Activity();
+    g_keys.clear();
+}
+
+// The combined report of the files kept under `keys` (newline-separated, in the order the
+// person gave them), with a follower count typed in (followers >= 0) or none (-1).
+// Returns the JSON text, or "!" + a one-line error message.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers) {
+    try {
+        std::vector<std::string> ks = split_keys(keys), have = g_keys;
+        std::sort(ks.begin(), ks.end());
+        std::sort(have.begin(), have.end());
+        if (ks != have) throw std::runtime_error("the worker holds other files than asked");
+        for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
+        if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
+        clout::Report r = clout::build_report(g_combined);
+        g_result = clout::report_to_json(r);
+    } catch (const clout::InputError& e) {
+        g_result = std::string("!") + e.what();
+    } catch (const std::bad_alloc&) {
+        g_result = "!out of memory while scoring";
+    } catch (const std::exception& e) {
+        g_result = std::string("!internal error: ") + e.what();
+    }
+    return g_result.c_str();
+}
+
+}  // extern "C"
+
+int main() { return 0; }

@@ -1,0 +1,311 @@
+// Share links (src/core/share/share_link.h) and the report CSV (report_csv.h).
+// Expected values come from the report itself (report_to_json / Report fields) and, for
+// the byte layout, from payloads assembled by hand here with zlib's CRC-32 (the test
+// generators' crc32_of) and a bit-by-bit base64url written for this test: an encoder and
+// decoder that agreed only with each other would not pass.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "score_helpers.h"
+#include "share/report_csv.h"
+#include "share/share_link.h"
+#include "zip_writer.h"
+
+using namespace clout;
+using namespace score_test;
+
+namespace {
+
+std::string test_b64url(const std::string& bytes) {
+    const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string bits;
+    for (unsigned char ch : bytes)
+        for (int k = 7; k >= 0; --k) bits += ((ch >> k) & 1) ? '1' : '0';
+    while (bits.size() % 6) bits += '0';
+    std::string out;
+    for (size_t i = 0; i < bits.size(); i += 6) out += abc[std::stoi(bits.substr(i, 6), nullptr, 2)];
+    return out;
+}
+
+std::string le16(int v) { return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF)}; }
+std::string le32(uint32_t v) { return le16(static_cast<int>(v & 0xFFFF)) + le16(static_cast<int>(v >> 16)); }
+
+// A payload assembled field by field (see the layout in share_link.h).
+struct RawCard {
+    int format = 1, score = 42, d1 = 1, d7 = 3, d30 = -5;
+    std::vector<int> points = {10, 8, 15, 6, 2}, max_points = {25, 20, 34, 10, 10};
+    int as_of = 19844;  // 2024-05-01
+    int major = 1;
+    uint32_t hash = 0x9167511d;
+    int mask = 0b101;   // X, Bluesky
+    std::vector<int> net_scores = {40, 30};
+    std::vector<int> trend = {30, 35, 39, 42};
+    std::string name = "Ada";
+    std::string bytes() const {
+        std::string b;
+        for (int v : {format, score}) b += static_cast<char>(v);
+        for (int v : {d1, d7, d30}) b += static_cast<char>(static_cast<int8_t>(v));
+        for (int v : points) b += static_cast<char>(v);
+        for (int v : max_points) b += static_cast<char>(v);
+        b += le16(as_of);
+        b += static_cast<char>(major);
+        b += le32(hash);
+        b += le16(mask);
+        for (int v : net_scores) b += static_cast<char>(v);
+        b += static_cast<char>(trend.size());
+        for (int v : trend) b += static_cast<char>(v);
+        b += static_cast<char>(name.size());
+        b += name;
+        return b;
+    }
+    std::string payload() const {
+        const std::string b = bytes();
+        return test_b64url(b + le32(gen::crc32_of(b)));
+    }
+};
+
+std::string decode_error(const std::string& payload) {
+    try {
+        decode_share(payload);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+Activity multi_network(uint64_t seed) {
+    Activity a;
+    gen::add_profile_activity(a, gen::Profile::SmallBusiness, opts(seed, Network::X));
+    gen::add_profile_activity(a, gen::Profile::Median, opts(seed + 1, Network::Mastodon));
+    gen::add_profile_activity(a, gen::Profile::Professional, opts(seed + 2, Network::Bluesky));
+    a.normalize();
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("share link: a hand-assembled payload decodes to its fields") {
+    RawCard raw;
+    const ShareCard c = decode_share(raw.payload());
+    CHECK(c.score == 42);
+    CHECK(c.d1 == 1);
+    CHECK(c.d7 == 3);
+    CHECK(c.d30 == -5);
+    CHECK(c.points == std::array<int, 5>{10, 8, 15, 6, 2});
+    CHECK(c.max_points == std::array<int, 5>{25, 20, 34, 10, 10});
+    CHECK(format_day(c.as_of_day) == "2024-05-01");
+    CHECK(c.model == "clout-score-1.9167511d");
+    REQUIRE(c.networks.size() == 2);
+    CHECK(c.networks[0] == std::pair<Network, int>(Network::X, 40));
+    CHECK(c.networks[1] == std::pair<Network, int>(Network::Bluesky, 30));
+    CHECK(c.trend == std::vector<int>{30, 35, 39, 42});
+    CHECK(c.name == "Ada");
+    // ... and the encoder writes exactly those bytes back.
+    CHECK(encode_share(c) == raw.payload());
+    // A whole link, or "s=...", is read the same.
+    CHECK(decode_share("https://example.org/clout/#s=" + raw.payload()).score == 42);
+    CHECK(decode_share("s=" + raw.payload()).score == 42);
+    CHECK(share_crc32(reinterpret_cast<const uint8_t*>("123456789"), 9) == 0xCBF43926u);
+}
+
+TEST_CASE("share link: round trip from real reports, every profile and several networks") {
+    std::vector<Activity> acts;
+    for (auto p : gen::all_profiles()) acts.push_back(gen::make_activity(p, opts(7)));
+    acts.push_back(gen::make_activity(gen::Profile::Median, opts(8, Network::Mastodon)));
+    acts.push_back(gen::make_activity(gen::Profile::Median, opts(9, Network::Reddit)));
+    acts.push_back(multi_network(10));
+    for (const Activity& a : acts) {
+        const Report r = build_report(a);
+        const std::string json = report_to_json(r);
+        const ShareCard c = card_from_report_json(json);
+        CHECK(c.score == r.result.score);
+        CHECK(c.d1 == r.d1);
+        CHECK(c.d7 == r.d7);
+        CHECK(c.d30 == r.d30);
+        CHECK(c.as_of_day == r.as_of_day);
+        CHECK(c.model == r.model);
+        for (size_t i = 0; i < 5; ++i) {
+            CHECK(c.points[i] == r.result.components[i].points);
+            CHECK(c.max_points[i] == r.result.components[i].max_points);
+        }
+        REQUIRE(c.networks.size() == r.networks.size());
+        for (size_t i = 0; i < c.networks.size(); ++i) {
+            CHECK(c.networks[i].first == r.networks[i].network);
+            CHECK(c.networks[i].second == r.networks[i].result.score);
+        }
+        // Weekly: the trend's score on as_of - 7k, k = 52..0.
+        REQUIRE(c.trend.size() == 53);
+        for (size_t k = 0; k < 53; ++k) CHECK(c.trend[52 - k] == r.trend[r.trend.size() - 1 - 7 * k].score);
+        const std::string payload = encode_share(c);
+        CHECK(payload.size() < 400);
+        const ShareCard back = decode_share(payload);
+        CHECK(card_to_json(back) == card_to_json(c));
+        CHECK(encode_share(back) == payload);
+    }
+}
+
+TEST_CASE("share link: the display name is included only when given, cleaned and capped") {
+    const std::string json = report_to_json(build_report(multi_network(3)));
+    CHECK(card_from_report_json(json).name.empty());
+    CHECK(card_from_report_json(json, "  Ada \t Lovelace\n").name == "Ada Lovelace");
+    CHECK(card_from_report_json(json, "a\x01" "b\x7f" "c\xC2\x85" "d").name == "a b c d");
+    // Markup is kept as the text it is: the page renders names as text only.
+    const std::string markup = "<img src=x onerror=alert(1)>";
+    CHECK(decode_share(encode_share(card_from_report_json(json, markup))).name == markup);
+    // 64 bytes at most, never cutting a character (each "é" is two bytes).
+    std::string long_name;
+    for (int i = 0; i < 40; ++i) long_name += "\xC3\xA9";
+    const ShareCard c = card_from_report_json(json, "x" + long_name);
+    CHECK(c.name.size() == 63);
+    CHECK(decode_share(encode_share(c)).name == c.name);
+    // Invalid UTF-8 becomes U+FFFD.
+    CHECK(card_from_report_json(json, "a\xFF").name == "a\xEF\xBF\xBD");
+    // The longest card (every network, a 64-byte name) still makes a short link.
+    ShareCard big = c;
+    big.networks.clear();
+    for (int i = 0; i < kNetworkCount; ++i) big.networks.emplace_back(static_cast<Network>(i), 50);
+    big.name = std::string(64, 'W');
+    const std::string link = "https://someone.github.io/some/long/folder/name/#s=" + encode_share(big);
+    CHECK(link.size() < 300);
+    CHECK(link.size() <= kShareLinkMax);
+}
+
+TEST_CASE("share link: damage gives a clear message, never a card") {
+    RawCard raw;
+    const std::string good = raw.payload();
+    CHECK(decode_error(good).empty());
+
+    CHECK(decode_error("").find("empty") != std::string::npos);
+    CHECK(decode_error("https://x/#s=").find("empty") != std::string::npos);
+    CHECK(decode_error(good.substr(0, 10) + "!" + good.substr(11)).find("characters") != std::string::npos);
+    CHECK(decode_error(std::string(3000, 'A')).find("too long") != std::string::npos);
+
+    // Every truncation fails, with a message about length or checksum.
+    for (size_t n = 1; n < good.size(); ++n) {
+        const std::string e = decode_error(good.substr(0, n));
+        CHECK_MESSAGE(!e.empty(), n);
+    }
+    // Every one-character change fails (CRC-32 catches every burst of up to 32 bits).
+    const std::string abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int tried = 0;
+    for (size_t i = 0; i < good.size(); ++i)
+        for (char ch : {'A', 'q', '7', '_'}) {
+            if (good[i] == ch) continue;
+            std::string t = good;
+            t[i] = ch;
+            ++tried;
+            CHECK_MESSAGE(!decode_error(t).empty(), "position " << i << " -> " << ch);
+        }
+    CHECK(tried > 200);
+    // Extra data after the checksum.
+    CHECK(!decode_error(good + "AAAA").empty());
+}
+
+TEST_CASE("share link: version, lengths and values are checked even under a valid checksum") {
+    RawCard r;
+    r.format = 2;
+    CHECK(decode_error(r.payload()).find("newer version of clout") != std::string::npos);
+    r.format = 0;
+    CHECK(decode_error(r.payload()).find("does not start like a clout link") != std::string::npos);
+
+    r = RawCard();
+    r.score = 101;
+    CHECK(decode_error(r.payload()).find("impossible values") != std::string::npos);
+    r = RawCard();
+    r.points = {10, 8, 15, 6, 3};  // adds up to 42, not 41
+    CHECK(decode_error(r.payload()).find("add") != std::string::npos);
+    r = RawCard();
+    r.points = {26, 0, 10, 5, 0};  // 26 of 25
+    CHECK(decode_error(r.payload()).find("26 of 25 points for Reach") != std::string::npos);
+    r = RawCard();
+    r.max_points = {25, 20, 34, 10, 11};
+    CHECK(decode_error(r.payload()).find("worth") != std::string::npos);
+    r = RawCard();
+    r.d30 = 42;  // would mean a score of 0 thirty days ago
+    CHECK(decode_error(r.payload()).find("change") != std::string::npos);
+    r = RawCard();
+    r.trend = {30, 35, 39, 41};  // does not end at 42
+    CHECK(decode_error(r.payload()).find("does not end at the score") != std::string::npos);
+    r = RawCard();
+    r.d7 = 4;  // the trend says 3
+    r.trend = {30, 35, 39, 42};
+    CHECK(decode_error(r.payload()).find("7-day change") != std::string::npos);
+    r = RawCard();
+    r.trend = {0, 42};
+    CHECK(decode_error(r.payload()).find("trend point of 0") != std::string::npos);
+    r = RawCard();
+    r.trend.clear();
+    CHECK(decode_error(r.payload()).find("trend of the wrong length") != std::string::npos);
+    r = RawCard();
+    r.mask = 1 << 9;
+    r.net_scores = {40};
+    CHECK(decode_error(r.payload()).find("unknown network") != std::string::npos);
+    r = RawCard();
+    r.mask = 0;
+    r.net_scores = {};
+    CHECK(decode_error(r.payload()).find("no network") != std::string::npos);
+    r = RawCard();
+    r.net_scores = {40, 0};
+    CHECK(decode_error(r.payload()).find("Bluesky score of 0") != std::string::npos);
+    r = RawCard();
+    r.name = "a\nb";
+    CHECK(decode_error(r.payload()).find("name") != std::string::npos);
+    r = RawCard();
+    r.name = std::string(65, 'x');
+    CHECK(decode_error(r.payload()).find("too long") != std::string::npos);
+    r = RawCard();
+    r.major = 0;
+    CHECK(decode_error(r.payload()).find("model version") != std::string::npos);
+    // The count of network scores must match the bits: one score too few shifts everything.
+    r = RawCard();
+    r.net_scores = {40};
+    CHECK(!decode_error(r.payload()).empty());
+}
+
+TEST_CASE("share link: card_from_report_json refuses what is not a report") {
+    CHECK_THROWS_AS(card_from_report_json("not json"), InputError);
+    CHECK_THROWS_AS(card_from_report_json("{}"), InputError);
+    CHECK_THROWS_AS(card_from_report_json("{\"schema\":\"clout.report.v1\",\"score\":\"high\"}"), InputError);
+    CHECK_THROWS_AS(card_from_report_json("[1,2]"), InputError);
+}
+
+TEST_CASE("report CSV: rows, columns and values agree with the report") {
+    const Report r = build_report(multi_network(5));
+    const std::string csv = report_csv(r);
+    CHECK(csv == report_csv_from_json(report_to_json(r)));
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos < csv.size()) {
+        const size_t nl = csv.find('\n', pos);
+        REQUIRE(nl != std::string::npos);
+        lines.push_back(csv.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    CHECK(lines[0] == "section,date,network,component,score,score_exact,points,points_exact,max_points,value,available");
+    const size_t nets = r.networks.size();
+    CHECK(nets == 3);
+    CHECK(lines.size() == 1 + 6 + nets * 6 + 365);
+    for (const auto& l : lines) CHECK(std::count(l.begin(), l.end(), ',') == 10);
+    const std::string day = format_day(r.as_of_day);
+    CHECK(lines[1] == "score," + day + ",all,," + std::to_string(r.result.score) + "," +
+                          format_fixed(r.result.exact_q, 4) + ",,,,,");
+    for (size_t i = 0; i < 5; ++i) {
+        const auto& c = r.result.components[i];
+        const std::string value = c.available ? format_fixed(c.value_q, 6) : "";
+        CHECK(lines[2 + i] == "component," + day + ",all," + component_id(c.id) + ",,," + std::to_string(c.points) + "," +
+                                  format_fixed(c.points_q, 4) + "," + std::to_string(c.max_points) + "," + value + "," +
+                                  (c.available ? "true" : "false"));
+    }
+    CHECK(lines[7].rfind("score," + day + ",x,,", 0) == 0);
+    CHECK(lines[13].rfind("score," + day + ",mastodon,,", 0) == 0);
+    // Mastodon exports carry no follower count: reach is unavailable, its value empty.
+    CHECK(lines[14] == "component," + day + ",mastodon,reach,,,0,0.0000,0,,false");
+    for (size_t k = 0; k < 365; ++k) {
+        const auto& t = r.trend[k];
+        CHECK(lines[1 + 6 + nets * 6 + k] == "trend," + format_day(t.day) + ",all,," + std::to_string(t.score) + ",,,,,,");
+    }
+    CHECK_THROWS_AS(report_csv_from_json("{\"schema\":\"other\"}"), InputError);
+    CHECK_THROWS_AS(report_csv_from_json("{"), InputError);
+}
