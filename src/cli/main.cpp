@@ -32,6 +32,8 @@ const char* kUsage =
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
     "                         when every export has a count, N replaces them\n"
+    "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
+    "                         the report is the same for any N\n"
     "\n"
     "Options for rank:\n"
     "  --json | --csv         print the ranking as JSON (schema clout.rank.v1) or CSV (default: a table)\n"
@@ -83,6 +85,7 @@ int main(int argc, char** argv) {
     clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
+    unsigned threads = 0;  // 0: clout::job_threads()
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
@@ -105,6 +108,15 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
                 return usage_error("--followers: '" + v + "' is not a whole number of followers");
             followers = std::stoll(v);
+            continue;
+        }
+        if (a == "--threads") {
+            if (++i >= args.size()) return usage_error("--threads needs a number");
+            const std::string& v = args[i];
+            if (v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos || std::stoul(v) == 0 ||
+                std::stoul(v) > 64)
+                return usage_error("--threads: '" + v + "' is not a whole number from 1 to 64");
+            threads = static_cast<unsigned>(std::stoul(v));
             continue;
         }
         if (a.rfind("--max-", 0) == 0) {
@@ -137,6 +149,7 @@ int main(int argc, char** argv) {
         try {
             clout::ImportContext ctx;
             ctx.limits = limits;
+            ctx.threads = threads;
             clout::import_path(f, activity, ctx);
         } catch (const clout::InputError& e) {
             std::fprintf(stderr, "error: %s: %s\n", f.c_str(), e.what());

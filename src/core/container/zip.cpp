@@ -206,6 +206,7 @@ public:
         read_directory(ctx);
     }
     const char* kind() const override { return "zip"; }
+    bool concurrent_reads() const override { return true; }  // every stream has its own offset and inflater
 
     std::unique_ptr<InputStream> open(size_t i, ImportContext& ctx) override {
         const Entry& e = entries_.at(i);

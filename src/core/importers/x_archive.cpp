@@ -9,12 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cctype>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "importers/importer.h"
+#include "io/jobs.h"
 #include "io/json_scan.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -191,198 +194,49 @@ struct TweetFields {
 struct Note {
     int64_t time = 0;
     std::string text;
-    bool used = false;
 };
 
-class XReader {
+
+// Reads a data file element by element (see json::JsArrayReader).
+template <class F>
+void each_element(Container& c, size_t i, ImportContext& ctx, F&& f) {
+    auto s = c.open(i, ctx);
+    json::JsArrayReader r(*s, ctx, ctx.limits.max_field_bytes);
+    r.for_each(f);
+}
+
+std::string dec(Raw r) {
+    std::string s;
+    Scanner::decode(r.s, r.esc, s);
+    return s;
+}
+
+// Reads one data file (a tweets part, likes, followers or following) into its own
+// Activity, whose account 0 stands for the archive's account. Several run at once on
+// their own threads natively; XReader merges their results in file order.
+class FileReader {
 public:
-    XReader(Container& c, Activity& out, ImportContext& ctx) : c_(c), out_(out), ctx_(ctx) {}
+    FileReader(Container& c, Activity& out, ImportContext& ctx, const Account& acct, const std::vector<Note>& notes,
+               std::atomic<uint64_t>& posted)
+        : c_(c), out_(out), ctx_(ctx), acct_(acct), notes_(notes), used_(notes.size(), 0), posted_(posted) {}
 
-    void run() {
-        DataFiles f = find_files(c_);
-        if (!f.any()) throw InputError("not an X archive: no data/tweets.js, data/account.js or data/manifest.js");
-        {
-            uint64_t total = 0;
-            for (auto* l : {&f.account, &f.notes, &f.tweets, &f.community, &f.likes, &f.followers, &f.following})
-                for (size_t i : *l) total += c_.entries()[i].size;
-            ctx_.progress.bytes_total += total;
-        }
-        acct_.network = Network::X;
-        acct_.format = "x-archive";
-        acct_.source_name = c_.name();
-        if (f.manifest >= 0) guarded(static_cast<size_t>(f.manifest), [&](size_t i) { read_manifest(i); });
-        for (size_t i : f.account) guarded(i, [&](size_t j) { read_account(j); });
-        acct_.signals.likes_received = true;
-        acct_.signals.reposts_received = true;
-        acct_.signals.replies_received = false;
-        acct_.signals.quotes_received = false;
-        account_ = out_.add_account(acct_);
-        for (size_t i : f.notes) guarded(i, [&](size_t j) { read_notes(j); });
-        std::sort(notes_.begin(), notes_.end(), [](const Note& a, const Note& b) { return a.time < b.time; });
-        for (size_t i : f.tweets) guarded(i, [&](size_t j) { read_tweets(j, false); });
-        for (size_t i : f.community) guarded(i, [&](size_t j) { read_tweets(j, true); });
-        for (size_t i : f.likes) guarded(i, [&](size_t j) { read_likes(j); });
-        int64_t followers = 0, following = 0;
-        bool followers_ok = false, following_ok = false;
-        for (size_t i : f.followers)
-            if (guarded(i, [&](size_t j) { followers += read_follows(j, false); })) followers_ok = true;
-        for (size_t i : f.following)
-            if (guarded(i, [&](size_t j) { following += read_follows(j, true); })) following_ok = true;
+    int64_t follows = 0;  // entries of a follower / following file
+    uint64_t skipped_no_date_ = 0, retweets_ = 0;
 
-        Account& a = out_.accounts[account_];
-        // A damaged part makes the total a lower bound at best: then it stays unknown.
-        bool followers_all = followers_ok && followers_failed_ == 0;
-        bool following_all = following_ok && following_failed_ == 0;
-        if (followers_all) a.followers = followers;
-        if (following_all) a.following = following;
-        a.signals.followers = followers_all;
-        a.signals.following = following_all;
-        a.notes.push_back("Likes and reposts received are a snapshot taken when the archive was generated.");
-        a.notes.push_back("X archives hold no follower history, and no reply or quote counts.");
-        if (f.followers.empty()) a.notes.push_back("No follower.js in the archive: the follower count is unknown.");
-        if (retweets_ > 0)
-            a.notes.push_back("Retweets carry the original post's counts, which are not yours: they are not counted as engagement.");
-        if (skipped_no_date_ > 0)
-            out_.warnings.push_back(c_.entries()[f.tweets.empty() ? 0 : f.tweets[0]].path + ": " +
-                                    std::to_string(skipped_no_date_) + " tweets without a readable id or date were skipped");
-        if (files_ok_ == 0) {
-            std::string why = first_error_.empty() ? std::string("no readable data files") : first_error_;
-            throw InputError("nothing could be read from this X archive: " + why);
+    void read(size_t i, Kind k) {
+        switch (k) {
+            case Kind::Tweets: read_tweets(i, false); break;
+            case Kind::Community: read_tweets(i, true); break;
+            case Kind::Likes: read_likes(i); break;
+            case Kind::Followers: follows = read_follows(i, false); break;
+            case Kind::Following: follows = read_follows(i, true); break;
+            default: break;
         }
     }
 
 private:
-    // Runs one file's reader; a damaged file becomes a warning. Returns true when read whole.
-    template <class F>
-    bool guarded(size_t i, F&& f) {
-        const std::string& path = c_.entries()[i].path;
-        ctx_.progress.stage = "reading " + path;
-        ctx_.tick();
-        size_t posts_before = out_.posts.size();
-        try {
-            f(i);
-            ++files_ok_;
-            return true;
-        } catch (const LimitError&) {
-            throw;
-        } catch (const InputError& e) {
-            std::string msg = e.what();
-            if (msg.rfind(path + ": ", 0) == 0) msg.erase(0, path.size() + 2);
-            if (first_error_.empty()) first_error_ = path + ": " + msg;
-            std::string w = path + ": " + msg;
-            size_t kept = out_.posts.size() - posts_before;
-            if (kept > 0) w += " (the " + std::to_string(kept) + " posts before it were kept)";
-            w += "; read the other files";
-            out_.warnings.push_back(std::move(w));
-            Kind k;
-            long part;
-            k = classify(base_name(path), part);
-            if (k == Kind::Followers) ++followers_failed_;
-            if (k == Kind::Following) ++following_failed_;
-            return false;
-        }
-    }
-
-    template <class F>
-    void each(size_t i, F&& f) {
-        auto s = c_.open(i, ctx_);
-        json::JsArrayReader r(*s, ctx_, ctx_.limits.max_field_bytes);
-        r.for_each(f);
-    }
-
-    static std::string dec(Raw r) {
-        std::string s;
-        Scanner::decode(r.s, r.esc, s);
-        return s;
-    }
-
-    void read_manifest(size_t i) {
-        std::string s = c_.read_all(i, ctx_);
-        size_t eq = s.find('=');
-        size_t open = s.find('{');
-        if (eq != std::string::npos && (open == std::string::npos || eq < open)) s.erase(0, eq + 1);
-        while (!s.empty() && (s.back() == ';' || s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-            s.pop_back();
-        nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) throw InputError("damaged JSON in the manifest");
-        auto str = [](const nlohmann::json& o, const char* k) -> std::string {
-            auto it = o.find(k);
-            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
-        if (auto u = j.find("userInfo"); u != j.end() && u->is_object()) {
-            if (acct_.id.empty()) acct_.id = str(*u, "accountId");
-            if (acct_.handle.empty()) acct_.handle = str(*u, "userName");
-            if (acct_.display_name.empty()) acct_.display_name = str(*u, "displayName");
-        }
-        if (auto a = j.find("archiveInfo"); a != j.end() && a->is_object()) {
-            int64_t t;
-            if (parse_iso8601(str(*a, "generationDate"), t)) acct_.export_time = t;
-        }
-    }
-
-    void read_account(size_t i) {
-        each(i, [&](Scanner& sc) {
-            Raw user, id, created, name;
-            bool f1 = true;
-            std::string_view k;
-            sc.begin_object();
-            while (sc.next_key(f1, k)) {
-                if (k != "account" || sc.peek() != '{') {
-                    sc.skip();
-                    continue;
-                }
-                bool f2 = true;
-                sc.begin_object();
-                while (sc.next_key(f2, k)) {
-                    Raw* dst = k == "username" ? &user : k == "accountId" ? &id : k == "createdAt" ? &created
-                             : k == "accountDisplayName" ? &name : nullptr;
-                    if (dst) sc.maybe_string(dst->s, dst->esc);
-                    else sc.skip();
-                }
-            }
-            if (!user.s.empty()) acct_.handle = utf8_sanitize(dec(user));
-            if (!id.s.empty()) acct_.id = dec(id);
-            if (!name.s.empty()) acct_.display_name = utf8_sanitize(dec(name));
-            int64_t t;
-            if (!created.s.empty() && parse_iso8601(dec(created), t)) acct_.created_time = t;
-        });
-    }
-
-    void read_notes(size_t i) {
-        each(i, [&](Scanner& sc) {
-            Raw created, text;
-            bool f1 = true;
-            std::string_view k;
-            sc.begin_object();
-            while (sc.next_key(f1, k)) {
-                if (k != "noteTweet" || sc.peek() != '{') {
-                    sc.skip();
-                    continue;
-                }
-                bool f2 = true;
-                sc.begin_object();
-                while (sc.next_key(f2, k)) {
-                    if (k == "createdAt") {
-                        sc.maybe_string(created.s, created.esc);
-                    } else if (k == "core" && sc.peek() == '{') {
-                        bool f3 = true;
-                        sc.begin_object();
-                        while (sc.next_key(f3, k)) {
-                            if (k == "text") sc.maybe_string(text.s, text.esc);
-                            else sc.skip();
-                        }
-                    } else {
-                        sc.skip();
-                    }
-                }
-            }
-            int64_t t;
-            if (text.s.empty() || !parse_iso8601(dec(created), t)) return;
-            Note n;
-            n.time = t;
-            n.text = utf8_sanitize(decode_html_entities(dec(text)));
-            notes_.push_back(std::move(n));
-        });
+    LimitError too_many_posts() const {
+        return LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
     }
 
     // Entities of a tweet: hashtags, mentions, urls, media.
@@ -563,8 +417,9 @@ private:
         if (pre.size() < 8) return nullptr;
         auto it = std::lower_bound(notes_.begin(), notes_.end(), time - 1, [](const Note& n, int64_t t) { return n.time < t; });
         for (; it != notes_.end() && it->time <= time + 1; ++it) {
-            if (!it->used && it->text.compare(0, pre.size(), pre) == 0) {
-                it->used = true;
+            size_t at = static_cast<size_t>(it - notes_.begin());
+            if (!used_[at] && it->text.compare(0, pre.size(), pre) == 0) {
+                used_[at] = 1;
                 return &*it;
             }
         }
@@ -657,16 +512,16 @@ private:
         }
         if (const Note* n = find_note(time, text)) text = n->text;
         (void)community;
-        ctx_.check_posts(out_.posts.size());  // every post: the limit is exact, not per 1024
+        // Every post, across all files read at once: the limit is exact, not per 1024.
+        if (posted_.fetch_add(1, std::memory_order_relaxed) >= ctx_.limits.max_posts) throw too_many_posts();
         out_.add_post(p, text, hashtags_, mentions_);
         ++ctx_.progress.posts;
     }
 
     void read_tweets(size_t i, bool community) {
-        if (out_.posts.size() >= ctx_.limits.max_posts)
-            throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
+        if (posted_.load(std::memory_order_relaxed) >= ctx_.limits.max_posts) throw too_many_posts();
         uint64_t n = 0;
-        each(i, [&](Scanner& sc) {
+        each_element(c_, i, ctx_, [&](Scanner& sc) {
             tf_.clear();
             if (sc.peek() != '{') {
                 sc.skip();  // not a tweet object: ignored
@@ -674,16 +529,12 @@ private:
             }
             read_tweet_fields(sc, tf_);
             emit(tf_, community);
-            if ((++n & 1023) == 0) {
-                ctx_.tick();
-                if (out_.posts.size() >= ctx_.limits.max_posts)
-                    throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
-            }
+            if ((++n & 1023) == 0) ctx_.tick();
         });
     }
 
     void read_likes(size_t i) {
-        each(i, [&](Scanner& sc) {
+        each_element(c_, i, ctx_, [&](Scanner& sc) {
             Raw id;
             bool f1 = true;
             std::string_view k;
@@ -711,7 +562,7 @@ private:
 
     int64_t read_follows(size_t i, bool following) {
         int64_t n = 0;
-        each(i, [&](Scanner& sc) {
+        each_element(c_, i, ctx_, [&](Scanner& sc) {
             Raw id;
             bool f1 = true;
             std::string_view k;
@@ -739,18 +590,308 @@ private:
         return n;
     }
 
+
+    Container& c_;
+    Activity& out_;
+    ImportContext& ctx_;
+    const Account& acct_;
+    const std::vector<Note>& notes_;
+    std::vector<char> used_;  // notes already matched by a tweet of this file
+    std::atomic<uint64_t>& posted_;
+    const uint32_t account_ = 0;
+    TweetFields tf_;
+    std::string text_, html_, terms_, url_, quoted_buf_;
+    std::vector<size_t> term_ends_;
+    std::vector<std::string_view> hashtags_, mentions_;
+};
+
+class XReader {
+public:
+    XReader(Container& c, Activity& out, ImportContext& ctx) : c_(c), out_(out), ctx_(ctx) {}
+
+    void run() {
+        DataFiles f = find_files(c_);
+        if (!f.any()) throw InputError("not an X archive: no data/tweets.js, data/account.js or data/manifest.js");
+        {
+            uint64_t total = 0;
+            for (auto* l : {&f.account, &f.notes, &f.tweets, &f.community, &f.likes, &f.followers, &f.following})
+                for (size_t i : *l) total += c_.entries()[i].size;
+            ctx_.progress.bytes_total += total;
+        }
+        acct_.network = Network::X;
+        acct_.format = "x-archive";
+        acct_.source_name = c_.name();
+        if (f.manifest >= 0) guarded(static_cast<size_t>(f.manifest), [&](size_t i) { read_manifest(i); });
+        for (size_t i : f.account) guarded(i, [&](size_t j) { read_account(j); });
+        acct_.signals.likes_received = true;
+        acct_.signals.reposts_received = true;
+        acct_.signals.replies_received = false;
+        acct_.signals.quotes_received = false;
+        account_ = out_.add_account(acct_);
+        for (size_t i : f.notes) guarded(i, [&](size_t j) { read_notes(j); });
+        std::sort(notes_.begin(), notes_.end(), [](const Note& a, const Note& b) { return a.time < b.time; });
+
+        // The big files, each into its own part: on all cores natively (zip and folders),
+        // one after the other otherwise. Merged in this order whatever finished first.
+        std::vector<Job> jobs;
+        for (auto [list, kind] : {std::pair{&f.tweets, Kind::Tweets}, {&f.community, Kind::Community}, {&f.likes, Kind::Likes},
+                                  {&f.followers, Kind::Followers}, {&f.following, Kind::Following}})
+            for (size_t i : *list) jobs.push_back(Job{i, kind});
+        read_parts(jobs);
+
+        int64_t followers = 0, following = 0;
+        bool followers_ok = false, following_ok = false;
+        uint64_t skipped_no_date = 0;
+        for (Job& j : jobs) {
+            const std::string& path = c_.entries()[j.entry].path;
+            if (j.error.empty()) {
+                ++files_ok_;
+                if (j.kind == Kind::Followers) followers += j.follows, followers_ok = true;
+                if (j.kind == Kind::Following) following += j.follows, following_ok = true;
+            } else {
+                if (first_error_.empty()) first_error_ = path + ": " + j.error;
+                std::string w = path + ": " + j.error;
+                if (!j.part.posts.empty()) w += " (the " + std::to_string(j.part.posts.size()) + " posts before it were kept)";
+                w += "; read the other files";
+                out_.warnings.push_back(std::move(w));
+                if (j.kind == Kind::Followers) ++followers_failed_;
+                if (j.kind == Kind::Following) ++following_failed_;
+            }
+            skipped_no_date += j.skipped_no_date;
+            retweets_ += j.retweets;
+            out_.merge_part(std::move(j.part), account_);
+        }
+
+        Account& a = out_.accounts[account_];
+        // A damaged part makes the total a lower bound at best: then it stays unknown.
+        bool followers_all = followers_ok && followers_failed_ == 0;
+        bool following_all = following_ok && following_failed_ == 0;
+        if (followers_all) a.followers = followers;
+        if (following_all) a.following = following;
+        a.signals.followers = followers_all;
+        a.signals.following = following_all;
+        a.notes.push_back("Likes and reposts received are a snapshot taken when the archive was generated.");
+        a.notes.push_back("X archives hold no follower history, and no reply or quote counts.");
+        if (f.followers.empty()) a.notes.push_back("No follower.js in the archive: the follower count is unknown.");
+        if (retweets_ > 0)
+            a.notes.push_back("Retweets carry the original post's counts, which are not yours: they are not counted as engagement.");
+        if (skipped_no_date > 0)
+            out_.warnings.push_back(c_.entries()[f.tweets.empty() ? 0 : f.tweets[0]].path + ": " +
+                                    std::to_string(skipped_no_date) + " tweets without a readable id or date were skipped");
+        if (files_ok_ == 0) {
+            std::string why = first_error_.empty() ? std::string("no readable data files") : first_error_;
+            throw InputError("nothing could be read from this X archive: " + why);
+        }
+    }
+
+private:
+    // One data file read by a FileReader, and what came of it.
+    struct Job {
+        size_t entry;
+        Kind kind;
+        Activity part;
+        std::string error;  // the InputError of a damaged file (its sound start is kept)
+        std::exception_ptr fatal;  // a limit, a cancellation, or anything unexpected
+        int64_t follows = 0;
+        uint64_t skipped_no_date = 0, retweets = 0, inflated = 0;
+        std::atomic<uint64_t> bytes{0}, posts{0};  // progress, read by the waiting thread
+        Job(size_t e, Kind k) : entry(e), kind(k) {}
+        Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), part(std::move(o.part)) {}
+    };
+
+    void read_parts(std::vector<Job>& jobs) {
+        const unsigned threads = !c_.concurrent_reads() ? 1 : ctx_.threads ? ctx_.threads : job_threads();
+        const uint64_t bytes0 = ctx_.progress.bytes_done, posts0 = ctx_.progress.posts, inflated0 = ctx_.inflated_total;
+        std::atomic<bool> stop{false};
+        std::atomic<uint64_t> posted{out_.posts.size()};
+        if (threads > 1 && jobs.size() > 1) {
+            ctx_.progress.stage = "reading " + std::to_string(jobs.size()) + " data files on " +
+                                  std::to_string(std::min<size_t>(threads, jobs.size())) + " threads";
+            ctx_.tick();
+        }
+        // The waiting thread's progress: the files' bytes and posts so far; may throw Cancelled.
+        auto progress = [&] {
+            uint64_t b = 0, p = 0;
+            for (const Job& j : jobs) b += j.bytes.load(std::memory_order_relaxed), p += j.posts.load(std::memory_order_relaxed);
+            ctx_.progress.bytes_done = bytes0 + b;
+            ctx_.progress.posts = posts0 + p;
+            ctx_.tick();
+        };
+        run_jobs(jobs.size(), threads, stop, [&](size_t n, bool inline_run) {
+            Job& j = jobs[n];
+            ImportContext local;
+            local.limits = ctx_.limits;
+            local.inflated_total = inflated0;
+            local.cancel = &stop;
+            local.on_progress = [&](const Progress& p) {
+                j.bytes.store(p.bytes_done, std::memory_order_relaxed);
+                j.posts.store(p.posts, std::memory_order_relaxed);
+                if (inline_run) progress();  // one thread: this is the only chance to report
+            };
+            if (inline_run) {
+                ctx_.progress.stage = "reading " + c_.entries()[j.entry].path;
+                ctx_.tick();
+            }
+            Account acct = acct_;
+            acct.notes.clear();
+            j.part.add_account(std::move(acct));
+            FileReader r(c_, j.part, local, acct_, notes_, posted);
+            try {
+                r.read(j.entry, j.kind);
+            } catch (const LimitError&) {
+                j.fatal = std::current_exception();
+            } catch (const InputError& e) {
+                const std::string& path = c_.entries()[j.entry].path;
+                j.error = e.what();
+                if (j.error.rfind(path + ": ", 0) == 0) j.error.erase(0, path.size() + 2);
+            } catch (...) {
+                j.fatal = std::current_exception();
+            }
+            if (j.fatal) stop = true;  // the others need not finish
+            j.follows = r.follows;
+            j.skipped_no_date = r.skipped_no_date_;
+            j.retweets = r.retweets_;
+            j.inflated = local.inflated_total - inflated0;
+            j.bytes.store(local.progress.bytes_done, std::memory_order_relaxed);
+            j.posts.store(local.progress.posts, std::memory_order_relaxed);
+        }, progress);
+        // A cancellation first, then the first fatal error in file order (not the
+        // cancellations it caused in the other files).
+        if (ctx_.cancel && ctx_.cancel->load()) throw Cancelled();
+        for (Job& j : jobs) {
+            if (!j.fatal) continue;
+            try {
+                std::rethrow_exception(j.fatal);
+            } catch (const Cancelled&) {
+                continue;
+            }
+        }
+        for (Job& j : jobs)
+            if (j.fatal) std::rethrow_exception(j.fatal);
+        uint64_t inflated = 0;
+        for (const Job& j : jobs) inflated += j.inflated;
+        progress();
+        ctx_.count_inflated(inflated);
+    }
+
+    // Runs a small file's reader; a damaged file becomes a warning. Returns true when read whole.
+    template <class F>
+    bool guarded(size_t i, F&& f) {
+        const std::string& path = c_.entries()[i].path;
+        ctx_.progress.stage = "reading " + path;
+        ctx_.tick();
+        try {
+            f(i);
+            ++files_ok_;
+            return true;
+        } catch (const LimitError&) {
+            throw;
+        } catch (const InputError& e) {
+            std::string msg = e.what();
+            if (msg.rfind(path + ": ", 0) == 0) msg.erase(0, path.size() + 2);
+            if (first_error_.empty()) first_error_ = path + ": " + msg;
+            out_.warnings.push_back(path + ": " + msg + "; read the other files");
+            return false;
+        }
+    }
+
+    void read_manifest(size_t i) {
+        std::string s = c_.read_all(i, ctx_);
+        size_t eq = s.find('=');
+        size_t open = s.find('{');
+        if (eq != std::string::npos && (open == std::string::npos || eq < open)) s.erase(0, eq + 1);
+        while (!s.empty() && (s.back() == ';' || s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+            s.pop_back();
+        nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) throw InputError("damaged JSON in the manifest");
+        auto str = [](const nlohmann::json& o, const char* k) -> std::string {
+            auto it = o.find(k);
+            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        if (auto u = j.find("userInfo"); u != j.end() && u->is_object()) {
+            if (acct_.id.empty()) acct_.id = str(*u, "accountId");
+            if (acct_.handle.empty()) acct_.handle = str(*u, "userName");
+            if (acct_.display_name.empty()) acct_.display_name = str(*u, "displayName");
+        }
+        if (auto a = j.find("archiveInfo"); a != j.end() && a->is_object()) {
+            int64_t t;
+            if (parse_iso8601(str(*a, "generationDate"), t)) acct_.export_time = t;
+        }
+    }
+
+    void read_account(size_t i) {
+        each_element(c_, i, ctx_, [&](Scanner& sc) {
+            Raw user, id, created, name;
+            bool f1 = true;
+            std::string_view k;
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if (k != "account" || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    Raw* dst = k == "username" ? &user : k == "accountId" ? &id : k == "createdAt" ? &created
+                             : k == "accountDisplayName" ? &name : nullptr;
+                    if (dst) sc.maybe_string(dst->s, dst->esc);
+                    else sc.skip();
+                }
+            }
+            if (!user.s.empty()) acct_.handle = utf8_sanitize(dec(user));
+            if (!id.s.empty()) acct_.id = dec(id);
+            if (!name.s.empty()) acct_.display_name = utf8_sanitize(dec(name));
+            int64_t t;
+            if (!created.s.empty() && parse_iso8601(dec(created), t)) acct_.created_time = t;
+        });
+    }
+
+    void read_notes(size_t i) {
+        each_element(c_, i, ctx_, [&](Scanner& sc) {
+            Raw created, text;
+            bool f1 = true;
+            std::string_view k;
+            sc.begin_object();
+            while (sc.next_key(f1, k)) {
+                if (k != "noteTweet" || sc.peek() != '{') {
+                    sc.skip();
+                    continue;
+                }
+                bool f2 = true;
+                sc.begin_object();
+                while (sc.next_key(f2, k)) {
+                    if (k == "createdAt") {
+                        sc.maybe_string(created.s, created.esc);
+                    } else if (k == "core" && sc.peek() == '{') {
+                        bool f3 = true;
+                        sc.begin_object();
+                        while (sc.next_key(f3, k)) {
+                            if (k == "text") sc.maybe_string(text.s, text.esc);
+                            else sc.skip();
+                        }
+                    } else {
+                        sc.skip();
+                    }
+                }
+            }
+            int64_t t;
+            if (text.s.empty() || !parse_iso8601(dec(created), t)) return;
+            Note n;
+            n.time = t;
+            n.text = utf8_sanitize(decode_html_entities(dec(text)));
+            notes_.push_back(std::move(n));
+        });
+    }
+
     Container& c_;
     Activity& out_;
     ImportContext& ctx_;
     Account acct_;
     uint32_t account_ = 0;
     std::vector<Note> notes_;
-    TweetFields tf_;
-    std::string text_, html_, terms_, url_, quoted_buf_;
-    std::vector<size_t> term_ends_;
-    std::vector<std::string_view> hashtags_, mentions_;
     int files_ok_ = 0, followers_failed_ = 0, following_failed_ = 0;
-    uint64_t skipped_no_date_ = 0, retweets_ = 0;
+    uint64_t retweets_ = 0;
     std::string first_error_;
 };
 

@@ -2,6 +2,7 @@
 // browser's WORKERFS (read with plain fopen/fseek/fread in the worker), or memory.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -14,14 +15,15 @@ public:
     virtual ~ByteSource() = default;
     virtual uint64_t size() const = 0;
     // Reads up to n bytes at offset; returns how many were read (fewer only at the end).
+    // Safe to call from several threads at once (the X archive reads its parts in parallel).
     virtual size_t read_at(uint64_t offset, void* buf, size_t n) = 0;
     // Reads exactly n bytes at offset, or throws InputError("truncated: ...").
     void read_exact(uint64_t offset, void* buf, size_t n);
     // Total bytes handed out so far (progress reporting).
-    uint64_t bytes_read() const { return bytes_read_; }
+    uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
 
 protected:
-    uint64_t bytes_read_ = 0;
+    std::atomic<uint64_t> bytes_read_{0};
 };
 
 // Throws InputError when the file cannot be opened.

@@ -175,6 +175,7 @@ public:
         std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
     }
     const char* kind() const override { return "directory"; }
+    bool concurrent_reads() const override { return true; }  // each entry is its own file
     std::unique_ptr<InputStream> open(size_t i, ImportContext& ctx) override {
         auto src = open_file_source((std::filesystem::path(root_) / entries_.at(i).path).string());
         ByteSource& ref = *src;

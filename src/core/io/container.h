@@ -28,6 +28,9 @@ public:
     // Opens entry i for reading. The stream enforces ctx.limits.max_entry_bytes and counts
     // against ctx's total; it throws InputError naming the entry on damaged data.
     virtual std::unique_ptr<InputStream> open(size_t i, ImportContext& ctx) = 0;
+    // True when entries may be opened and read from several threads at once (each stream
+    // used by one thread). A tar.gz shares one inflate position, so it says false.
+    virtual bool concurrent_reads() const { return false; }
     // The first bytes of an entry (for recognising content), at most n.
     std::string peek(size_t i, size_t n, ImportContext& ctx);
     // Reads a whole entry into memory (small files only: at most limits.max_file_in_memory).

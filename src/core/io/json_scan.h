@@ -21,6 +21,10 @@
 #include "io/byte_source.h"
 #include "io/limits.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace clout::json {
 
 struct NeedMore {};  // the buffer ends inside the current element (internal)
@@ -72,6 +76,19 @@ public:
         const char* s = ++p;
         escaped = false;
         for (;;) {
+#if defined(__SSE2__)
+            // 16 bytes at a time: stop at '"', '\\' or a control character (<= 0x1F).
+            while (end - p >= 16) {
+                __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+                __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                           _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+                if (int m = _mm_movemask_epi8(hit)) {
+                    p += __builtin_ctz(static_cast<unsigned>(m));
+                    break;
+                }
+                p += 16;
+            }
+#endif
             // 8 bytes at a time: stop at '"', '\\' or a control character.
             while (end - p >= 8) {
                 uint64_t x;

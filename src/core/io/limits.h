@@ -34,6 +34,7 @@ struct ImportContext {
     const std::atomic<bool>* cancel = nullptr;         // set to true to stop; Cancelled is thrown
     Progress progress;
     uint64_t inflated_total = 0;                       // counts against max_total_bytes
+    unsigned threads = 0;  // threads an importer may read with (X archive parts); 0 = job_threads()
 
     // Throws Cancelled when asked to stop; calls on_progress at most every ~1 MB or entry.
     void tick();

@@ -128,6 +128,27 @@ uint32_t Activity::add_account(Account a) {
     return static_cast<uint32_t>(accounts.size() - 1);
 }
 
+bool Activity::offer_snippet(std::vector<Ranked>& heap, Ranked r) {
+    // Min-heaps: the front is the weakest kept post, evicted when a stronger one comes.
+    // (rank, key) is a strict order, so the kept set never depends on the order of offers.
+    auto greater = [](const Ranked& a, const Ranked& b) { return std::tie(a.rank, a.key) > std::tie(b.rank, b.key); };
+    if (heap.size() >= kSnippetsPerAccount) {
+        if (!greater(r, heap.front())) return false;
+        std::pop_heap(heap.begin(), heap.end(), greater);
+        uint64_t evicted = heap.back().key;
+        heap.pop_back();
+        auto it = snippet_refs_.find(evicted);
+        if (it != snippet_refs_.end() && --it->second == 0) {
+            snippet_refs_.erase(it);
+            snippets_.erase(evicted);
+        }
+    }
+    heap.push_back(r);
+    std::push_heap(heap.begin(), heap.end(), greater);
+    ++snippet_refs_[r.key];
+    return true;
+}
+
 void Activity::keep_snippet(const Post& p, uint32_t, std::string_view text) {
     if (text.empty() || p.kind == PostKind::Repost) return;
     if (p.account >= top_by_engagement_.size()) {
@@ -135,29 +156,8 @@ void Activity::keep_snippet(const Post& p, uint32_t, std::string_view text) {
         top_by_recency_.resize(accounts.size());
     }
     const uint64_t key = snippet_key(accounts[p.account].network, p.id);
-    // Min-heaps: the front is the weakest kept post, evicted when a stronger one comes.
-    auto greater = [](const Ranked& a, const Ranked& b) { return std::tie(a.rank, a.key) > std::tie(b.rank, b.key); };
-    bool added = false;
-    auto offer = [&](std::vector<Ranked>& heap, int64_t rank) {
-        Ranked r{rank, key};
-        if (heap.size() >= kSnippetsPerAccount) {
-            if (!greater(r, heap.front())) return;
-            std::pop_heap(heap.begin(), heap.end(), greater);
-            uint64_t evicted = heap.back().key;
-            heap.pop_back();
-            auto it = snippet_refs_.find(evicted);
-            if (it != snippet_refs_.end() && --it->second == 0) {
-                snippet_refs_.erase(it);
-                snippets_.erase(evicted);
-            }
-        }
-        heap.push_back(r);
-        std::push_heap(heap.begin(), heap.end(), greater);
-        ++snippet_refs_[key];
-        added = true;
-    };
-    offer(top_by_engagement_[p.account], engagement_of(p));
-    offer(top_by_recency_[p.account], p.time);
+    bool added = offer_snippet(top_by_engagement_[p.account], Ranked{engagement_of(p), key});
+    added = offer_snippet(top_by_recency_[p.account], Ranked{p.time, key}) || added;
     if (added && !snippets_.count(key)) snippets_.emplace(key, std::string(utf8_prefix(text, kSnippetBytes)));
 }
 
@@ -166,27 +166,28 @@ Post& Activity::add_post(Post p, std::string_view text, const std::vector<std::s
     p.terms_begin = static_cast<uint32_t>(terms.size());
     p.text_length = static_cast<uint32_t>(utf8_length(text));
     uint8_t nh = 0, nm = 0, nk = 0;
+    // Lower-cased without its leading '#' / '@', interned (scratch_ is reused: no allocation).
+    auto term = [&](std::string_view t, char sigil) -> bool {
+        if (!t.empty() && t[0] == sigil) t.remove_prefix(1);
+        if (t.empty()) return false;
+        scratch_.assign(t);
+        for (char& c : scratch_)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        terms.push_back(strings.intern(scratch_));
+        return true;
+    };
     for (auto h : hashtags) {
         if (nh == 255) break;
-        std::string l = ascii_lower(h);
-        if (!l.empty() && l[0] == '#') l.erase(0, 1);
-        if (l.empty()) continue;
-        terms.push_back(strings.intern(l));
-        ++nh;
+        if (term(h, '#')) ++nh;
     }
     for (auto m : mentions) {
         if (nm == 255) break;
-        std::string l = ascii_lower(m);
-        if (!l.empty() && l[0] == '@') l.erase(0, 1);
-        if (l.empty()) continue;
-        terms.push_back(strings.intern(l));
-        ++nm;
+        if (term(m, '@')) ++nm;
     }
     if (p.kind != PostKind::Repost) {
-        for (auto& k : extract_keywords(text, kMaxKeywords)) {
-            terms.push_back(strings.intern(k));
-            ++nk;
-        }
+        size_t n = extract_keywords(text, kMaxKeywords, keyword_scratch_);
+        for (size_t k = 0; k < n; ++k) terms.push_back(strings.intern(keyword_scratch_[k]));
+        nk = static_cast<uint8_t>(n);
     }
     p.n_hashtags = nh;
     p.n_mentions = nm;
@@ -243,6 +244,49 @@ void Activity::merge(Activity&& o) {
         interactions.push_back(i);
     }
     for (auto& [k, v] : o.snippets_) snippets_.emplace(k, std::move(v));
+    for (auto& w : o.warnings) warnings.push_back(std::move(w));
+    o = Activity();
+}
+
+void Activity::merge_part(Activity&& o, uint32_t account) {
+    // Strings in the part's first-use order: after merging parts in reading order the ids
+    // are the ones reading everything on one thread would have given.
+    std::vector<StrId> remap(o.strings.size());
+    for (size_t i = 0; i < o.strings.size(); ++i) remap[i] = strings.intern(o.strings.view(static_cast<StrId>(i)));
+    uint32_t term_base = static_cast<uint32_t>(terms.size());
+    terms.reserve(terms.size() + o.terms.size());
+    for (StrId t : o.terms) terms.push_back(remap[t]);
+    posts.reserve(posts.size() + o.posts.size());
+    for (Post p : o.posts) {
+        p.account = account;
+        p.target_account = remap[p.target_account];
+        p.lang = remap[p.lang];
+        p.terms_begin += term_base;
+        posts.push_back(p);
+    }
+    interactions.reserve(interactions.size() + o.interactions.size());
+    for (Interaction i : o.interactions) {
+        i.account = account;
+        i.target_account = remap[i.target_account];
+        interactions.push_back(i);
+    }
+    // Snippets: offer the part's kept posts to this account's rankings. The top posts of a
+    // union are the top posts of the parts' tops, so the kept set is the sequential one.
+    if (account >= top_by_engagement_.size()) {
+        top_by_engagement_.resize(accounts.size());
+        top_by_recency_.resize(accounts.size());
+    }
+    for (size_t a = 0; a < o.top_by_engagement_.size(); ++a) {
+        for (int which = 0; which < 2; ++which) {
+            auto& from = which == 0 ? o.top_by_engagement_[a] : o.top_by_recency_[a];
+            auto& to = which == 0 ? top_by_engagement_[account] : top_by_recency_[account];
+            for (const Ranked& r : from) {
+                if (!offer_snippet(to, r) || snippets_.count(r.key)) continue;
+                auto it = o.snippets_.find(r.key);
+                if (it != o.snippets_.end()) snippets_.emplace(r.key, it->second);
+            }
+        }
+    }
     for (auto& w : o.warnings) warnings.push_back(std::move(w));
     o = Activity();
 }

@@ -147,6 +147,10 @@ struct Activity {
 
     // Merges another activity (from another export) into this one.
     void merge(Activity&& other);
+    // Appends a part read separately (one data file of the same export, read on another
+    // thread): its posts and interactions become `account`'s, its accounts are ignored.
+    // Merging the parts in reading order gives exactly the model one reader would build.
+    void merge_part(Activity&& part, uint32_t account);
 
     // Puts the model in its canonical form, whatever order things came in:
     // - accounts folded when they are the same (same network and id, or handle), and an
@@ -162,11 +166,14 @@ struct Activity {
 
 private:
     void keep_snippet(const Post& p, uint32_t index, std::string_view text);
-    std::unordered_map<uint64_t, std::string> snippets_;  // snippet_key(post) -> text
     struct Ranked { int64_t rank; uint64_t key; };
+    bool offer_snippet(std::vector<Ranked>& heap, Ranked r);
+    std::unordered_map<uint64_t, std::string> snippets_;  // snippet_key(post) -> text
     std::vector<std::vector<Ranked>> top_by_engagement_;  // per account, min-heaps
     std::vector<std::vector<Ranked>> top_by_recency_;
     std::unordered_map<uint64_t, uint8_t> snippet_refs_;
+    std::string scratch_;                       // add_post's reused buffers
+    std::vector<std::string> keyword_scratch_;
 };
 
 uint64_t snippet_key(Network n, uint64_t id);

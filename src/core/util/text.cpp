@@ -32,9 +32,21 @@ size_t utf8_seq(std::string_view s, size_t i) {
 }
 }  // namespace
 
+// True when the 8 bytes at p are all ASCII.
+inline bool ascii8(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    return (x & 0x8080808080808080ull) == 0;
+}
+
 size_t utf8_length(std::string_view s) {
     size_t n = 0;
     for (size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size() && ascii8(s.data() + i)) {  // the common case: plain ASCII
+            i += 8;
+            n += 8;
+            continue;
+        }
         size_t k = utf8_seq(s, i);
         i += k ? k : 1;
         ++n;
@@ -56,6 +68,10 @@ std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
 
 bool utf8_valid(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size() && ascii8(s.data() + i)) {
+            i += 8;
+            continue;
+        }
         size_t k = utf8_seq(s, i);
         if (!k) return false;
         i += k;
@@ -209,7 +225,30 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
-std::vector<std::string> extract_keywords(std::string_view text, size_t max) {
+namespace {
+// Character classes of the keyword scan (ASCII as the "C" locale sees it; every byte of a
+// multi-byte UTF-8 sequence counts as a letter).
+enum : uint8_t { kAlnum = 1, kAlpha = 2, kDigit = 4, kWordStart = 8, kWordPart = 16 };
+struct CharTable {
+    uint8_t c[256] = {};
+    constexpr CharTable() {
+        for (int i = 0; i < 256; ++i) {
+            bool alpha = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
+            bool digit = i >= '0' && i <= '9';
+            uint8_t v = 0;
+            if (alpha || digit) v |= kAlnum;
+            if (alpha) v |= kAlpha;
+            if (digit) v |= kDigit;
+            if (alpha || digit || i >= 0x80 || i == '#' || i == '@') v |= kWordStart;
+            if ((v & kWordStart) || i == '\'' || i == '/' || i == ':' || i == '.' || i == '_' || i == '-') v |= kWordPart;
+            c[i] = v;
+        }
+    }
+};
+constexpr CharTable kChars;
+inline uint8_t cls(char c) { return kChars.c[static_cast<unsigned char>(c)]; }
+
+const std::unordered_set<std::string_view>& stop_words() {
     static const std::unordered_set<std::string_view> stop = {
         // English
         "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what", "about", "which",
@@ -228,23 +267,19 @@ std::vector<std::string> extract_keywords(std::string_view text, size_t max) {
         "pour", "avec", "dans", "sont", "mais", "plus", "cette", "comme", "tout", "nous", "vous", "elle",
         "para", "como", "pero", "esta", "este", "todo", "muito", "mais", "isso", "voor", "niet", "maar", "zijn",
         "ikke", "ogs\xc3\xa5", "eller", "med", "som", "har", "til", "det", "den", "der"};
-    std::vector<std::string> out;
+    return stop;
+}
+}  // namespace
+
+size_t extract_keywords(std::string_view text, size_t max, std::vector<std::string>& out) {
+    const auto& stop = stop_words();
+    size_t n = 0;
+    char lower[41];
     size_t i = 0;
-    while (i < text.size() && out.size() < max) {
-        // skip separators
-        while (i < text.size()) {
-            unsigned char c = static_cast<unsigned char>(text[i]);
-            if (std::isalnum(c) || c >= 0x80 || c == '#' || c == '@') break;
-            ++i;
-        }
+    while (i < text.size() && n < max) {
+        while (i < text.size() && !(cls(text[i]) & kWordStart)) ++i;  // separators
         size_t start = i;
-        while (i < text.size()) {
-            unsigned char c = static_cast<unsigned char>(text[i]);
-            if (!(std::isalnum(c) || c >= 0x80 || c == '\'' || c == '#' || c == '@' || c == '/' || c == ':' ||
-                  c == '.' || c == '_' || c == '-'))
-                break;
-            ++i;
-        }
+        while (i < text.size() && (cls(text[i]) & kWordPart)) ++i;
         std::string_view w = text.substr(start, i - start);
         if (w.empty()) continue;
         if (w[0] == '#' || w[0] == '@' || w.find("://") != std::string_view::npos || w.find("www.") == 0) continue;
@@ -252,22 +287,38 @@ std::vector<std::string> extract_keywords(std::string_view text, size_t max) {
         while (!w.empty() && (w.back() == '.' || w.back() == ':' || w.back() == '/' || w.back() == '\'' ||
                               w.back() == '-' || w.back() == '_'))
             w.remove_suffix(1);
+        if (w.size() < 4 || w.size() > 40) continue;  // 4+ code points take 4+ bytes
         if (w.find('/') != std::string_view::npos || w.find('.') != std::string_view::npos) continue;
-        if (utf8_length(w) < 4 || w.size() > 40) continue;
-        bool has_letter = false, ascii_only = true;
-        for (unsigned char c : w) {
-            if (std::isalpha(c) || c >= 0x80) has_letter = true;
-            if (c >= 0x80) ascii_only = false;
+        if (utf8_length(w) < 4) continue;
+        bool has_letter = false, ascii_only = true, digits_only = true;
+        for (char ch : w) {
+            uint8_t k = cls(ch);
+            if (static_cast<unsigned char>(ch) >= 0x80) ascii_only = false, has_letter = true;
+            else if (k & kAlpha) has_letter = true;
+            if (!(k & kDigit) && ch != '-') digits_only = false;
         }
         if (!has_letter) continue;
-        if (ascii_only && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; }))
-            continue;
-        if (!utf8_valid(w)) continue;
-        std::string l = ascii_lower(w);
+        if (ascii_only && digits_only) continue;
+        if (!ascii_only && !utf8_valid(w)) continue;
+        for (size_t k = 0; k < w.size(); ++k) {
+            char ch = w[k];
+            lower[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        }
+        std::string_view l(lower, w.size());
         if (stop.count(l)) continue;
-        if (std::find(out.begin(), out.end(), l) != out.end()) continue;
-        out.push_back(std::move(l));
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; ++k) seen = out[k] == l;
+        if (seen) continue;
+        if (n < out.size()) out[n].assign(l);
+        else out.emplace_back(l);
+        ++n;
     }
+    return n;
+}
+
+std::vector<std::string> extract_keywords(std::string_view text, size_t max) {
+    std::vector<std::string> out;
+    out.resize(extract_keywords(text, max, out));
     return out;
 }
 

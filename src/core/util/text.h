@@ -29,5 +29,7 @@ std::string ascii_lower(std::string_view s);
 // URLs, @mentions, #hashtags, numbers and common stop words (English and a few other
 // languages); at most `max` distinct words, in order of first appearance.
 std::vector<std::string> extract_keywords(std::string_view text, size_t max = 8);
+// The same into out[0..n), reusing out's strings (no allocation on the hot path); returns n.
+size_t extract_keywords(std::string_view text, size_t max, std::vector<std::string>& out);
 
 }  // namespace clout
