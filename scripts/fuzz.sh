@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh [TARGET[,TARGET...]|all] [SECONDS]   default: all, 60 s per target
 #   scripts/fuzz.sh list                       the targets
+#   FUZZ_PARALLEL=2 scripts/fuzz.sh all 30     two targets at a time (CI: both cores)
 #
 # TARGET is a name from fuzz/ without "fuzz_" (zip, tar, car, x_archive, ...). Builds the
 # targets with clang (ASan + UBSan + libFuzzer) in build-fuzz/, writes fresh seed corpora
@@ -26,8 +27,7 @@ BUILD=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 SAMPLES=${CLOUT_SAMPLES_DIR:-$ROOT/../shared/samples}
 
 ALL_TARGETS=$(ls fuzz/fuzz_*.cpp | sed 's|fuzz/fuzz_||; s|\.cpp$||' | sort)
-# A place for future targets: the share-link decoder gets fuzz/fuzz_share_link.cpp
-# (same shape as fuzz_tiktok.cpp) when it lands; every fuzz/fuzz_*.cpp is picked up here.
+# Every fuzz/fuzz_*.cpp is a target.
 if [[ "$TARGET" == list ]]; then
   echo "$ALL_TARGETS"
   exit 0
@@ -82,15 +82,18 @@ cmake --build "$BUILD" -j"${FUZZ_JOBS:-2}" --target "${build_targets[@]}" >"$BUI
 rm -rf "$BUILD/seeds"
 "$BUILD/fuzz_seeds" "$BUILD/seeds" "$SAMPLES"
 
-status=0
-for t in $TARGETS; do
-  corpus=$BUILD/corpus/$t
-  findings=$BUILD/findings/$t
+# One target: fuzzes it, writes its summary line to $BUILD/fuzz-$t.result, returns non-zero
+# on a finding.
+fuzz_one() {
+  local t=$1
+  local corpus=$BUILD/corpus/$t
+  local findings=$BUILD/findings/$t
   mkdir -p "$corpus" "$findings"
-  seeds=()
+  local seeds=()
   [[ -d $BUILD/seeds/$t ]] && seeds+=("$BUILD/seeds/$t")
   [[ -d $ROOT/tests/data/regress/$t ]] && seeds+=("$ROOT/tests/data/regress/$t")
-  log=$BUILD/fuzz-$t.log
+  local log=$BUILD/fuzz-$t.log
+  local start
   start=$(date +%s)
   set +e
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
@@ -98,19 +101,39 @@ for t in $TARGETS; do
     "$BUILD/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER" \
       -seed="${FUZZ_SEED:-1}" -timeout=25 -rss_limit_mb=2048 -max_len=300000 -print_final_stats=1 \
       -artifact_prefix="$findings/" >"$log" 2>&1
-  rc=$?
+  local rc=$?
   set -e
-  took=$(( $(date +%s) - start ))
+  local took=$(( $(date +%s) - start ))
+  local runs cov size
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
   size=$(ls "$corpus" | wc -l)
   if [[ $rc -eq 0 ]]; then
-    echo "fuzz $t: ok, ${runs:-?} runs in ${took} s, coverage ${cov:-?}, corpus $size"
-  else
-    art=$(grep -o "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //')
-    what=$(grep -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+|runtime error: .*|deadly signal|uncaught exception|==ERROR: [^\n]*' "$log" | head -1)
-    echo "fuzz $t: CRASH after ${took} s: ${what:-exit $rc} (${art:-see $log})"
-    status=1
+    echo "fuzz $t: ok, ${runs:-?} runs in ${took} s, coverage ${cov:-?}, corpus $size" >"$BUILD/fuzz-$t.result"
+    return 0
   fi
+  local art what
+  art=$(grep -o "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //')
+  what=$(grep -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+|runtime error: .*|deadly signal|uncaught exception|==ERROR: [^\n]*' "$log" | head -1)
+  echo "fuzz $t: CRASH after ${took} s: ${what:-exit $rc} (${art:-see $log})" >"$BUILD/fuzz-$t.result"
+  return 1
+}
+
+# FUZZ_PARALLEL=N fuzzes N targets at a time (each still one in-process run); the summary
+# lines come out in target order either way.
+status=0
+PAR=${FUZZ_PARALLEL:-1}
+batch=()
+flush() {
+  local pids=() t
+  for t in "${batch[@]}"; do fuzz_one "$t" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || status=1; done
+  for t in "${batch[@]}"; do cat "$BUILD/fuzz-$t.result"; done
+  batch=()
+}
+for t in $TARGETS; do
+  batch+=("$t")
+  (( ${#batch[@]} >= PAR )) && flush
 done
+(( ${#batch[@]} )) && flush
 exit $status

@@ -1,0 +1,52 @@
+// The page's performance targets (issue 9), in Debian's headless Chromium:
+//   node scripts/bench_page.mjs DIST ARCHIVE [RUNS]
+// For each run, a fresh page: the time to the first frame drawn (from navigation start),
+// then the archive given to the file input and the time from that moment to the report
+// (window.clout.lastRun.ms, measured by the page itself from the drop to the report's
+// arrival), and the worker's wasm heap afterwards. Prints one line for scripts/bench.sh:
+//   best_s median_s first_frame_s heap_mb
+// and a readable line per run on stderr.
+import path from "node:path";
+import { startServer, launch, openPage } from "../tests/page/lib/harness.mjs";
+
+const [dist, archive, runsArg] = process.argv.slice(2);
+if (!dist || !archive) {
+  console.error("usage: node scripts/bench_page.mjs DIST ARCHIVE [RUNS]");
+  process.exit(2);
+}
+const runs = Math.max(1, Number(runsArg || 3));
+const server = await startServer(path.resolve(dist));
+const browser = await launch();
+const times = [], frames = [], heaps = [];
+try {
+  for (let r = 0; r < runs; r++) {
+    const { context, page } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await page.waitForFunction(() => window.clout && window.clout.framesDrawn > 0, null, { timeout: 60000 });
+    // The first frame: the app notes when it drew it; else the navigation-relative now.
+    const first = await page.evaluate(() => (window.clout.firstFrameMs ?? performance.now()) / 1000);
+    // Wait for the worker to be ready so its start-up is not counted as reading.
+    await page.waitForFunction(() => window.clout.workerReady !== false, null, { timeout: 60000 }).catch(() => {});
+    const before = await page.evaluate(() => window.clout.lastRun);
+    await page.setInputFiles("#file", archive);
+    await page.waitForFunction((b) => window.clout.lastRun && window.clout.lastRun !== b && window.clout.report, before, { timeout: 600000 });
+    const ms = await page.evaluate(() => window.clout.lastRun.ms);
+    let heap = NaN;
+    for (const w of page.workers()) {
+      try {
+        heap = await w.evaluate(async () => (typeof ready !== "undefined" ? (await ready).HEAPU8.length : NaN)); // eslint-disable-line no-undef
+        if (!Number.isNaN(heap)) break;
+      } catch (_) { /* another worker (the service worker) */ }
+    }
+    times.push(ms / 1000);
+    frames.push(first);
+    heaps.push(heap / 1048576);
+    console.error(`page run ${r + 1}: first frame ${first.toFixed(2)} s, drop to report ${(ms / 1000).toFixed(2)} s, worker heap ${(heap / 1048576).toFixed(0)} MB`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+const sorted = [...times].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)];
+console.log(`${sorted[0].toFixed(2)} ${median.toFixed(2)} ${Math.min(...frames).toFixed(2)} ${Math.max(...heaps).toFixed(0)}`);
