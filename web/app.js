@@ -24,7 +24,7 @@
 // visible) in CSS pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce, cancel,
 // setFollowers, trySample, startOver, copyText.
 // Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme,
-// touch, wake, working, progress, report, errors, toolbar.
+// touch, wake, canvas, working, progress, report, errors, toolbar.
 "use strict";
 
 (function () {
@@ -459,7 +459,19 @@
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const sendTheme = () => { if (mod) mod._clout_web_theme(darkQuery.matches ? 1 : 0); };
   darkQuery.addEventListener("change", sendTheme);
-  window.addEventListener("resize", () => { if (mod) mod._clout_web_wake(); });
+  window.addEventListener("resize", () => { sendCanvasSize(); if (mod) mod._clout_web_wake(); });
+  // The canvas's CSS size and the device pixel ratio go to the app when they change, so the
+  // app never asks the DOM for them inside a frame (that forced a layout in the frame).
+  let canvasCss = null;
+  function sendCanvasSize(w, h) {
+    if (w !== undefined) canvasCss = [w, h];
+    if (!canvasCss) { const r = canvas.getBoundingClientRect(); canvasCss = [r.width, r.height]; }
+    if (mod) mod._clout_web_canvas(canvasCss[0], canvasCss[1], window.devicePixelRatio || 1);
+  }
+  new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    sendCanvasSize(r.width, r.height);
+  }).observe(canvas);
   window.addEventListener("focus", () => { if (mod) mod._clout_web_wake(); });
 
   window.addEventListener("error", (e) => fail("clout stopped with an error.", " " + (e.message || "")));
@@ -511,6 +523,7 @@
       mod._free(p);
     });
     sendTheme();
+    sendCanvasSize();
     mod.callMain([]);
     // share: hooks run after main() set up the app, before it draws; scripts that load
     // later (the page's other scripts can run after this) get theirs run at once.

@@ -211,6 +211,9 @@ EMSCRIPTEN_KEEPALIVE void clout_web_wheel(float dx, float dy) {
     request_redraw();
 }
 
+// The canvas's CSS size and devicePixelRatio (web/app.js, on a resize or zoom).
+EMSCRIPTEN_KEEPALIVE void clout_web_canvas(double css_w, double css_h, double dpr) { set_canvas_css_size(css_w, css_h, dpr); }
+
 // Any other reason to draw again (theme or size change seen by the page, focus, ...).
 EMSCRIPTEN_KEEPALIVE void clout_web_wake() { request_redraw(); }
 

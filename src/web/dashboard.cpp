@@ -14,6 +14,7 @@
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
+#include "render_gl.h"
 #include "share_state.h"
 #include "state.h"
 
@@ -144,7 +145,7 @@ float draw_row(const std::vector<Card>& row, float x0, float y, float width, flo
     const float r = u.rpx(16);
     for (size_t i = 0; i < xs.size(); ++i) {
         const ImVec2 a(xs[i], y), b(xs[i] + ws[i], y + h);
-        dl->AddRectFilled(a, b, c.surface, r);
+        render::fill_rect(dl, a, b, c.surface, r);   // cleared, not shaded: most of the frame's pixels
         dl->AddRect(a, b, c.border, r, 0, std::max(1.0f, std::round(u.s)));
     }
     sp.Merge(dl);
@@ -207,7 +208,7 @@ void draw_dashboard(AppState& st) {
     // ---- header: mark, wordmark, account line; the DOM toolbar at the right
     const float bar_h = u.rpx(64);
     {
-        wdl->AddRectFilled(origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg);
+        render::fill_rect(wdl, origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg, 0);
         wdl->AddLine(ImVec2(origin.x, origin.y + bar_h - 1), ImVec2(origin.x + W, origin.y + bar_h - 1), c.border,
                      std::max(1.0f, std::round(u.s)));
         const float logo = u.rpx(28);

@@ -7,6 +7,7 @@
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
+#include "render_gl.h"
 
 namespace clout::web {
 using namespace dash;
@@ -22,7 +23,7 @@ void draw_progress(AppState& st) {
     const float ch = u.rpx(250);
     const ImVec2 a(std::floor(origin.x + (W - cw) * 0.5f), std::floor(origin.y + std::max(u.rpx(24), (H - ch) * 0.42f)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + ch), c.surface, u.rpx(18));
+    render::fill_rect(dl, a, ImVec2(a.x + cw, a.y + ch), c.surface, u.rpx(18));
     dl->AddRect(a, ImVec2(a.x + cw, a.y + ch), c.border, u.rpx(18), 0, std::max(1.0f, std::round(u.s)));
     const float pad = u.rpx(28), iw = cw - 2 * pad;
     float y = a.y + pad;

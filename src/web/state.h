@@ -64,4 +64,8 @@ AppState& state();
 // nothing while idle.
 void request_redraw(int frames = 3);
 
+// The canvas's size in CSS pixels and the device pixel ratio, sent by the page when they
+// change (bridge.cpp clout_web_canvas); the frame loop sizes the backing store from them.
+void set_canvas_css_size(double css_w, double css_h, double dpr);
+
 }  // namespace clout::web
