@@ -222,23 +222,35 @@
     clout.errors = p.errors.slice();
     const ms = performance.now() - p.t0;
     if (json) {
+      // A new report takes three tasks, so that no one of them holds the main thread long
+      // (issue 7: no task over 50 ms): the share module's card, the app's dashboard, the
+      // screen-reader text. The run stays busy until the last; a newer run drops the rest.
+      clout.busy = true;
       sources = p.all;
       clout.files = sources.map((s) => s.file);
       const report = JSON.parse(json);
       clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
       clout.report = report;
       clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
-      if (mod) {
+      const id = runId;
+      // still the report on screen: no newer run, no "Start over" in between
+      const current = () => id === runId && !pending && clout.reportJSON === json;
+      const step = (fn) => new Promise((res) => setTimeout(() => { if (current()) fn(); res(); }, 0));
+      step(() => {
+        if (!mod) return;
         withString(json, (ptr) => mod._clout_web_report(ptr));
         sendErrors(clout.errors);
         mod._clout_web_working(0, 0);
-      }
-      updateReportText(report);
-      changed();
-      for (const fn of reportListeners) {
-        try { fn(report); } catch (e) { console.error(e); }
-      }
-      p.resolve(report);
+      }).then(() => step(() => {
+        updateReportText(report);
+        changed();
+        for (const fn of reportListeners) {
+          try { fn(report); } catch (e) { console.error(e); }
+        }
+      })).then(() => {
+        if (id === runId && !pending) clout.busy = false;
+        p.resolve(report);
+      });
       return;
     }
     if (mod) {
@@ -345,10 +357,17 @@
     }
   }
 
+  // A string copied into the module as UTF-8 for the call (TextEncoder: native speed; the
+  // report is ~85 KB and Emscripten's stringToUTF8 is a JS loop).
+  const utf8 = new TextEncoder();
   function withString(s, fn) {
-    const n = mod.lengthBytesUTF8(s) + 1;
-    const p = mod._malloc(n);
-    try { mod.stringToUTF8(s, p, n); fn(p); } finally { mod._free(p); }
+    const bytes = utf8.encode(s);
+    const p = mod._malloc(bytes.length + 1);
+    try {
+      mod.HEAPU8.set(bytes, p);
+      mod.HEAPU8[p + bytes.length] = 0;
+      fn(p);
+    } finally { mod._free(p); }
   }
 
   function fail(message, detail) {

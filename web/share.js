@@ -170,10 +170,13 @@
     "The page connects to no other site: no analytics, no trackers. A share link carries only the score card, " +
     "after the # of the address, which is never sent to a server. History is kept on this device only if you turn it on.";
 
-  // clout_web_share_set_report takes (const char*, int).
+  // clout_web_share_set_report takes (const char*, int). The report is ~85 KB: the browser's
+  // TextEncoder copies it into the module (Emscripten's stringToUTF8 is a JS loop).
+  const utf8 = new TextEncoder();
   function setReportDirect(text, page) {
-    const m = mod(), n = m.lengthBytesUTF8(text) + 1, p = m._malloc(n);
-    m.stringToUTF8(text, p, n);
+    const m = mod(), bytes = utf8.encode(text), p = m._malloc(bytes.length + 1);
+    m.HEAPU8.set(bytes, p);
+    m.HEAPU8[p + bytes.length] = 0;
     try { return m._clout_web_share_set_report(p, page ? 1 : 0); } finally { m._free(p); }
   }
 

@@ -76,8 +76,13 @@ extern "C" {
 // Returns 1, or 0 when the report cannot be shared (the error goes to the console).
 EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int show_page) {
     ShareState& s = share_state();
+    // One parse of the report (it is ~85 KB of JSON): the card is made here and encoded; the
+    // name is added by share_refresh_own when the person asks for it.
+    ShareCard own;
+    std::string payload;
     try {
-        (void)card_from_report_json(report_json);
+        own = card_from_report_json(report_json, s.include_name ? std::string_view(s.name) : std::string_view());
+        payload = encode_share(own);
     } catch (const std::exception& e) {
         emscripten_log(EM_LOG_WARN, "clout: this report cannot be shared: %s", e.what());
         return 0;
@@ -85,7 +90,9 @@ EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int
     s.report_json = report_json;
     s.has_report = true;
     s.show_report_page = show_page != 0;
-    share_refresh_own();
+    s.own = std::move(own);
+    clout_js_share_changed(payload.c_str(), card_to_json(s.own).c_str());
+    request_redraw();
     return 1;
 }
 
