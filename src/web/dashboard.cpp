@@ -276,7 +276,41 @@ void draw_dashboard(AppState& st) {
         rows = {{score, trend}, {breakdown, why}, {whatif, tips}, {posts, topics}, {heat, style}, {accounts, sources}, {share}};
         rows[3][0].weight = 1.4f;
     }
-    for (const auto& row : rows) y += draw_row(row, x0, y, content_w, gapx) + gapy;
+    // Only the rows in view are built (and drawn). Each row's height is kept from the last
+    // frame that drew it, so the rows out of view still take their place; a row never drawn
+    // yet is measured one per frame (off screen), so a new report's first frame builds only
+    // what shows (issue 7: the first dashboard frame was the longest main-thread task).
+    {
+        static std::vector<float> heights;
+        static const void* for_report = nullptr;
+        static float for_width = 0, for_scale = 0;
+        static size_t for_rows = 0;
+        static bool fresh = false;
+        if (for_report != st.report.get() || for_width != content_w || for_scale != u.s || for_rows != rows.size()) {
+            heights.assign(rows.size(), -1.0f);
+            for_report = st.report.get();
+            for_width = content_w;
+            for_scale = u.s;
+            for_rows = rows.size();
+            fresh = true;
+        }
+        const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
+        bool measured = fresh;   // a new report's first frame builds only the rows in view
+        if (fresh) request_redraw(1);
+        fresh = false;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            float h = heights[i];
+            bool draw = h >= 0 ? (y < view_bottom && y + h > view_top) : y < view_bottom;
+            if (!draw && h < 0 && !measured) draw = measured = true;
+            if (draw) {
+                h = heights[i] = draw_row(rows[i], x0, y, content_w, gapx);
+            } else if (h < 0) {
+                h = u.rpx(360);   // not measured yet: a card's usual height
+                request_redraw(1);
+            }
+            y += h + gapy;
+        }
+    }
 
     // footer
     {
