@@ -210,44 +210,76 @@
     } else if (m.type === "report") {
       workerHas = new Set(m.keys);
       p.all = p.all.filter((s) => workerHas.has(s.key));
-      finish(p, m.json, null);
+      finish(p, m.json, null, false, m.view);
     } else if (m.type === "fail") {
       finish(p, null, m.message);
     }
   }
 
-  function finish(p, json, message, cancelled) {
+  function finish(p, json, message, cancelled, view) {
     pending = null;
     clout.busy = false;
     clout.errors = p.errors.slice();
     const ms = performance.now() - p.t0;
     if (json) {
-      // A new report takes three tasks, so that no one of them holds the main thread long
-      // (issue 7: no task over 50 ms): the share module's card, the app's dashboard, the
-      // screen-reader text. The run stays busy until the last; a newer run drops the rest.
+      // A new report is taken in over several short tasks, so that no one of them holds the
+      // main thread long (issue 7: no task over 50 ms). With the exact text the worker sent
+      // its view of the report (worker.js): the share card's payload, the report's members as
+      // separate JSON texts and the trend as numbers. Here: JSON.parse for clout.report and
+      // the share card (one short call); then the dashboard takes the members, a few per task
+      // (about 8 ms of work each), and shows the report at the end; then the screen-reader
+      // text. The run stays busy until the last; a newer run drops the rest.
       clout.busy = true;
       sources = p.all;
       clout.files = sources.map((s) => s.file);
       const report = JSON.parse(json);
       clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
+      clout._reportCard = view && view.card ? { json, payload: view.card } : null;
       clout.report = report;
       clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
       const id = runId;
       // still the report on screen: no newer run, no "Start over" in between
       const current = () => id === runId && !pending && clout.reportJSON === json;
       const step = (fn) => new Promise((res) => setTimeout(() => { if (current()) fn(); res(); }, 0));
-      step(() => {
-        if (!mod) return;
-        withString(json, (ptr) => mod._clout_web_report(ptr));
+      const show = () => {
         sendErrors(clout.errors);
         mod._clout_web_working(0, 0);
-      }).then(() => step(() => {
-        updateReportText(report);
+      };
+      let taken;
+      if (!mod) {
+        taken = Promise.resolve();
+      } else if (!view) {
+        taken = step(() => { withString(json, (ptr) => mod._clout_web_report(ptr)); show(); });
+      } else {
+        const parts = view.parts.slice();
+        const begin = step(() => {
+          mod._clout_web_report_begin();
+          const t = view.trend, pt = mod._malloc(Math.max(4, t.byteLength));
+          try {
+            mod.HEAPU8.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), pt);
+            withString(view.dates, (pd) => mod._clout_web_report_trend(pt, t.length / 6, pd));
+          } finally { mod._free(pt); }
+        });
+        const more = () => step(() => {
+          const t0 = performance.now();
+          do {
+            const [key, text] = parts.shift();
+            withString(key, (pk) => withString(text, (pj) => mod._clout_web_report_part(pk, pj)));
+          } while (parts.length && performance.now() - t0 < 8);
+        }).then(() => (parts.length && current() ? more() : undefined));
+        taken = begin.then(() => (parts.length ? more() : undefined)).then(() => step(() => {
+          if (!mod._clout_web_report_end()) withString(json, (ptr) => mod._clout_web_report(ptr));
+          show();
+        }));
+      }
+      let text = Promise.resolve();
+      taken.then(() => step(() => {
+        text = updateReportText(report, current);
         changed();
         for (const fn of reportListeners) {
           try { fn(report); } catch (e) { console.error(e); }
         }
-      })).then(() => {
+      })).then(() => text).then(() => {
         if (id === runId && !pending) clout.busy = false;
         p.resolve(report);
       });
@@ -303,42 +335,63 @@
     lines.push("Computed locally with clout; nothing was uploaded.");
     return lines.join("\n");
   }
-  function updateReportText(r) {
+  // The screen-reader section: its sections are made at once (detached elements, cheap) and
+  // put in the page a few per frame (returns a promise), so that no frame lays out all of
+  // it (issue 7: laying out the ~100 elements took 15-40 ms on a loaded machine).
+  function updateReportText(r, still = () => true) {
     const box = $("report-text");
-    if (!box) return;
+    if (!box) return Promise.resolve();
     box.replaceChildren();
-    if (!r) { box.hidden = true; return; }
+    if (!r) { box.hidden = true; return Promise.resolve(); }
     box.hidden = false;
-    const add = (tag, text, parent = box) => {
+    const sections = [];
+    let cur = null;
+    const add = (tag, text, parent = null) => {
       const el = document.createElement(tag);
       el.textContent = text;
-      parent.append(el);
+      if (parent) parent.append(el);
+      else cur.push(el);
       return el;
     };
+    const section = (title) => { cur = []; sections.push(cur); add("h2", title); };
     const list = (items) => { const ul = add("ul", ""); for (const t of items) add("li", t, ul); };
-    add("h2", "Your score");
+    section("Your score");
     add("p", headline(r));
-    add("h2", "Breakdown");
+    section("Breakdown");
     list(r.components.map((c) => c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points, value " + c.value : "unavailable: the export lacks this signal")));
-    add("h2", "Why it changed");
+    section("Why it changed");
     const cd = r.change.components_d30;
     add("p", "Over 30 days the score moved " + signed(r.change.d30) + ": " +
       r.components.map((c) => c.label + " " + signed(cd[c.id])).join(", ") + ". " +
       plural(r.activity_statement.entered_posts, "post") + " entered the window (" + signed(r.activity_statement.entered_points) + "), " +
       plural(r.activity_statement.left_posts, "post") + " left it (" + signed(r.activity_statement.left_points) + ").");
     if (r.top_posts.length) {
-      add("h2", "Top posts");
+      section("Top posts");
       list(r.top_posts.slice(0, 5).map((p) => p.time.slice(0, 10) + ": " + plural(p.reactions, "reaction") + (p.text ? ": " + p.text : "")));
     }
-    if (r.topics.length) { add("h2", "Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
-    if (r.engaged_accounts.length) { add("h2", "Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
-    if (r.style) { add("h2", "Style"); add("p", r.style.label + ": " + r.style.description); }
-    if (r.tips.length) { add("h2", "Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
-    add("h2", "Sources");
+    if (r.topics.length) { section("Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
+    if (r.engaged_accounts.length) { section("Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
+    if (r.style) { section("Style"); add("p", r.style.label + ": " + r.style.description); }
+    if (r.tips.length) { section("Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
+    section("Sources");
     list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +
       (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
-    if (r.warnings.length) { add("h2", "Warnings"); list(r.warnings); }
+    if (r.warnings.length) { section("Warnings"); list(r.warnings); }
     clout.announce(headline(r) + (clout.errors.length ? " Errors: " + clout.errors.join("; ") : ""));
+    // a frame, or 100 ms when none comes (a hidden tab draws no frames)
+    const nextFrame = () => new Promise((res) => {
+      let done = false;
+      const go = () => { if (!done) { done = true; res(); } };
+      requestAnimationFrame(go);
+      setTimeout(go, 100);
+    });
+    const PER_FRAME = 3;
+    const put = (i) => {
+      if (!still()) return Promise.resolve();
+      for (const sec of sections.slice(i, i + PER_FRAME)) box.append(...sec);
+      return i + PER_FRAME < sections.length ? nextFrame().then(() => put(i + PER_FRAME)) : Promise.resolve();
+    };
+    return put(0);
   }
 
   let toastTimer = 0;

@@ -11,7 +11,11 @@
 //   {type: "ready"}
 //   {type: "progress", id, key, name, done, total, entries, posts, stage}
 //   {type: "fileError", id, key, name, message}     one line, without the file name
-//   {type: "report", id, keys, json}                json = the exact text of `clout score --json`
+//   {type: "report", id, keys, json, view}          json = the exact text of `clout score --json`;
+//       view = what the page's main thread takes in small steps instead of parsing json in
+//       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
+//       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
+//       (src/worker/main.cpp clout_worker_view)
 //   {type: "fail", id, message}                      no report (nothing readable)
 // Cancel = the page terminates this worker and starts a fresh one.
 "use strict";
@@ -75,5 +79,13 @@ self.onmessage = async (e) => {
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
   const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
-  else postMessage({ type: "report", id: msg.id, keys, json: out });
+  else {
+    const text = call(m, "clout_worker_view", "string", [], []);
+    let view = null;
+    if (!text.startsWith("!")) {
+      view = JSON.parse(text);
+      view.trend = Int32Array.from(view.trend);
+    }
+    postMessage({ type: "report", id: msg.id, keys, json: out, view }, view ? [view.trend.buffer] : []);
+  }
 };

@@ -3,6 +3,8 @@
 // heights, aligned edges); narrow ones (phones) stack them in one column. Each card's
 // content is one panel (panel_*.cpp); the card backgrounds are drawn after the content of
 // a row is measured, in a channel below it, so one frame draws everything.
+#include <emscripten.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -192,6 +194,7 @@ std::string account_line(const ReportData& r) {
 
 void draw_dashboard(AppState& st) {
     if (!st.report) return;
+    const double t_start = emscripten_get_now();
     const ReportData& R = *st.report;
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -294,14 +297,24 @@ void draw_dashboard(AppState& st) {
             for_rows = rows.size();
             fresh = true;
         }
+        // A row never built yet is built only while this frame has spent less than
+        // kNewRowBudgetMs: a new report's first frame shows the header and the top row (the
+        // score), the next frames the rows below, as many a frame as fit (issue 7).
+        constexpr double kNewRowBudgetMs = 6;
         const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
         bool measured = fresh;   // a new report's first frame builds only the rows in view
         if (fresh) request_redraw(1);
         fresh = false;
+        bool built_new = false;
         for (size_t i = 0; i < rows.size(); ++i) {
             float h = heights[i];
             bool draw = h >= 0 ? (y < view_bottom && y + h > view_top) : y < view_bottom;
             if (!draw && h < 0 && !measured) draw = measured = true;
+            if (draw && h < 0 && built_new && emscripten_get_now() - t_start > kNewRowBudgetMs) {
+                draw = false;   // next frame
+                measured = true;
+            }
+            if (draw && h < 0) built_new = true;
             if (draw) {
                 h = heights[i] = draw_row(rows[i], x0, y, content_w, gapx);
             } else if (h < 0) {

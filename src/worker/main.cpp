@@ -25,7 +25,10 @@
 #include "io/container.h"
 #include "model/activity.h"
 #include "report/report.h"
+#include "share/share_link.h"
 #include "util/error.h"
+
+#include <nlohmann/json.hpp>
 
 // Progress goes to worker.js (which posts it to the page), at most every 100 ms.
 EM_JS(void, clout_worker_js_progress, (const char* key, double done, double total, double entries, double posts, const char* stage), {
@@ -41,6 +44,7 @@ namespace {
 clout::Activity g_combined;
 std::vector<std::string> g_keys;
 std::string g_result;  // returned strings live here until the next call
+std::string g_view;    // the last report's view (clout_worker_view)
 
 std::vector<std::string> split_keys(const char* keys) {
     std::vector<std::string> out;
@@ -118,6 +122,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
         clout::Report r = clout::build_report(g_combined);
         g_result = clout::report_to_json(r);
+        g_view.clear();
     } catch (const clout::InputError& e) {
         g_result = std::string("!") + e.what();
     } catch (const std::bad_alloc&) {
@@ -126,6 +131,53 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         g_result = std::string("!internal error: ") + e.what();
     }
     return g_result.c_str();
+}
+
+// What the page's main thread needs of the last report, made here so that the page never
+// parses the whole report in one go (issue 7: no main-thread task over 50 ms). A JSON text:
+//   {"card": share payload (no name) or "" when the report cannot be shared,
+//    "parts": [[key, compact JSON of the report's member], ...] (every member but "trend"),
+//    "trend": [score, p0..p4, score, p0..p4, ...] (a day each, ascending),
+//    "dates": the trend's dates, "YYYY-MM-DD" each, concatenated}
+// The page takes the parts in a few short tasks (web/app.js) and the card in one call.
+// Returns "!" + a message when there is no report.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
+    if (!g_view.empty()) return g_view.c_str();
+    try {
+        const auto j = nlohmann::json::parse(g_result);
+        nlohmann::json out = nlohmann::json::object();
+        try {
+            out["card"] = clout::encode_share(clout::card_from_report_json(g_result));
+        } catch (const std::exception&) {
+            out["card"] = "";
+        }
+        nlohmann::json parts = nlohmann::json::array();
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it.key() != "trend") parts.push_back(nlohmann::json::array({it.key(), it.value().dump()}));
+        out["parts"] = std::move(parts);
+        std::vector<int> trend;
+        std::string dates;
+        if (j.contains("trend") && j["trend"].is_array()) {
+            for (const auto& t : j["trend"]) {
+                trend.push_back(t.value("score", 0));
+                for (size_t i = 0; i < 5; ++i) {
+                    const bool has = t.contains("points") && t["points"].is_array() && i < t["points"].size();
+                    trend.push_back(has ? t["points"][i].get<int>() : 0);
+                }
+                std::string d = t.value("date", "");
+                d.resize(10, ' ');
+                dates += d;
+            }
+        }
+        out["trend"] = std::move(trend);
+        out["dates"] = std::move(dates);
+        g_view = out.dump();
+    } catch (const std::exception& e) {
+        g_view.clear();
+        g_result = std::string("!") + e.what();
+        return g_result.c_str();
+    }
+    return g_view.c_str();
 }
 
 }  // extern "C"
