@@ -120,8 +120,9 @@ void frame(void*) {
     ImGui::SetNextWindowSize(vp->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("clout", nullptr, flags | (state().phase == Phase::Dashboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
-    if (!draw_share_pages()) switch (state().phase) {  // share: a shared card, the privacy panel, ...
+    const bool own_scroll = state().phase == Phase::Dashboard || rank_page_active();  // rank: the ranking page scrolls itself
+    ImGui::Begin("clout", nullptr, flags | (own_scroll ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    if (!draw_share_pages() && !draw_rank_page(state())) switch (state().phase) {  // share: a shared card, the privacy panel, ...; rank
         case Phase::Welcome: draw_welcome(state()); break;
         case Phase::Working: draw_progress(state()); break;
         case Phase::Dashboard: draw_dashboard(state()); break;
