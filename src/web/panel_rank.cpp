@@ -47,6 +47,7 @@ struct RankState {
     bool warnings_open = false;
     bool scroll_top = false;
     bool announce_filter = false;        // say how many rows match once the filter is applied
+    bool announce_sort = false;          // say the new order after a click on a header
     float toolbar_w = 0, toolbar_h = 0;  // #rank-toolbar, CSS pixels
 };
 RankState& rs() {
@@ -277,14 +278,21 @@ void draw_table(RankState& s, float w, float h, bool phone) {
     const RankView& v = *s.v;
     if (s.dirty) rebuild(s);
 
-    // Column widths (CSS pixels); the handle column takes what is left. The table scrolls
-    // sideways (rank and handle frozen) when it does not fit.
-    const float wcol[kColCount] = {44, 150, 92, 104, 92, 64, 60, 60, 60, 66, 56};
-    float need = 0;
-    for (float x : wcol) need += u.rpx(x) + u.rpx(16);
+    // Column widths (CSS pixels); the handle column takes what is left (at least its width
+    // here). The table scrolls sideways (rank and handle frozen) when it does not fit.
+    // On a phone the network goes under the handle (one column less), so the score is seen
+    // without scrolling sideways.
+    const float wcol[kColCount] = {30, 104, 72, 84, 76, 48, 48, 48, 54, 60, 46};
+    int colid[kColCount];
+    int ncol = 0;
+    for (int k = 0; k < kColCount; ++k)
+        if (!(phone && k == kNetwork)) colid[ncol++] = k;
+    const float cell_pad = u.rpx(5);
+    float need = u.rpx(12);
+    for (int i = 0; i < ncol; ++i) need += u.rpx(wcol[colid[i]]) + 2 * cell_pad;
     const bool scroll_x = need > w;
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(u.rpx(8), 0));
-    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImGui::ColorConvertU32ToFloat4(c.surface));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(cell_pad, 0));
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImGui::ColorConvertU32ToFloat4(with_alpha(c.text, u.dark ? 0.045f : 0.035f)));
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, ImGui::ColorConvertU32ToFloat4(with_alpha(c.text, u.dark ? 0.025f : 0.02f)));
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImGui::ColorConvertU32ToFloat4(c.border));
@@ -293,31 +301,68 @@ void draw_table(RankState& s, float w, float h, bool phone) {
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImGui::ColorConvertU32ToFloat4(with_alpha(c.accent, 0.10f)));
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, ImGui::ColorConvertU32ToFloat4(with_alpha(c.accent, 0.22f)));
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, u.rpx(10));
+    // Sorting is the panel's own (a click on a header; the header is drawn here so its label
+    // and arrow sit centred in the row): ImGui's sort specs would draw the arrow at the top.
     const ImGuiTableFlags tf = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                               ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings |
+                               ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_PadOuterX |
                                (scroll_x ? ImGuiTableFlags_ScrollX : ImGuiTableFlags_None);
-    const float row_h = u.rpx(phone ? 42 : 38), head_h = u.rpx(34);
-    if (ImGui::BeginTable("##ranking", kColCount, tf, ImVec2(w, h))) {
+    const float row_h = u.rpx(phone ? 42 : 38), head_h = u.rpx(36);
+    if (ImGui::BeginTable(phone ? "##ranking-phone" : "##ranking", ncol, tf, ImVec2(w, h))) {
         const char* names[kColCount] = {"#", "Handle", "Network", "Score", "Followers", "Posts",
                                         kCompShort[0], kCompShort[1], kCompShort[2], kCompShort[3], kCompShort[4]};
-        for (int k = 0; k < kColCount; ++k) {
-            ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthFixed;
-            if (k == kRank) cf |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending;
-            else if (k == kHandle || k == kNetwork) cf |= ImGuiTableColumnFlags_PreferSortAscending;
-            else cf |= ImGuiTableColumnFlags_PreferSortDescending;
-            if (k == kHandle && !scroll_x) cf = (cf & ~ImGuiTableColumnFlags_WidthFixed) | ImGuiTableColumnFlags_WidthStretch;
-            ImGui::TableSetupColumn(names[k], cf, k == kHandle && !scroll_x ? 1.0f : u.rpx(wcol[k]), static_cast<ImGuiID>(k));
+        for (int i = 0; i < ncol; ++i) {
+            const int k = colid[i];
+            const bool stretch = k == kHandle && !scroll_x;
+            ImGui::TableSetupColumn(names[k], stretch ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
+                                    stretch ? 1.0f : u.rpx(wcol[k]), static_cast<ImGuiID>(k));
         }
         ImGui::TableSetupScrollFreeze(scroll_x ? 2 : 0, 1);
 
-        if (ImGuiTableSortSpecs* sp = ImGui::TableGetSortSpecs()) {
-            if (sp->SpecsDirty && sp->SpecsCount > 0) {
-                s.sort_col = static_cast<int>(sp->Specs[0].ColumnUserID);
-                s.sort_desc = sp->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        // header: labels in the small font, centred in the row; numbers right-aligned; the
+        // sorted column's label in the text colour with an arrow
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, head_h);
+        for (int i = 0; i < ncol; ++i) {
+            const int k = colid[i];
+            if (!ImGui::TableSetColumnIndex(i)) continue;
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const float cw = ImGui::GetContentRegionAvail().x;
+            ImGui::PushID(k);
+            ImGui::SetCursorScreenPos(ImVec2(a.x - cell_pad, a.y));  // the whole cell, padding included
+            if (ImGui::InvisibleButton("##sort", ImVec2(std::max(1.0f, cw + 2 * cell_pad), head_h))) {
+                if (s.sort_col == k) {
+                    s.sort_desc = !s.sort_desc;
+                } else {
+                    s.sort_col = k;
+                    s.sort_desc = !(k == kRank || k == kHandle || k == kNetwork);  // numbers: largest first
+                }
                 s.dirty = true;
                 s.scroll_top = true;
+                s.announce_sort = true;
             }
-            sp->SpecsDirty = false;
+            const bool hov = ImGui::IsItemHovered();
+            if (hov) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::PopID();
+            const float ty = a.y + std::floor((head_h - f.small->FontSize) * 0.5f);
+            const bool left = k == kHandle || k == kNetwork;
+            const bool sorted = s.sort_col == k;
+            const ImU32 col = sorted || hov ? c.text : c.muted;
+            const std::string l = names[k];
+            const float lw = tsize(f.small, l).x;
+            const float lx = left ? a.x : a.x + cw - lw;
+            text_at(f.small, ImVec2(lx, ty), col, l);
+            if (k >= kComp0)
+                ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(lx - u.rpx(7), ty + f.small->FontSize * 0.55f), u.rpx(3.5f), c.comp[k - kComp0]);
+            if (sorted) {
+                const char* arrow = s.sort_desc ? ICON_ARROW_DOWN : ICON_ARROW_UP;
+                const float aw = tsize(f.small, arrow).x;
+                const float ax = left ? lx + lw + u.rpx(5) : lx - aw - u.rpx(k >= kComp0 ? 16 : 5);
+                text_at(f.small, ImVec2(ax, ty), c.accent, arrow);
+            }
+            if (k >= kComp0)
+                tooltip(std::string(kCompLabel[k - kComp0]) + ": points (of the maximum shown in the breakdown). " + kDash +
+                        " = unavailable from the roster's columns; its points went to the others. Click to sort.");
+            else if (k == kScore)
+                tooltip("The influence score, 1 to 100, from the same formula as a personal export; the bar shows its five components. Click to sort.");
         }
         if (s.dirty) rebuild(s);
         if (s.scroll_top) {
@@ -325,44 +370,16 @@ void draw_table(RankState& s, float w, float h, bool phone) {
             s.scroll_top = false;
         }
 
-        // header: labels in the small font, numbers right-aligned (room kept for the sort arrow)
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, head_h);
-        const float arrow_w = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
-        for (int k = 0; k < kColCount; ++k) {
-            if (!ImGui::TableSetColumnIndex(k)) continue;
-            ImGui::PushID(k);
-            ImGui::TableHeader("##h");
-            ImGui::PopID();
-            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-            const float ty = a.y + std::floor((head_h - f.small->FontSize) * 0.5f);
-            const bool left = k == kHandle || k == kNetwork;
-            const ImU32 col = s.sort_col == k ? c.text : c.muted;
-            if (k >= kComp0) {
-                const std::string l = names[k];
-                const float tx = b.x - arrow_w - tsize(f.small, l).x;
-                ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(tx - u.rpx(8), ty + f.small->FontSize * 0.55f), u.rpx(3.5f), c.comp[k - kComp0]);
-                text_at(f.small, ImVec2(tx, ty), col, l);
-            } else if (left) {
-                text_at(f.small, ImVec2(a.x, ty), col, names[k]);
-            } else {
-                text_right(f.small, b.x - arrow_w, ty, col, names[k]);
-            }
-            if (k >= kComp0)
-                tooltip(std::string(kCompLabel[k - kComp0]) + ": points (of the maximum shown in the breakdown). " + kDash +
-                        " = unavailable from the roster's columns; its points went to the others.");
-            else if (k == kScore)
-                tooltip("The influence score, 1 to 100, from the same formula as a personal export.");
-        }
-
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImGuiListClipper clip;
-        clip.Begin(static_cast<int>(s.shown.size()), row_h);
+        clip.Begin(static_cast<int>(s.shown.size()));  // the row height is measured on the first row
         while (clip.Step()) {
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
                 const uint32_t idx = s.shown[static_cast<size_t>(i)];
                 const RankViewRow& r = v.rows[idx];
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
                 ImGui::TableSetColumnIndex(0);
+                const float y = ImGui::GetCursorScreenPos().y;  // the row's top (no vertical cell padding)
                 const bool sel = static_cast<int>(idx) == s.selected;
                 ImGui::PushID(static_cast<int>(idx));
                 if (ImGui::Selectable("##row", sel, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h))) {
@@ -371,18 +388,24 @@ void draw_table(RankState& s, float w, float h, bool phone) {
                 // keyboard: the selection follows the focus (arrow keys)
                 if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible && s.selected != static_cast<int>(idx)) s.selected = static_cast<int>(idx);
                 ImGui::PopID();
-                const float y = ImGui::GetItemRectMin().y;
                 const float ty = y + std::floor((row_h - f.body->FontSize) * 0.5f);
-                for (int k = 0; k < kColCount; ++k) {
-                    if (!ImGui::TableSetColumnIndex(k)) continue;
+                for (int ci = 0; ci < ncol; ++ci) {
+                    const int k = colid[ci];
+                    if (!ImGui::TableSetColumnIndex(ci)) continue;
                     const float x0 = ImGui::GetCursorScreenPos().x;
                     const float cw = ImGui::GetContentRegionAvail().x;
                     const float right = x0 + cw;
                     switch (k) {
                         case kRank: text_right(f.small, right, ty + u.rpx(1), c.muted, fmt_int(r.rank)); break;
                         case kHandle:
-                            text_at(sel ? f.strong : f.body, ImVec2(x0, ty), c.text,
-                                    elide(f.body, printable(f.body, handle_shown(v, r)), cw));
+                            if (phone) {  // handle, and the network under it
+                                const float hy = y + std::floor((row_h - f.body->FontSize - f.small->FontSize - u.rpx(2)) * 0.5f);
+                                text_at(sel ? f.strong : f.body, ImVec2(x0, hy), c.text, elide(f.body, printable(f.body, handle_shown(v, r)), cw));
+                                text_at(f.small, ImVec2(x0, hy + f.body->FontSize + u.rpx(2)), c.muted, elide(f.small, network_shown(v, r), cw));
+                            } else {
+                                text_at(sel ? f.strong : f.body, ImVec2(x0, ty), c.text,
+                                        elide(f.body, printable(f.body, handle_shown(v, r)), cw));
+                            }
                             break;
                         case kNetwork: text_at(f.small, ImVec2(x0, ty + u.rpx(1)), c.muted, elide(f.small, network_shown(v, r), cw)); break;
                         case kScore: {
@@ -535,7 +558,7 @@ bool draw_rank_page(AppState& st) {
     {
         std::string sum = fmt_int(static_cast<int64_t>(v.rows.size())) + (v.rows.size() == 1 ? " account ranked" : " accounts ranked");
         if (v.skipped()) sum += " \xC2\xB7 " + fmt_int(static_cast<int64_t>(v.skipped())) + (v.skipped() == 1 ? " row skipped" : " rows skipped");
-        sum += " \xC2\xB7 model " + v.model_version;
+        if (!phone) sum += " \xC2\xB7 model " + v.model_version;
         ImGui::SetCursorScreenPos(ImVec2(x0, y));
         text(f.small, c.muted, sum, content_w);
         y = ImGui::GetItemRectMax().y + u.rpx(12);
@@ -586,7 +609,7 @@ bool draw_rank_page(AppState& st) {
         js::place("rank-filter", x0, y, fw, fh, true);
         std::string shown = s.filter.empty() ? "Sorted by " : "Showing " + fmt_int(static_cast<int64_t>(s.shown.size())) + " of " +
                                                                    fmt_int(static_cast<int64_t>(v.rows.size())) + " \xC2\xB7 sorted by ";
-        static const char* const col_names[kColCount] = {"rank", "handle", "network", "score", "followers", "posts",
+        static constexpr const char* const col_names[kColCount] = {"rank", "handle", "network", "score", "followers", "posts",
                                                         "reach", "amplification", "engagement", "consistency", "conversation"};
         shown += col_names[s.sort_col];
         shown += s.sort_desc ? " (descending)" : " (ascending)";
@@ -603,10 +626,11 @@ bool draw_rank_page(AppState& st) {
 
     // the table card and the breakdown card
     const float gapx = u.rpx(20);
-    const float detail_w = side ? std::min(u.rpx(380), std::floor(content_w * 0.34f)) : content_w;
+    const float detail_w = side ? std::min(u.rpx(360), std::floor(content_w * 0.3f)) : content_w;
     const float table_w = side ? content_w - detail_w - gapx : content_w;
     const float visible_h = H - bar_h;
-    const float rest = top + visible_h - y - u.rpx(phone ? 14 : 24);
+    const float footer_h = u.rpx(18) + f.small->FontSize + u.rpx(18);
+    const float rest = top + visible_h - y - footer_h;
     const float table_h = side ? std::max(u.rpx(360), rest) : std::max(u.rpx(320), std::min(rest, visible_h * 0.62f));
     const float cpad = u.rpx(phone ? 6 : 10);
     if (s.selected >= static_cast<int>(v.rows.size())) s.selected = v.rows.empty() ? -1 : 0;
@@ -626,7 +650,7 @@ bool draw_rank_page(AppState& st) {
             ImGui::SetCursorScreenPos(ImVec2(dx, detail_y));
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dpad, dpad));
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, u.rpx(8));
-            ImGui::BeginChild("##detail", ImVec2(detail_w, table_h), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysUseWindowPadding);
+            ImGui::BeginChild("##detail", ImVec2(detail_w, table_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoSavedSettings);
             ImGui::PopStyleVar(2);
             draw_detail(v, r, detail_w - 2 * dpad - u.rpx(6));
             ImGui::Dummy(ImVec2(1, u.rpx(4)));
@@ -649,7 +673,8 @@ bool draw_rank_page(AppState& st) {
     // footer
     {
         y += u.rpx(18);
-        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 ranked in your browser, nothing uploaded";
+        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + v.model_version +
+                                 " \xC2\xB7 ranked in your browser, nothing uploaded";
         const std::string shown = elide(f.small, foot, content_w);
         text_at(f.small, ImVec2(std::floor(origin.x + (W - tsize(f.small, shown).x) * 0.5f), y), c.faint, shown);
         y += f.small->FontSize + u.rpx(18);
@@ -658,6 +683,12 @@ bool draw_rank_page(AppState& st) {
     ImGui::Dummy(ImVec2(1, 1));
     ImGui::EndChild();
 
+    if (s.announce_sort && !s.dirty) {
+        s.announce_sort = false;
+        static const char* const names[kColCount] = {"rank", "handle", "network", "score", "followers", "posts",
+                                                    "reach", "amplification", "engagement", "consistency", "conversation"};
+        js::announce(std::string("Sorted by ") + names[s.sort_col] + (s.sort_desc ? ", descending." : ", ascending."));
+    }
     if (s.announce_filter && !s.dirty) {
         s.announce_filter = false;
         js::announce(s.filter.empty() ? "Filter cleared: all " + std::to_string(v.rows.size()) + " accounts shown."

@@ -134,7 +134,7 @@ void draw_welcome(AppState& st) {
                                 u.rpx(14) + f.small->FontSize + u.rpx(18);
     const float privacy_h = centered_wrapped(dl, f.body, x0, 0, col_w - u.px(28), 0, kPrivacy, u.px(4), true);
     // "How it works" under the drop zone, where there is room for it.
-    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 760;
+    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 900;  // rank: 760 before the ranking entry
     const float steps_h = show_steps ? u.rpx(28) + f.strong->FontSize + u.rpx(6) + f.small->FontSize * 2 + u.rpx(4) : 0;
     const float footer_h = u.rpx(56);
     const float rank_h = draw_rank_entry(x0, 0, col_w, true);  // rank: "Rank an audience (CSV)"
