@@ -237,7 +237,8 @@
     rankData = { name: m.name, json: m.json, csv: m.csv };
     $("rank-filter").value = "";
     clout.rankSummary = m.summary;
-    clout.lastRun = { ms: performance.now() - p.t0, files: 1, bytes: m.json.length, rank: true };
+    const tIn = performance.now();
+    clout.lastRun = { ms: tIn - p.t0, files: 1, bytes: m.json.length, rank: true };
     if (mod) {
       mod._clout_web_report(0);
       const v = m.view;
@@ -249,6 +250,7 @@
       sendErrors([]);
       mod._clout_web_working(0, 0);
     }
+    clout.lastRun.handOverMs = performance.now() - tIn;   // the table into the app (main thread)
     changed();
     const box = $("report-text");
     if (box) {

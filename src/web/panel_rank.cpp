@@ -13,6 +13,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -120,19 +121,25 @@ void rebuild(RankState& s) {
         if (desc) std::reverse(s.shown.begin(), s.shown.end());
         return;
     }
-    std::sort(s.shown.begin(), s.shown.end(), [&](uint32_t a, uint32_t b) {
-        const RankViewRow& x = rows[a];
-        const RankViewRow& y = rows[b];
-        if (col == kHandle || col == kNetwork) {
-            const int c = col == kHandle ? s.lower[a].compare(s.lower[b]) : s.v->network(x).compare(s.v->network(y));
+    // rows are stored in rank order, so ties keep the rank order by comparing the indices
+    if (col == kHandle || col == kNetwork) {
+        std::sort(s.shown.begin(), s.shown.end(), [&](uint32_t a, uint32_t b) {
+            const int c = col == kHandle ? s.lower[a].compare(s.lower[b]) : s.v->network(rows[a]).compare(s.v->network(rows[b]));
             if (c != 0) return desc ? c > 0 : c < 0;
-            return x.rank < y.rank;
-        }
-        const int64_t kx = sort_key(x, col), ky = sort_key(y, col);
-        if ((kx < 0) != (ky < 0)) return ky < 0;  // unavailable last, either way
-        if (kx != ky) return desc ? kx > ky : kx < ky;
-        return x.rank < y.rank;
-    });
+            return a < b;
+        });
+        return;
+    }
+    // numbers: one ascending sort of (key, index), the key negated for descending and
+    // unavailable values (-1) last either way
+    struct K { int64_t k; uint32_t i; };
+    std::vector<K> keys(s.shown.size());
+    for (size_t n = 0; n < s.shown.size(); ++n) {
+        const int64_t k = sort_key(rows[s.shown[n]], col);
+        keys[n] = K{k < 0 ? INT64_MAX : (desc ? -k : k), s.shown[n]};
+    }
+    std::sort(keys.begin(), keys.end(), [](const K& a, const K& b) { return a.k != b.k ? a.k < b.k : a.i < b.i; });
+    for (size_t n = 0; n < keys.size(); ++n) s.shown[n] = keys[n].i;
 }
 
 void text_right(ImFont* f, float right, float y, ImU32 col, const std::string& s) {
@@ -292,6 +299,8 @@ void draw_table(RankState& s, float w, float h, bool phone) {
     for (int i = 0; i < ncol; ++i) need += u.rpx(wcol[colid[i]]) + 2 * cell_pad;
     const bool scroll_x = need > w;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(cell_pad, 0));
+    // no item spacing: a selected row's highlight covers exactly its row
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImGui::ColorConvertU32ToFloat4(with_alpha(c.text, u.dark ? 0.045f : 0.035f)));
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, ImGui::ColorConvertU32ToFloat4(with_alpha(c.text, u.dark ? 0.025f : 0.02f)));
@@ -435,7 +444,7 @@ void draw_table(RankState& s, float w, float h, bool phone) {
         }
         ImGui::EndTable();
     }
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(8);
 }
 
@@ -647,10 +656,13 @@ bool draw_rank_page(AppState& st) {
         const float dpad = u.rpx(phone ? 18 : 22);
         const RankViewRow& r = v.rows[static_cast<size_t>(s.selected)];
         if (side) {
-            ImGui::SetCursorScreenPos(ImVec2(dx, detail_y));
-            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dpad, dpad));
+            // inset, so its scrollbar stays inside the card's rounded border
+            const float inset = u.rpx(10);
+            ImGui::SetCursorScreenPos(ImVec2(dx, detail_y + inset));
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dpad, dpad - inset));
             ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, u.rpx(8));
-            ImGui::BeginChild("##detail", ImVec2(detail_w, table_h), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoSavedSettings);
+            ImGui::BeginChild("##detail", ImVec2(detail_w - u.rpx(6), table_h - 2 * inset), ImGuiChildFlags_AlwaysUseWindowPadding,
+                              ImGuiWindowFlags_NoSavedSettings);
             ImGui::PopStyleVar(2);
             draw_detail(v, r, detail_w - 2 * dpad - u.rpx(6));
             ImGui::Dummy(ImVec2(1, u.rpx(4)));
