@@ -463,17 +463,21 @@ float draw_rank_entry(float x0, float y, float w, bool measure) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Wide: the icon in a column of its own. Narrow (phones): the icon beside the heading and
+    // the text and buttons across the whole card.
     const bool narrow = w / u.s < 520;
-    const float pad = u.rpx(20), icon = u.rpx(40);
-    const float tx = x0 + pad + icon + u.rpx(14), tw = x0 + w - pad - tx;
+    const float pad = u.rpx(20), icon = u.rpx(narrow ? 34 : 40);
+    const float head_x = x0 + pad + icon + u.rpx(narrow ? 12 : 14);
+    const float tx = narrow ? x0 + pad : head_x, tw = x0 + w - pad - tx;
     static const char* kHead = "Rank an audience";
     static const char* kLine =
         "For businesses and teams: a CSV with one account per row \xE2\x80\x94 a handle column, plus followers, posts, likes"
         "\xE2\x80\xA6 when you have them. Every account is scored by the same formula and ranked.";
     const float line_h = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, tw, kLine).y;
     const float btn_h = u.rpx(40), btn_w = u.rpx(240), link_w = u.rpx(180), link_h = u.rpx(34);
+    const float head_h = narrow ? icon : f.strong->FontSize;
     const float buttons_h = narrow ? btn_h + u.rpx(6) + link_h : btn_h;
-    const float h = pad + f.strong->FontSize + u.rpx(6) + line_h + u.rpx(16) + buttons_h + pad;
+    const float h = pad + head_h + u.rpx(narrow ? 10 : 6) + line_h + u.rpx(16) + buttons_h + pad;
     if (measure) return h;
     const ImVec2 a(x0, y), b(x0 + w, y + h);
     dl->AddRectFilled(a, b, c.surface, u.rpx(18));
@@ -485,8 +489,8 @@ float draw_rank_entry(float x0, float y, float w, bool measure) {
         text_at(f.strong, ImVec2(cc.x - is.x * 0.5f, cc.y - is.y * 0.5f), c.accent, ICON_TROPHY);
     }
     float ty = y + pad;
-    text_at(f.strong, ImVec2(tx, ty), c.text, kHead);
-    ty += f.strong->FontSize + u.rpx(6);
+    text_at(f.strong, ImVec2(head_x, narrow ? cc.y - f.strong->FontSize * 0.5f : ty), c.text, kHead);
+    ty += head_h + u.rpx(narrow ? 10 : 6);
     dl->AddText(f.small, f.small->FontSize, ImVec2(std::floor(tx), std::floor(ty)), c.muted, kLine, nullptr, tw);
     ty += line_h + u.rpx(16);
     js::place("rank-open", std::floor(tx), std::floor(ty), std::min(btn_w, tw), btn_h, true);
