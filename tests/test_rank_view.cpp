@@ -4,6 +4,7 @@
 // the model version included; malformed bytes are refused, never read out of bounds.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -125,4 +126,25 @@ TEST_CASE("rank view: malformed bytes are refused") {
     std::memcpy(bad.data() + at, &row, sizeof row);
     CHECK_FALSE(decode_rank_view(bad.data(), bad.size(), v));
     CHECK(v.rows.empty());
+}
+
+TEST_CASE("rank view: clout-gen roster --names gives unique people-like handles and a name column") {
+    gen::RosterOptions o;
+    o.rows = 1500;  // past the 576 first/last combinations: numbered handles follow
+    o.names = true;
+    Roster r = ranked(gen::gen_roster(o));
+    REQUIRE(r.rows.size() == 1500);
+    std::vector<std::string> handles;
+    size_t named = 0;
+    for (const auto& x : r.rows) {
+        handles.push_back(x.handle);
+        if (!x.name.empty() && x.name.find(' ') != std::string::npos) ++named;
+    }
+    std::sort(handles.begin(), handles.end());
+    CHECK(std::adjacent_find(handles.begin(), handles.end()) == handles.end());
+    CHECK(named == 1500);
+    const std::string bytes = encode_rank_view(r);
+    RankView v;
+    REQUIRE(decode_rank_view(bytes.data(), bytes.size(), v));
+    CHECK(std::string(v.name(v.rows[0])) == r.rows[0].name);
 }

@@ -106,7 +106,12 @@ int64_t sort_key(const RankViewRow& r, int col) {
     }
 }
 
+void sort_shown(RankState& s);
+
+// The rows shown: filtered by handle, then sorted. A filter that hides the selected row
+// selects the first match (quietly: the match count is what is read out).
 void rebuild(RankState& s) {
+    const bool filtering = !s.filter.empty();
     s.dirty = false;
     s.shown.clear();
     if (!s.v) return;
@@ -115,6 +120,16 @@ void rebuild(RankState& s) {
     s.shown.reserve(rows.size());
     for (uint32_t i = 0; i < rows.size(); ++i)
         if (f.empty() || s.lower[i].find(f) != std::string::npos) s.shown.push_back(i);
+    sort_shown(s);
+    if (filtering && !s.shown.empty() &&
+        std::find(s.shown.begin(), s.shown.end(), static_cast<uint32_t>(std::max(0, s.selected))) == s.shown.end()) {
+        s.selected = static_cast<int>(s.shown[0]);
+        s.announced = s.selected;
+    }
+}
+
+void sort_shown(RankState& s) {
+    const auto& rows = s.v->rows;
     const int col = s.sort_col;
     const bool desc = s.sort_desc;
     if (col == kRank) {
