@@ -211,6 +211,16 @@ try {
     // 4. a 100 000-row roster: ranked in the worker, the table scrolls with short frames
     await page.click("#new-btn");
     await settle(page);
+    // Cancel while the worker ranks: nothing is shown, and the next run works
+    await page.setInputFiles("#rank-file", big);
+    await page.waitForFunction(() => window.clout.busy && !document.getElementById("cancel").hidden, null, { timeout: 30000, polling: 20 });
+    await page.click("#cancel");
+    await page.waitForFunction(() => !window.clout.busy, null, { timeout: 30000 });
+    await settle(page);
+    const cancelled = await page.evaluate(() => ({ s: window.clout.rankSummary, status: document.getElementById("status").textContent,
+      open: !document.getElementById("rank-open").hidden }));
+    check(cancelled.s === null && cancelled.status === "Cancelled." && cancelled.open, "Cancel stops the ranking (back to the welcome screen)",
+      JSON.stringify(cancelled));
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask" });
