@@ -16,6 +16,12 @@
 //   clout.onReport(fn)     calls fn(report) after every new report (share, history, ...)
 //   clout.toolbar          the dashboard header's toolbar element: add buttons to it
 //   clout.ready            Promise, resolves once the app draws (rejects if it cannot start)
+// Audience ranking (docs/RANKING.md "In the page"):
+//   clout.openRoster(file) ranks a roster CSV in the worker; resolves with clout.rankSummary
+//   clout.rank             the last ranking object (the CLI's `clout rank --json`; parsed on first use)
+//   clout.rankJSON         its exact JSON text; clout.rankCSV: the exact `clout rank --csv` text
+//   clout.rankSummary      {accounts, rows_read, skipped, warnings, model_version, top: [3 rows]}
+//   clout.rankDownload(k)  "csv" | "json": saves the file; clout.trySampleRoster(): the bundled roster
 //   clout.state            "loading" | "running" | "failed"
 //   clout.busy             true while the worker reads or scores
 // Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
@@ -57,6 +63,12 @@
     addFiles(list) {
       const added = Array.from(list || []).filter((f) => f instanceof File);
       if (!added.length) return;
+      // rank: one CSV and no report on screen may be an audience roster: the worker decides
+      // (an export's CSV, or one without a handle column, is still read as an export).
+      if (!clout.report && added.length === 1 && /\.csv$/i.test(added[0].name)) {
+        runRank(added[0], true).catch(() => { /* shown in the app */ });
+        return;
+      }
       const p = clout.report ? clout.add(added) : clout.open(added);
       p.catch(() => { /* shown in the app */ });
     },
@@ -77,9 +89,37 @@
       clout.report = null;
       clout.reportJSON = null;
       clout.errors = [];
+      clearRank();  // rank
       if (mod) { mod._clout_web_report(0); sendErrors([]); }
       updateReportText(null);
       changed();
+    },
+    openRoster(file) { return runRank(file, false); },
+    rankSummary: null,
+    async rankDownload(kind) {
+      if (!rankData) throw new Error("no ranking yet");
+      const base = rankData.name.replace(/\.[^.]*$/, "") || "roster";
+      const csv = kind === "csv";
+      if (!csv && kind !== "json") throw new Error("unknown download " + kind);
+      const blob = new Blob([csv ? rankData.csv : rankData.json], { type: csv ? "text/csv" : "application/json" });
+      const name = "clout-rank-" + base + (csv ? ".csv" : ".json");
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      toast("Saved " + name);
+      clout.lastRankDownload = { name, type: blob.type, size: blob.size };
+      return clout.lastRankDownload;
+    },
+    async trySampleRoster() {
+      const r = await fetch("sample/audience-roster-sample.csv");
+      if (!r.ok) throw new Error("the sample roster is missing (HTTP " + r.status + ")");
+      const blob = await r.blob();
+      return clout.openRoster(new File([blob], "audience-roster-sample.csv", { type: "text/csv" }));
     },
     async trySample() {
       const r = await fetch("sample/x-archive-sample.zip");
@@ -137,6 +177,95 @@
   };
   window.clout = clout;
   const reportListeners = [];
+
+  // ---- rank: the last ranking (web/worker.js "rank"): the exact bytes, decoded and parsed
+  // only when asked for (a 100 000-row ranking is ~90 MB of JSON).
+  let rankData = null;   // {name, json: Uint8Array, csv: Uint8Array, text, obj}
+  Object.defineProperty(clout, "rankJSON", { enumerable: true, get() {
+    if (!rankData) return null;
+    if (rankData.text === undefined) rankData.text = new TextDecoder().decode(rankData.json);
+    return rankData.text;
+  } });
+  Object.defineProperty(clout, "rankCSV", { enumerable: true, get() { return rankData ? new TextDecoder().decode(rankData.csv) : null; } });
+  Object.defineProperty(clout, "rank", { enumerable: true, get() {
+    if (!rankData) return null;
+    if (rankData.obj === undefined) rankData.obj = JSON.parse(clout.rankJSON);
+    return rankData.obj;
+  } });
+  function clearRank() {
+    if (!rankData && !clout.rankSummary) return;
+    rankData = null;
+    clout.rankSummary = null;
+    if (mod) mod._clout_web_rank(0, 0, 0);
+    const box = $("report-text");
+    if (box && box.dataset.rank) { box.replaceChildren(); box.hidden = true; delete box.dataset.rank; }
+  }
+  function rankHeadline(s) {
+    const top = s.top.map((t) => t.rank + ". " + t.handle + (t.network ? " (" + t.network + ")" : "") + ", score " + t.score).join("; ");
+    return "Ranked " + plural(s.accounts, "account") + (s.skipped ? ", " + plural(s.skipped, "row") + " skipped" : "") +
+      (s.warnings ? ", " + plural(s.warnings, "warning") : "") + "." + (top ? " Top: " + top + "." : "");
+  }
+  function runRank(file, detect) {
+    if (!(file instanceof Blob)) return Promise.reject(new TypeError("clout.openRoster: expected a File"));
+    if (pending) cancelRun();
+    if (!worker) newWorker();
+    const id = ++runId;
+    const key = "r" + nextKey++;
+    return new Promise((resolve, reject) => {
+      pending = { id, resolve, reject, all: [], errors: [], reading: [key], t0: performance.now(), rank: { file, detect } };
+      clout.busy = true;
+      if (mod) {
+        mod._clout_web_working(1, 1);
+        mod._clout_web_rank_working();
+        sendProgress(file.name, 0, file.size, 0, 0, 0, 1);
+      }
+      clout.announce("Reading " + file.name + "…");
+      worker.postMessage({ type: "rank", id, key, file, detect: !!detect });
+    });
+  }
+  function finishRank(p, m) {
+    pending = null;
+    clout.busy = false;
+    clout.errors = [];
+    // The ranking replaces whatever was on screen (a report is closed as by "Start over").
+    sources = [];
+    followers = null;
+    clout.files = [];
+    clout.report = null;
+    clout.reportJSON = null;
+    updateReportText(null);
+    rankData = { name: m.name, json: m.json, csv: m.csv };
+    $("rank-filter").value = "";
+    clout.rankSummary = m.summary;
+    const tIn = performance.now();
+    clout.lastRun = { ms: tIn - p.t0, files: 1, bytes: m.json.length, rank: true };
+    if (mod) {
+      mod._clout_web_report(0);
+      const v = m.view;
+      const ptr = mod._malloc(Math.max(1, v.length));
+      try {
+        mod.HEAPU8.set(v, ptr);
+        withString(m.name, (np) => mod._clout_web_rank(ptr, v.length, np));
+      } finally { mod._free(ptr); }
+      sendErrors([]);
+      mod._clout_web_working(0, 0);
+    }
+    clout.lastRun.handOverMs = performance.now() - tIn;   // the table into the app (main thread)
+    changed();
+    const box = $("report-text");
+    if (box) {
+      box.replaceChildren();
+      box.hidden = false;
+      box.dataset.rank = "1";
+      const h = document.createElement("h2");
+      h.textContent = "Audience ranking of " + m.name;
+      const para = document.createElement("p");
+      para.textContent = rankHeadline(m.summary);
+      box.append(h, para);
+    }
+    clout.announce(rankHeadline(m.summary));
+    p.resolve(m.summary);
+  }
 
   // ---- the import worker (web/worker.js): files are read there, never on this thread.
   let worker = null;
@@ -213,6 +342,15 @@
       finish(p, m.json, null, false, m.view);
     } else if (m.type === "fail") {
       finish(p, null, m.message);
+    } else if (m.type === "rank") {       // rank
+      finishRank(p, m);
+    } else if (m.type === "rankFail") {
+      p.errors.push(m.name + ": " + m.message);
+      finish(p, null, m.message);
+    } else if (m.type === "notRoster") {  // a dropped CSV that is an export: read it as one
+      pending = null;
+      clout.busy = false;
+      runImport([p.rank.file], true).then(p.resolve, p.reject);
     }
   }
 
@@ -222,6 +360,7 @@
     clout.errors = p.errors.slice();
     const ms = performance.now() - p.t0;
     if (json) {
+      clearRank();  // rank: a report replaces the ranking on screen
       // A new report is taken in over several short tasks, so that no one of them holds the
       // main thread long (issue 7: no task over 50 ms). With the exact text the worker sent
       // its view of the report (worker.js): the share card's payload, the report's members as
@@ -483,6 +622,33 @@
   });
   $("new-btn").addEventListener("click", () => clout.startOver());
   $("cancel").addEventListener("click", () => clout.cancel());
+  // rank: the welcome screen's "Rank an audience (CSV)…" and "Try a sample roster", the
+  // ranking's toolbar and its filter field (placed by src/web/panel_rank.cpp)
+  $("rank-file").addEventListener("change", (e) => {
+    const f = e.target.files && e.target.files[0];
+    e.target.value = "";
+    if (f) clout.openRoster(f).catch(() => {});
+  });
+  $("rank-file-2").addEventListener("change", (e) => {
+    const f = e.target.files && e.target.files[0];
+    e.target.value = "";
+    if (f) clout.openRoster(f).catch(() => {});
+  });
+  $("rank-sample").addEventListener("click", () => {
+    clout.trySampleRoster().catch((e) => { if (e.name !== "AbortError") console.warn("clout: sample roster:", e.message); });
+  });
+  $("rank-csv").addEventListener("click", () => clout.rankDownload("csv").catch((e) => toast(e.message)));
+  $("rank-json").addEventListener("click", () => clout.rankDownload("json").catch((e) => toast(e.message)));
+  $("rank-new").addEventListener("click", () => clout.startOver());
+  const rankFilter = $("rank-filter");
+  rankFilter.addEventListener("input", () => { if (mod) withString(rankFilter.value, (p) => mod._clout_web_rank_filter(p)); });
+  rankFilter.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && rankFilter.value) { rankFilter.value = ""; rankFilter.dispatchEvent(new Event("input")); }
+  });
+  new ResizeObserver(() => {
+    const r = $("rank-toolbar").getBoundingClientRect();
+    if (mod && r.width > 0) mod._clout_web_rank_toolbar(r.width, r.height);
+  }).observe($("rank-toolbar"));
   $("sample").addEventListener("click", () => {
     clout.trySample().catch((e) => { if (e.name !== "AbortError") console.warn("clout: sample:", e.message); });
   });

@@ -136,8 +136,9 @@ void frame(void*) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     // No window background: the renderer's clear paints the same colour (a full-window
     // textured, blended quad is the most expensive thing software GL draws).
-    ImGui::Begin("clout", nullptr, flags | ImGuiWindowFlags_NoBackground | (state().phase == Phase::Dashboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
-    if (!draw_share_pages()) switch (state().phase) {  // share: a shared card, the privacy panel, ...
+    const bool own_scroll = state().phase == Phase::Dashboard || rank_page_active();  // rank: the ranking page scrolls itself
+    ImGui::Begin("clout", nullptr, flags | ImGuiWindowFlags_NoBackground | (own_scroll ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    if (!draw_share_pages() && !draw_rank_page(state())) switch (state().phase) {  // share: a shared card, the privacy panel, ...; rank
         case Phase::Welcome: draw_welcome(state()); break;
         case Phase::Working: draw_progress(state()); break;
         case Phase::Dashboard: draw_dashboard(state()); break;
