@@ -710,6 +710,24 @@
     const r = entries[entries.length - 1].contentRect;
     sendCanvasSize(r.width, r.height);
   }).observe(canvas);
+  // devicePixelRatio alone can change (another screen, emulation) without a resize of the
+  // canvas: a media query on the current ratio tells in browsers that fire it, and a look at
+  // the ratio 4 times a second (one property read, no layout) where none does (headless
+  // Chromium's emulation).
+  let lastRatio = window.devicePixelRatio || 1;
+  const ratioChanged = () => {
+    const r = window.devicePixelRatio || 1;
+    if (r === lastRatio) return;
+    lastRatio = r;
+    sendCanvasSize();
+    if (mod) mod._clout_web_wake();
+    watchRatio();
+  };
+  function watchRatio() {
+    window.matchMedia(`(resolution: ${lastRatio}dppx)`).addEventListener("change", ratioChanged, { once: true });
+  }
+  watchRatio();
+  setInterval(ratioChanged, 250);
   window.addEventListener("focus", () => { if (mod) mod._clout_web_wake(); });
 
   window.addEventListener("error", (e) => fail("clout stopped with an error.", " " + (e.message || "")));
