@@ -44,6 +44,10 @@ cp assets/favicon.svg "$DIST.tmp/"
 mkdir -p "$DIST.tmp/sample"
 "$NATIVE/clout-gen" x-archive --tweets 6000 --likes 1500 --followers 600 --following 300 --seed 7 \
   "$DIST.tmp/sample/x-archive-sample.zip" >/dev/null
+# "Try a sample roster" (the audience ranking, docs/RANKING.md "In the page"): 400 accounts
+# with the header spellings and messy cells real spreadsheets have, a few bad rows (warnings).
+"$NATIVE/clout-gen" roster --rows 400 --names --bad-every 97 --blank-every 150 --seed 7 \
+  "$DIST.tmp/sample/audience-roster-sample.csv" >/dev/null
 # Fonts come from Debian's packages at build time (fonts-inter, fonts-fork-awesome).
 cp /usr/share/fonts/opentype/inter/Inter-Regular.otf /usr/share/fonts/opentype/inter/Inter-SemiBold.otf \
    /usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf "$DIST.tmp/assets/"

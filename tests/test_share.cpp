@@ -172,6 +172,20 @@ TEST_CASE("share link: the display name is included only when given, cleaned and
     CHECK(link.size() <= kShareLinkMax);
 }
 
+// The page takes the card from the import worker as a payload without a name and adds the
+// name itself (src/web/bridge_share.cpp clout_web_share_set_card): the same card and link as
+// card_from_report_json with the name.
+TEST_CASE("share link: the worker's nameless card plus share_clean_name is the named card") {
+    const std::string json = report_to_json(build_report(multi_network(3)));
+    for (const std::string& name : std::vector<std::string>{"", "  Ada \t Lovelace\n", "a\x01" "b\x7f" "c\xC2\x85" "d", "a\xFF", std::string(70, 'W')}) {
+        ShareCard c = decode_share(encode_share(card_from_report_json(json)));
+        c.name = share_clean_name(name);
+        const ShareCard direct = card_from_report_json(json, name);
+        CHECK(card_to_json(c) == card_to_json(direct));
+        CHECK(encode_share(c) == encode_share(direct));
+    }
+}
+
 TEST_CASE("share link: damage gives a clear message, never a card") {
     RawCard raw;
     const std::string good = raw.payload();

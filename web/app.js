@@ -16,6 +16,12 @@
 //   clout.onReport(fn)     calls fn(report) after every new report (share, history, ...)
 //   clout.toolbar          the dashboard header's toolbar element: add buttons to it
 //   clout.ready            Promise, resolves once the app draws (rejects if it cannot start)
+// Audience ranking (docs/RANKING.md "In the page"):
+//   clout.openRoster(file) ranks a roster CSV in the worker; resolves with clout.rankSummary
+//   clout.rank             the last ranking object (the CLI's `clout rank --json`; parsed on first use)
+//   clout.rankJSON         its exact JSON text; clout.rankCSV: the exact `clout rank --csv` text
+//   clout.rankSummary      {accounts, rows_read, skipped, warnings, model_version, top: [3 rows]}
+//   clout.rankDownload(k)  "csv" | "json": saves the file; clout.trySampleRoster(): the bundled roster
 //   clout.state            "loading" | "running" | "failed"
 //   clout.busy             true while the worker reads or scores
 // Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
@@ -24,7 +30,7 @@
 // visible) in CSS pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce, cancel,
 // setFollowers, trySample, startOver, copyText.
 // Calls into the app (Module._clout_web_*): font, file_added, files_clear, drag, theme,
-// touch, wake, working, progress, report, errors, toolbar.
+// touch, wake, canvas, working, progress, report, errors, toolbar.
 "use strict";
 
 (function () {
@@ -57,6 +63,12 @@
     addFiles(list) {
       const added = Array.from(list || []).filter((f) => f instanceof File);
       if (!added.length) return;
+      // rank: one CSV and no report on screen may be an audience roster: the worker decides
+      // (an export's CSV, or one without a handle column, is still read as an export).
+      if (!clout.report && added.length === 1 && /\.csv$/i.test(added[0].name)) {
+        runRank(added[0], true).catch(() => { /* shown in the app */ });
+        return;
+      }
       const p = clout.report ? clout.add(added) : clout.open(added);
       p.catch(() => { /* shown in the app */ });
     },
@@ -77,9 +89,37 @@
       clout.report = null;
       clout.reportJSON = null;
       clout.errors = [];
+      clearRank();  // rank
       if (mod) { mod._clout_web_report(0); sendErrors([]); }
       updateReportText(null);
       changed();
+    },
+    openRoster(file) { return runRank(file, false); },
+    rankSummary: null,
+    async rankDownload(kind) {
+      if (!rankData) throw new Error("no ranking yet");
+      const base = rankData.name.replace(/\.[^.]*$/, "") || "roster";
+      const csv = kind === "csv";
+      if (!csv && kind !== "json") throw new Error("unknown download " + kind);
+      const blob = new Blob([csv ? rankData.csv : rankData.json], { type: csv ? "text/csv" : "application/json" });
+      const name = "clout-rank-" + base + (csv ? ".csv" : ".json");
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      toast("Saved " + name);
+      clout.lastRankDownload = { name, type: blob.type, size: blob.size };
+      return clout.lastRankDownload;
+    },
+    async trySampleRoster() {
+      const r = await fetch("sample/audience-roster-sample.csv");
+      if (!r.ok) throw new Error("the sample roster is missing (HTTP " + r.status + ")");
+      const blob = await r.blob();
+      return clout.openRoster(new File([blob], "audience-roster-sample.csv", { type: "text/csv" }));
     },
     async trySample() {
       const r = await fetch("sample/x-archive-sample.zip");
@@ -137,6 +177,95 @@
   };
   window.clout = clout;
   const reportListeners = [];
+
+  // ---- rank: the last ranking (web/worker.js "rank"): the exact bytes, decoded and parsed
+  // only when asked for (a 100 000-row ranking is ~90 MB of JSON).
+  let rankData = null;   // {name, json: Uint8Array, csv: Uint8Array, text, obj}
+  Object.defineProperty(clout, "rankJSON", { enumerable: true, get() {
+    if (!rankData) return null;
+    if (rankData.text === undefined) rankData.text = new TextDecoder().decode(rankData.json);
+    return rankData.text;
+  } });
+  Object.defineProperty(clout, "rankCSV", { enumerable: true, get() { return rankData ? new TextDecoder().decode(rankData.csv) : null; } });
+  Object.defineProperty(clout, "rank", { enumerable: true, get() {
+    if (!rankData) return null;
+    if (rankData.obj === undefined) rankData.obj = JSON.parse(clout.rankJSON);
+    return rankData.obj;
+  } });
+  function clearRank() {
+    if (!rankData && !clout.rankSummary) return;
+    rankData = null;
+    clout.rankSummary = null;
+    if (mod) mod._clout_web_rank(0, 0, 0);
+    const box = $("report-text");
+    if (box && box.dataset.rank) { box.replaceChildren(); box.hidden = true; delete box.dataset.rank; }
+  }
+  function rankHeadline(s) {
+    const top = s.top.map((t) => t.rank + ". " + t.handle + (t.network ? " (" + t.network + ")" : "") + ", score " + t.score).join("; ");
+    return "Ranked " + plural(s.accounts, "account") + (s.skipped ? ", " + plural(s.skipped, "row") + " skipped" : "") +
+      (s.warnings ? ", " + plural(s.warnings, "warning") : "") + "." + (top ? " Top: " + top + "." : "");
+  }
+  function runRank(file, detect) {
+    if (!(file instanceof Blob)) return Promise.reject(new TypeError("clout.openRoster: expected a File"));
+    if (pending) cancelRun();
+    if (!worker) newWorker();
+    const id = ++runId;
+    const key = "r" + nextKey++;
+    return new Promise((resolve, reject) => {
+      pending = { id, resolve, reject, all: [], errors: [], reading: [key], t0: performance.now(), rank: { file, detect } };
+      clout.busy = true;
+      if (mod) {
+        mod._clout_web_working(1, 1);
+        mod._clout_web_rank_working();
+        sendProgress(file.name, 0, file.size, 0, 0, 0, 1);
+      }
+      clout.announce("Reading " + file.name + "…");
+      worker.postMessage({ type: "rank", id, key, file, detect: !!detect });
+    });
+  }
+  function finishRank(p, m) {
+    pending = null;
+    clout.busy = false;
+    clout.errors = [];
+    // The ranking replaces whatever was on screen (a report is closed as by "Start over").
+    sources = [];
+    followers = null;
+    clout.files = [];
+    clout.report = null;
+    clout.reportJSON = null;
+    updateReportText(null);
+    rankData = { name: m.name, json: m.json, csv: m.csv };
+    $("rank-filter").value = "";
+    clout.rankSummary = m.summary;
+    const tIn = performance.now();
+    clout.lastRun = { ms: tIn - p.t0, files: 1, bytes: m.json.length, rank: true };
+    if (mod) {
+      mod._clout_web_report(0);
+      const v = m.view;
+      const ptr = mod._malloc(Math.max(1, v.length));
+      try {
+        mod.HEAPU8.set(v, ptr);
+        withString(m.name, (np) => mod._clout_web_rank(ptr, v.length, np));
+      } finally { mod._free(ptr); }
+      sendErrors([]);
+      mod._clout_web_working(0, 0);
+    }
+    clout.lastRun.handOverMs = performance.now() - tIn;   // the table into the app (main thread)
+    changed();
+    const box = $("report-text");
+    if (box) {
+      box.replaceChildren();
+      box.hidden = false;
+      box.dataset.rank = "1";
+      const h = document.createElement("h2");
+      h.textContent = "Audience ranking of " + m.name;
+      const para = document.createElement("p");
+      para.textContent = rankHeadline(m.summary);
+      box.append(h, para);
+    }
+    clout.announce(rankHeadline(m.summary));
+    p.resolve(m.summary);
+  }
 
   // ---- the import worker (web/worker.js): files are read there, never on this thread.
   let worker = null;
@@ -210,35 +339,89 @@
     } else if (m.type === "report") {
       workerHas = new Set(m.keys);
       p.all = p.all.filter((s) => workerHas.has(s.key));
-      finish(p, m.json, null);
+      finish(p, m.json, null, false, m.view);
     } else if (m.type === "fail") {
       finish(p, null, m.message);
+    } else if (m.type === "rank") {       // rank
+      finishRank(p, m);
+    } else if (m.type === "rankFail") {
+      p.errors.push(m.name + ": " + m.message);
+      finish(p, null, m.message);
+    } else if (m.type === "notRoster") {  // a dropped CSV that is an export: read it as one
+      pending = null;
+      clout.busy = false;
+      runImport([p.rank.file], true).then(p.resolve, p.reject);
     }
   }
 
-  function finish(p, json, message, cancelled) {
+  function finish(p, json, message, cancelled, view) {
     pending = null;
     clout.busy = false;
     clout.errors = p.errors.slice();
     const ms = performance.now() - p.t0;
     if (json) {
+      clearRank();  // rank: a report replaces the ranking on screen
+      // A new report is taken in over several short tasks, so that no one of them holds the
+      // main thread long (issue 7: no task over 50 ms). With the exact text the worker sent
+      // its view of the report (worker.js): the share card's payload, the report's members as
+      // separate JSON texts and the trend as numbers. Here: JSON.parse for clout.report and
+      // the share card (one short call); then the dashboard takes the members, a few per task
+      // (about 8 ms of work each), and shows the report at the end; then the screen-reader
+      // text. The run stays busy until the last; a newer run drops the rest.
+      clout.busy = true;
       sources = p.all;
       clout.files = sources.map((s) => s.file);
       const report = JSON.parse(json);
       clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
+      clout._reportCard = view && view.card ? { json, payload: view.card } : null;
       clout.report = report;
       clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
-      if (mod) {
-        withString(json, (ptr) => mod._clout_web_report(ptr));
+      const id = runId;
+      // still the report on screen: no newer run, no "Start over" in between
+      const current = () => id === runId && !pending && clout.reportJSON === json;
+      const step = (fn) => new Promise((res) => setTimeout(() => { if (current()) fn(); res(); }, 0));
+      const show = () => {
         sendErrors(clout.errors);
         mod._clout_web_working(0, 0);
+      };
+      let taken;
+      if (!mod) {
+        taken = Promise.resolve();
+      } else if (!view) {
+        taken = step(() => { withString(json, (ptr) => mod._clout_web_report(ptr)); show(); });
+      } else {
+        const parts = view.parts.slice();
+        const begin = step(() => {
+          mod._clout_web_report_begin();
+          const t = view.trend, pt = mod._malloc(Math.max(4, t.byteLength));
+          try {
+            mod.HEAPU8.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), pt);
+            withString(view.dates, (pd) => mod._clout_web_report_trend(pt, t.length / 6, pd));
+          } finally { mod._free(pt); }
+        });
+        const more = () => step(() => {
+          const t0 = performance.now();
+          do {
+            const [key, text] = parts.shift();
+            withString(key, (pk) => withString(text, (pj) => mod._clout_web_report_part(pk, pj)));
+          } while (parts.length && performance.now() - t0 < 8);
+        }).then(() => (parts.length && current() ? more() : undefined));
+        taken = begin.then(() => (parts.length ? more() : undefined)).then(() => step(() => {
+          if (!mod._clout_web_report_end()) withString(json, (ptr) => mod._clout_web_report(ptr));
+          show();
+        }));
       }
-      updateReportText(report);
-      changed();
-      for (const fn of reportListeners) {
-        try { fn(report); } catch (e) { console.error(e); }
-      }
-      p.resolve(report);
+      let text = Promise.resolve();
+      taken.then(() => step(() => {
+        text = updateReportText(report, current);
+        changed();
+        for (const fn of reportListeners) {
+          try { fn(report); } catch (e) { console.error(e); }
+        }
+      })).then(() => text).then(() => {
+        if (id === runId && !pending) clout.busy = false;
+        p.resolve(report);
+      });
       return;
     }
     if (mod) {
@@ -291,42 +474,63 @@
     lines.push("Computed locally with clout; nothing was uploaded.");
     return lines.join("\n");
   }
-  function updateReportText(r) {
+  // The screen-reader section: its sections are made at once (detached elements, cheap) and
+  // put in the page a few per frame (returns a promise), so that no frame lays out all of
+  // it (issue 7: laying out the ~100 elements took 15-40 ms on a loaded machine).
+  function updateReportText(r, still = () => true) {
     const box = $("report-text");
-    if (!box) return;
+    if (!box) return Promise.resolve();
     box.replaceChildren();
-    if (!r) { box.hidden = true; return; }
+    if (!r) { box.hidden = true; return Promise.resolve(); }
     box.hidden = false;
-    const add = (tag, text, parent = box) => {
+    const sections = [];
+    let cur = null;
+    const add = (tag, text, parent = null) => {
       const el = document.createElement(tag);
       el.textContent = text;
-      parent.append(el);
+      if (parent) parent.append(el);
+      else cur.push(el);
       return el;
     };
+    const section = (title) => { cur = []; sections.push(cur); add("h2", title); };
     const list = (items) => { const ul = add("ul", ""); for (const t of items) add("li", t, ul); };
-    add("h2", "Your score");
+    section("Your score");
     add("p", headline(r));
-    add("h2", "Breakdown");
+    section("Breakdown");
     list(r.components.map((c) => c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points, value " + c.value : "unavailable: the export lacks this signal")));
-    add("h2", "Why it changed");
+    section("Why it changed");
     const cd = r.change.components_d30;
     add("p", "Over 30 days the score moved " + signed(r.change.d30) + ": " +
       r.components.map((c) => c.label + " " + signed(cd[c.id])).join(", ") + ". " +
       plural(r.activity_statement.entered_posts, "post") + " entered the window (" + signed(r.activity_statement.entered_points) + "), " +
       plural(r.activity_statement.left_posts, "post") + " left it (" + signed(r.activity_statement.left_points) + ").");
     if (r.top_posts.length) {
-      add("h2", "Top posts");
+      section("Top posts");
       list(r.top_posts.slice(0, 5).map((p) => p.time.slice(0, 10) + ": " + plural(p.reactions, "reaction") + (p.text ? ": " + p.text : "")));
     }
-    if (r.topics.length) { add("h2", "Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
-    if (r.engaged_accounts.length) { add("h2", "Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
-    if (r.style) { add("h2", "Style"); add("p", r.style.label + ": " + r.style.description); }
-    if (r.tips.length) { add("h2", "Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
-    add("h2", "Sources");
+    if (r.topics.length) { section("Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
+    if (r.engaged_accounts.length) { section("Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
+    if (r.style) { section("Style"); add("p", r.style.label + ": " + r.style.description); }
+    if (r.tips.length) { section("Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
+    section("Sources");
     list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +
       (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
-    if (r.warnings.length) { add("h2", "Warnings"); list(r.warnings); }
+    if (r.warnings.length) { section("Warnings"); list(r.warnings); }
     clout.announce(headline(r) + (clout.errors.length ? " Errors: " + clout.errors.join("; ") : ""));
+    // a frame, or 100 ms when none comes (a hidden tab draws no frames)
+    const nextFrame = () => new Promise((res) => {
+      let done = false;
+      const go = () => { if (!done) { done = true; res(); } };
+      requestAnimationFrame(go);
+      setTimeout(go, 100);
+    });
+    const PER_FRAME = 3;
+    const put = (i) => {
+      if (!still()) return Promise.resolve();
+      for (const sec of sections.slice(i, i + PER_FRAME)) box.append(...sec);
+      return i + PER_FRAME < sections.length ? nextFrame().then(() => put(i + PER_FRAME)) : Promise.resolve();
+    };
+    return put(0);
   }
 
   let toastTimer = 0;
@@ -345,10 +549,17 @@
     }
   }
 
+  // A string copied into the module as UTF-8 for the call (TextEncoder: native speed; the
+  // report is ~85 KB and Emscripten's stringToUTF8 is a JS loop).
+  const utf8 = new TextEncoder();
   function withString(s, fn) {
-    const n = mod.lengthBytesUTF8(s) + 1;
-    const p = mod._malloc(n);
-    try { mod.stringToUTF8(s, p, n); fn(p); } finally { mod._free(p); }
+    const bytes = utf8.encode(s);
+    const p = mod._malloc(bytes.length + 1);
+    try {
+      mod.HEAPU8.set(bytes, p);
+      mod.HEAPU8[p + bytes.length] = 0;
+      fn(p);
+    } finally { mod._free(p); }
   }
 
   function fail(message, detail) {
@@ -411,6 +622,33 @@
   });
   $("new-btn").addEventListener("click", () => clout.startOver());
   $("cancel").addEventListener("click", () => clout.cancel());
+  // rank: the welcome screen's "Rank an audience (CSV)…" and "Try a sample roster", the
+  // ranking's toolbar and its filter field (placed by src/web/panel_rank.cpp)
+  $("rank-file").addEventListener("change", (e) => {
+    const f = e.target.files && e.target.files[0];
+    e.target.value = "";
+    if (f) clout.openRoster(f).catch(() => {});
+  });
+  $("rank-file-2").addEventListener("change", (e) => {
+    const f = e.target.files && e.target.files[0];
+    e.target.value = "";
+    if (f) clout.openRoster(f).catch(() => {});
+  });
+  $("rank-sample").addEventListener("click", () => {
+    clout.trySampleRoster().catch((e) => { if (e.name !== "AbortError") console.warn("clout: sample roster:", e.message); });
+  });
+  $("rank-csv").addEventListener("click", () => clout.rankDownload("csv").catch((e) => toast(e.message)));
+  $("rank-json").addEventListener("click", () => clout.rankDownload("json").catch((e) => toast(e.message)));
+  $("rank-new").addEventListener("click", () => clout.startOver());
+  const rankFilter = $("rank-filter");
+  rankFilter.addEventListener("input", () => { if (mod) withString(rankFilter.value, (p) => mod._clout_web_rank_filter(p)); });
+  rankFilter.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && rankFilter.value) { rankFilter.value = ""; rankFilter.dispatchEvent(new Event("input")); }
+  });
+  new ResizeObserver(() => {
+    const r = $("rank-toolbar").getBoundingClientRect();
+    if (mod && r.width > 0) mod._clout_web_rank_toolbar(r.width, r.height);
+  }).observe($("rank-toolbar"));
   $("sample").addEventListener("click", () => {
     clout.trySample().catch((e) => { if (e.name !== "AbortError") console.warn("clout: sample:", e.message); });
   });
@@ -459,7 +697,37 @@
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const sendTheme = () => { if (mod) mod._clout_web_theme(darkQuery.matches ? 1 : 0); };
   darkQuery.addEventListener("change", sendTheme);
-  window.addEventListener("resize", () => { if (mod) mod._clout_web_wake(); });
+  window.addEventListener("resize", () => { sendCanvasSize(); if (mod) mod._clout_web_wake(); });
+  // The canvas's CSS size and the device pixel ratio go to the app when they change, so the
+  // app never asks the DOM for them inside a frame (that forced a layout in the frame).
+  let canvasCss = null;
+  function sendCanvasSize(w, h) {
+    if (w !== undefined) canvasCss = [w, h];
+    if (!canvasCss) { const r = canvas.getBoundingClientRect(); canvasCss = [r.width, r.height]; }
+    if (mod) mod._clout_web_canvas(canvasCss[0], canvasCss[1], window.devicePixelRatio || 1);
+  }
+  new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    sendCanvasSize(r.width, r.height);
+  }).observe(canvas);
+  // devicePixelRatio alone can change (another screen, emulation) without a resize of the
+  // canvas: a media query on the current ratio tells in browsers that fire it, and a look at
+  // the ratio 4 times a second (one property read, no layout) where none does (headless
+  // Chromium's emulation).
+  let lastRatio = window.devicePixelRatio || 1;
+  const ratioChanged = () => {
+    const r = window.devicePixelRatio || 1;
+    if (r === lastRatio) return;
+    lastRatio = r;
+    sendCanvasSize();
+    if (mod) mod._clout_web_wake();
+    watchRatio();
+  };
+  function watchRatio() {
+    window.matchMedia(`(resolution: ${lastRatio}dppx)`).addEventListener("change", ratioChanged, { once: true });
+  }
+  watchRatio();
+  setInterval(ratioChanged, 250);
   window.addEventListener("focus", () => { if (mod) mod._clout_web_wake(); });
 
   window.addEventListener("error", (e) => fail("clout stopped with an error.", " " + (e.message || "")));
@@ -511,6 +779,7 @@
       mod._free(p);
     });
     sendTheme();
+    sendCanvasSize();
     mod.callMain([]);
     // share: hooks run after main() set up the app, before it draws; scripts that load
     // later (the page's other scripts can run after this) get theirs run at once.

@@ -2,10 +2,12 @@
 // (src/core/share/), called through the app module; this file moves text between them,
 // the address bar, the clipboard and downloads.
 //
-//   clout.share.setReport(report, {page})  the report (its JSON text, as `clout score --json`
+//   clout.share.setReport(report, {page, card})  the report (its JSON text, as `clout score --json`
 //                                    prints it, or the parsed object). The dashboard calls it
 //                                    once a score exists; assigning clout.report does the same.
 //                                    page: true shows the interim share page (no dashboard yet).
+//                                    card: its share payload when known (the import worker
+//                                    makes it), so the report is not parsed again here.
 //   clout.shareLink                  the share link of the current report ("...#s=..."), or null
 //   clout.exportCard()               Promise<Blob>: the card as a 1200x630 PNG
 //   clout.share.card                 the card object (card_to_json), or null
@@ -57,8 +59,12 @@
       const text = typeof report === "string" ? report : JSON.stringify(report, null, 2) + "\n";
       S.reportText = text;
       const page = opts.page !== undefined ? !!opts.page : !clout.dashboard;
-      if (mod()) return setReportDirect(text, page) === 1;
-      clout._beforeMain.push(() => setReportDirect(text, page));
+      // The card made by the import worker for this exact text, when there is one: no parse
+      // of the report on the main thread (issue 7).
+      const card = opts.card || (clout._reportCard && clout._reportCard.json === text ? clout._reportCard.payload : "");
+      const set = () => (card ? setCardDirect(card, page) : setReportDirect(text, page));
+      if (mod()) return set() === 1;
+      clout._beforeMain.push(set);
       return true;
     },
 
@@ -170,11 +176,20 @@
     "The page connects to no other site: no analytics, no trackers. A share link carries only the score card, " +
     "after the # of the address, which is never sent to a server. History is kept on this device only if you turn it on.";
 
-  // clout_web_share_set_report takes (const char*, int).
+  // clout_web_share_set_report takes (const char*, int). The report is ~85 KB: the browser's
+  // TextEncoder copies it into the module (Emscripten's stringToUTF8 is a JS loop).
+  const utf8 = new TextEncoder();
   function setReportDirect(text, page) {
-    const m = mod(), n = m.lengthBytesUTF8(text) + 1, p = m._malloc(n);
-    m.stringToUTF8(text, p, n);
+    const m = mod(), bytes = utf8.encode(text), p = m._malloc(bytes.length + 1);
+    m.HEAPU8.set(bytes, p);
+    m.HEAPU8[p + bytes.length] = 0;
     try { return m._clout_web_share_set_report(p, page ? 1 : 0); } finally { m._free(p); }
+  }
+
+  function setCardDirect(payload, page) {
+    const m = mod(), n = m.lengthBytesUTF8(payload) + 1, p = m._malloc(n);
+    m.stringToUTF8(payload, p, n);
+    try { return m._clout_web_share_set_card(p, page ? 1 : 0); } finally { m._free(p); }
   }
 
   function notice(text) {

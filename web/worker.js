@@ -11,8 +11,19 @@
 //   {type: "ready"}
 //   {type: "progress", id, key, name, done, total, entries, posts, stage}
 //   {type: "fileError", id, key, name, message}     one line, without the file name
-//   {type: "report", id, keys, json}                json = the exact text of `clout score --json`
+//   {type: "report", id, keys, json, view}          json = the exact text of `clout score --json`;
+//       view = what the page's main thread takes in small steps instead of parsing json in
+//       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
+//       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
+//       (src/worker/main.cpp clout_worker_view)
 //   {type: "fail", id, message}                      no report (nothing readable)
+// Audience ranking (docs/RANKING.md "In the page"):
+//   in:  {type: "rank", id, key, file, detect}   ranks a roster CSV; with detect, a file an
+//        export importer recognises (or without a handle column) is answered "notRoster"
+//   out: {type: "rank", id, name, json, csv, view, summary}   json/csv: Uint8Array, the exact
+//        bytes of `clout rank --json` / `--csv`; view: the panel's table (rank/rank_view.h)
+//        {type: "notRoster", id}                   read it as an export instead
+//        {type: "rankFail", id, name, message}     one line, without the file name
 // Cancel = the page terminates this worker and starts a fresh one.
 "use strict";
 
@@ -33,8 +44,55 @@ function call(m, name, ret, types, args) {
   return m.ccall(name, ret, types, args);
 }
 
+// The worker's copy of one of the ranking's outputs (the wasm heap is reused).
+function rankBytes(m, which) {
+  const ptr = m.ccall("clout_worker_rank_data", "number", ["number"], [which]);
+  const len = m.ccall("clout_worker_rank_size", "number", ["number"], [which]);
+  return m.HEAPU8.slice(ptr, ptr + len);
+}
+
+async function rank(msg) {
+  let m;
+  try {
+    m = await ready;
+  } catch (err) {
+    postMessage({ type: "rankFail", id: msg.id, name: msg.file.name, message: "the engine could not start: " + (err && err.message ? err.message : err) });
+    return;
+  }
+  const FS = m.FS;
+  const { key, file } = msg;
+  current = { id: msg.id, key, name: file.name };
+  try { FS.mkdir("/in"); } catch (_) { /* exists */ }
+  const dir = "/in/" + key;
+  let status = 2, message = "";
+  try {
+    FS.mkdir(dir);
+    // eslint-disable-next-line no-undef
+    FS.mount(FS.filesystems.WORKERFS, { files: [file] }, dir);
+    status = call(m, "clout_worker_rank", "number", ["string", "string", "string", "number"], [key, dir + "/" + file.name, file.name, msg.detect ? 1 : 0]);
+  } catch (err) {
+    message = "could not read the file: " + (err && err.message ? err.message : String(err));
+  } finally {
+    try { FS.unmount(dir); } catch (_) { /* not mounted */ }
+    try { FS.rmdir(dir); } catch (_) { /* not there */ }
+  }
+  if (status === 1) {
+    postMessage({ type: "notRoster", id: msg.id });
+  } else if (status === 0) {
+    const json = rankBytes(m, 0), csv = rankBytes(m, 1), view = rankBytes(m, 2);
+    const summary = JSON.parse(new TextDecoder().decode(rankBytes(m, 3)));
+    call(m, "clout_worker_rank_free", null, [], []);
+    postMessage({ type: "rank", id: msg.id, name: file.name, json, csv, view, summary }, [json.buffer, csv.buffer, view.buffer]);
+  } else {
+    if (!message) message = new TextDecoder().decode(rankBytes(m, 0));
+    call(m, "clout_worker_rank_free", null, [], []);
+    postMessage({ type: "rankFail", id: msg.id, name: file.name, message });
+  }
+}
+
 self.onmessage = async (e) => {
   const msg = e.data;
+  if (msg && msg.type === "rank") { await rank(msg); return; }
   if (!msg || msg.type !== "run") return;
   let m;
   try {
@@ -75,5 +133,13 @@ self.onmessage = async (e) => {
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
   const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
-  else postMessage({ type: "report", id: msg.id, keys, json: out });
+  else {
+    const text = call(m, "clout_worker_view", "string", [], []);
+    let view = null;
+    if (!text.startsWith("!")) {
+      view = JSON.parse(text);
+      view.trend = Int32Array.from(view.trend);
+    }
+    postMessage({ type: "report", id: msg.id, keys, json: out, view }, view ? [view.trend.buffer] : []);
+  }
 };

@@ -3,6 +3,8 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -146,10 +148,38 @@ EMSCRIPTEN_KEEPALIVE void clout_web_progress(const char* name, double done, doub
     request_redraw(1);  // one frame per update (at most 4 a second): the main thread stays free
 }
 
+namespace {
+
+// What the panels derive once from a report's JSON object: the What-if inputs.
+void derive_inputs(ReportData& r) {
+    try {
+        r.inputs = clout::inputs_from_json(r.j["what_if"]["inputs"].dump());
+        r.inputs_ok = true;
+    } catch (...) {
+        r.inputs_ok = false;
+    }
+}
+
+void show_report(std::shared_ptr<ReportData> r) {
+    AppState& st = state();
+    st.report = std::move(r);
+    ++st.report_version;
+    if (!st.work.active) st.phase = Phase::Dashboard;
+    request_redraw();
+}
+
+std::shared_ptr<ReportData> g_incoming;   // a report being taken in part by part
+bool g_incoming_ok = false;
+
+}  // namespace
+
 // A new report (the JSON text the worker produced), or none (json = null: start over).
+// In one go: the page uses it only when it starts with a report already there; a new
+// report from the worker comes in parts (clout_web_report_begin ... _end).
 EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
     AppState& st = state();
     if (!json) {
+        g_incoming.reset();
         st.report.reset();
         st.phase = st.work.active ? Phase::Working : Phase::Welcome;
         ++st.report_version;
@@ -159,12 +189,7 @@ EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
     auto r = std::make_shared<ReportData>();
     r->j = nlohmann::json::parse(json, nullptr, false);
     if (r->j.is_discarded() || !r->j.is_object()) return;
-    try {
-        r->inputs = clout::inputs_from_json(r->j["what_if"]["inputs"].dump());
-        r->inputs_ok = true;
-    } catch (...) {
-        r->inputs_ok = false;
-    }
+    derive_inputs(*r);
     for (const auto& t : r->j["trend"]) {
         r->trend.push_back(t.value("score", 0));
         r->trend_dates.push_back(t.value("date", ""));
@@ -173,10 +198,54 @@ EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
             for (size_t i = 0; i < 5 && i < t["points"].size(); ++i) p[i] = t["points"][i].get<int>();
         r->trend_points.push_back(p);
     }
-    st.report = std::move(r);
-    ++st.report_version;
-    if (!st.work.active) st.phase = Phase::Dashboard;
-    request_redraw();
+    show_report(std::move(r));
+}
+
+// A new report in parts (issue 7: no main-thread task over 50 ms), from the worker's view
+// of it (src/worker/main.cpp clout_worker_view): begin, the trend, each member of the
+// report's JSON object (a few per task), end. The report on screen changes only at the end.
+EMSCRIPTEN_KEEPALIVE void clout_web_report_begin() {
+    g_incoming = std::make_shared<ReportData>();
+    g_incoming->j = nlohmann::json::object();
+    g_incoming_ok = true;
+}
+
+// `days` days of [score, 5 component points], and their dates ("YYYY-MM-DD" each, concatenated).
+EMSCRIPTEN_KEEPALIVE void clout_web_report_trend(const int32_t* v, int days, const char* dates) {
+    if (!g_incoming) return;
+    ReportData& r = *g_incoming;
+    const size_t n = static_cast<size_t>(std::max(days, 0));
+    const std::string d = dates;
+    if (d.size() != n * 10) g_incoming_ok = false;
+    r.trend.resize(n);
+    r.trend_points.resize(n);
+    r.trend_dates.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        r.trend[i] = v[i * 6];
+        for (size_t k = 0; k < 5; ++k) r.trend_points[i][k] = v[i * 6 + 1 + k];
+        if (d.size() >= (i + 1) * 10) r.trend_dates[i] = d.substr(i * 10, 10);
+    }
+}
+
+// One member of the report's JSON object: its key and its JSON text.
+EMSCRIPTEN_KEEPALIVE void clout_web_report_part(const char* key, const char* json) {
+    if (!g_incoming) return;
+    auto v = nlohmann::json::parse(json, nullptr, false);
+    if (v.is_discarded()) {
+        g_incoming_ok = false;
+        return;
+    }
+    g_incoming->j[key] = std::move(v);
+}
+
+// Shows the report taken in; returns 0 when a part was damaged (nothing changes then).
+EMSCRIPTEN_KEEPALIVE int clout_web_report_end() {
+    auto r = std::move(g_incoming);
+    g_incoming.reset();
+    if (!r || !g_incoming_ok) return 0;
+    derive_inputs(*r);
+    show_report(std::move(r));
+    return 1;
 }
 
 // The last run's errors, one "FILE: message" per line (empty: none).
@@ -210,6 +279,9 @@ EMSCRIPTEN_KEEPALIVE void clout_web_wheel(float dx, float dy) {
     io.AddMouseWheelEvent(dx, dy);
     request_redraw();
 }
+
+// The canvas's CSS size and devicePixelRatio (web/app.js, on a resize or zoom).
+EMSCRIPTEN_KEEPALIVE void clout_web_canvas(double css_w, double css_h, double dpr) { set_canvas_css_size(css_w, css_h, dpr); }
 
 // Any other reason to draw again (theme or size change seen by the page, focus, ...).
 EMSCRIPTEN_KEEPALIVE void clout_web_wake() { request_redraw(); }

@@ -45,7 +45,8 @@ void share_refresh_own() {
     ShareState& s = share_state();
     if (!s.has_report) return;
     try {
-        s.own = card_from_report_json(s.report_json, s.include_name ? std::string_view(s.name) : std::string_view());
+        // The card's other fields do not depend on the name (card_from_report_json).
+        s.own.name = s.include_name ? share_clean_name(s.name) : std::string();
         const std::string payload = encode_share(s.own);
         clout_js_share_changed(payload.c_str(), card_to_json(s.own).c_str());
     } catch (const std::exception& e) {
@@ -76,16 +77,45 @@ extern "C" {
 // Returns 1, or 0 when the report cannot be shared (the error goes to the console).
 EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int show_page) {
     ShareState& s = share_state();
+    // One parse of the report (it is ~85 KB of JSON): the card is made here and encoded; the
+    // name is added by share_refresh_own when the person asks for it.
+    ShareCard own;
+    std::string payload;
     try {
-        (void)card_from_report_json(report_json);
+        own = card_from_report_json(report_json, s.include_name ? std::string_view(s.name) : std::string_view());
+        payload = encode_share(own);
     } catch (const std::exception& e) {
         emscripten_log(EM_LOG_WARN, "clout: this report cannot be shared: %s", e.what());
         return 0;
     }
-    s.report_json = report_json;
     s.has_report = true;
     s.show_report_page = show_page != 0;
-    share_refresh_own();
+    s.own = std::move(own);
+    clout_js_share_changed(payload.c_str(), card_to_json(s.own).c_str());
+    request_redraw();
+    return 1;
+}
+
+// The person's report's card, made by the import worker (its share payload, without a
+// name: src/worker/main.cpp clout_worker_view), so the page does not parse the report for
+// it (issue 7). The same card as clout_web_share_set_report of the report's JSON text.
+EMSCRIPTEN_KEEPALIVE int clout_web_share_set_card(const char* payload, int show_page) {
+    ShareState& s = share_state();
+    ShareCard own;
+    std::string link_payload;
+    try {
+        own = decode_share(payload);
+        own.name = s.include_name ? share_clean_name(s.name) : std::string();
+        link_payload = own.name.empty() ? std::string(payload) : encode_share(own);
+    } catch (const std::exception& e) {
+        emscripten_log(EM_LOG_WARN, "clout: this report cannot be shared: %s", e.what());
+        return 0;
+    }
+    s.has_report = true;
+    s.show_report_page = show_page != 0;
+    s.own = std::move(own);
+    clout_js_share_changed(link_payload.c_str(), card_to_json(s.own).c_str());
+    request_redraw();
     return 1;
 }
 

@@ -3,6 +3,8 @@
 // heights, aligned edges); narrow ones (phones) stack them in one column. Each card's
 // content is one panel (panel_*.cpp); the card backgrounds are drawn after the content of
 // a row is measured, in a channel below it, so one frame draws everything.
+#include <emscripten.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -14,6 +16,7 @@
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
+#include "render_gl.h"
 #include "share_state.h"
 #include "state.h"
 
@@ -144,7 +147,7 @@ float draw_row(const std::vector<Card>& row, float x0, float y, float width, flo
     const float r = u.rpx(16);
     for (size_t i = 0; i < xs.size(); ++i) {
         const ImVec2 a(xs[i], y), b(xs[i] + ws[i], y + h);
-        dl->AddRectFilled(a, b, c.surface, r);
+        render::fill_rect(dl, a, b, c.surface, r);   // cleared, not shaded: most of the frame's pixels
         dl->AddRect(a, b, c.border, r, 0, std::max(1.0f, std::round(u.s)));
     }
     sp.Merge(dl);
@@ -191,6 +194,7 @@ std::string account_line(const ReportData& r) {
 
 void draw_dashboard(AppState& st) {
     if (!st.report) return;
+    const double t_start = emscripten_get_now();
     const ReportData& R = *st.report;
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -207,7 +211,7 @@ void draw_dashboard(AppState& st) {
     // ---- header: mark, wordmark, account line; the DOM toolbar at the right
     const float bar_h = u.rpx(64);
     {
-        wdl->AddRectFilled(origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg);
+        render::fill_rect(wdl, origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg, 0);
         wdl->AddLine(ImVec2(origin.x, origin.y + bar_h - 1), ImVec2(origin.x + W, origin.y + bar_h - 1), c.border,
                      std::max(1.0f, std::round(u.s)));
         const float logo = u.rpx(28);
@@ -275,7 +279,51 @@ void draw_dashboard(AppState& st) {
         rows = {{score, trend}, {breakdown, why}, {whatif, tips}, {posts, topics}, {heat, style}, {accounts, sources}, {share}};
         rows[3][0].weight = 1.4f;
     }
-    for (const auto& row : rows) y += draw_row(row, x0, y, content_w, gapx) + gapy;
+    // Only the rows in view are built (and drawn). Each row's height is kept from the last
+    // frame that drew it, so the rows out of view still take their place; a row never drawn
+    // yet is measured one per frame (off screen), so a new report's first frame builds only
+    // what shows (issue 7: the first dashboard frame was the longest main-thread task).
+    {
+        static std::vector<float> heights;
+        static const void* for_report = nullptr;
+        static float for_width = 0, for_scale = 0;
+        static size_t for_rows = 0;
+        static bool fresh = false;
+        if (for_report != st.report.get() || for_width != content_w || for_scale != u.s || for_rows != rows.size()) {
+            heights.assign(rows.size(), -1.0f);
+            for_report = st.report.get();
+            for_width = content_w;
+            for_scale = u.s;
+            for_rows = rows.size();
+            fresh = true;
+        }
+        // A row never built yet is built only while this frame has spent less than
+        // kNewRowBudgetMs: a new report's first frame shows the header and the top row (the
+        // score), the next frames the rows below, as many a frame as fit (issue 7).
+        constexpr double kNewRowBudgetMs = 6;
+        const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
+        bool measured = fresh;   // a new report's first frame builds only the rows in view
+        if (fresh) request_redraw(1);
+        fresh = false;
+        bool built_new = false;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            float h = heights[i];
+            bool draw = h >= 0 ? (y < view_bottom && y + h > view_top) : y < view_bottom;
+            if (!draw && h < 0 && !measured) draw = measured = true;
+            if (draw && h < 0 && built_new && emscripten_get_now() - t_start > kNewRowBudgetMs) {
+                draw = false;   // next frame
+                measured = true;
+            }
+            if (draw && h < 0) built_new = true;
+            if (draw) {
+                h = heights[i] = draw_row(rows[i], x0, y, content_w, gapx);
+            } else if (h < 0) {
+                h = u.rpx(360);   // not measured yet: a card's usual height
+                request_redraw(1);
+            }
+            y += h + gapy;
+        }
+    }
 
     // footer
     {

@@ -39,6 +39,10 @@
 #define ICON_PIE_CHART    "\xef\x88\x80"  // U+F200 pie-chart
 #define ICON_STAR         "\xef\x80\x85"  // U+F005 star
 #define ICON_USER         "\xef\x80\x87"  // U+F007 user
+// rank: the audience ranking panel
+#define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078 chevron-down
+#define ICON_CHEVRON_RIGHT "\xef\x81\x94" // U+F054 chevron-right
+#define ICON_TROPHY       "\xef\x82\x91"  // U+F091 trophy
 
 namespace clout::web {
 // Every icon above, for the font atlas (only these glyphs are rasterised).
@@ -46,5 +50,6 @@ inline constexpr unsigned short kIconCodepoints[] = {
     0xF093, 0xF0EE, 0xF023, 0xF132, 0xF115, 0xF016, 0xF1C6, 0xF00C, 0xF05A, 0xF071, 0xF201,
     0xF019, 0xF0C1, 0xF03E, 0xF1DA, 0xF1F8, 0xF060, 0xF1E0,
     0xF067, 0xF0C5, 0xF00D, 0xF062, 0xF063, 0xF0EB, 0xF1DE, 0xF004, 0xF079, 0xF0E5, 0xF0C0,
-    0xF02B, 0xF073, 0xF1C0, 0xF200, 0xF005, 0xF007};
+    0xF02B, 0xF073, 0xF1C0, 0xF200, 0xF005, 0xF007,
+    0xF078, 0xF054, 0xF091};
 }  // namespace clout::web

@@ -14,9 +14,9 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "bridge.h"
 #include "panels.h"
+#include "render_gl.h"
 #include "share_state.h"  // share: shared card, privacy panel
 #include "state.h"
 #include "ui.h"
@@ -29,7 +29,16 @@ int g_redraw = 0;
 int g_width = 0, g_height = 0;   // canvas backing size, device pixels
 float g_scale = 0;               // device pixel ratio the fonts and style were built for
 bool g_dark = true;
+double g_css_w = 0, g_css_h = 0, g_dpr = 0;   // the canvas's CSS size and the ratio, sent by the page
 }  // namespace
+
+void set_canvas_css_size(double css_w, double css_h, double dpr) {
+    if (css_w == g_css_w && css_h == g_css_h && dpr == g_dpr) return;
+    g_css_w = css_w;
+    g_css_h = css_h;
+    g_dpr = dpr;
+    request_redraw();
+}
 
 AppState& state() {
     static AppState s;
@@ -43,10 +52,16 @@ void request_redraw(int frames) {
 namespace {
 
 // Canvas backing size = CSS size x devicePixelRatio; returns true when anything changed.
+// The page sends the size when it changes (web/app.js: a ResizeObserver and the resize
+// event): asking the DOM here, every frame, forced a style and layout pass inside the frame
+// whenever the page's DOM had changed (measured: up to 30 ms on the first dashboard frame).
 bool sync_canvas_size() {
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    double css_w = g_css_w, css_h = g_css_h;
+    float dpr = static_cast<float>(g_dpr);
+    if (css_w <= 0 || css_h <= 0 || dpr <= 0) {   // not sent (yet): ask once
+        emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+        dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    }
     if (!(dpr > 0.25f && dpr < 8.0f)) dpr = 1.0f;
     const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
     const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
@@ -107,7 +122,6 @@ void frame(void*) {
     --g_redraw;
 
     const double t_start = emscripten_get_now();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     // The GLFW backend reports the window size; it is the canvas backing size (device pixels).
@@ -120,8 +134,11 @@ void frame(void*) {
     ImGui::SetNextWindowSize(vp->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("clout", nullptr, flags | (state().phase == Phase::Dashboard ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
-    if (!draw_share_pages()) switch (state().phase) {  // share: a shared card, the privacy panel, ...
+    // No window background: the renderer's clear paints the same colour (a full-window
+    // textured, blended quad is the most expensive thing software GL draws).
+    const bool own_scroll = state().phase == Phase::Dashboard || rank_page_active();  // rank: the ranking page scrolls itself
+    ImGui::Begin("clout", nullptr, flags | ImGuiWindowFlags_NoBackground | (own_scroll ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    if (!draw_share_pages() && !draw_rank_page(state())) switch (state().phase) {  // share: a shared card, the privacy panel, ...; rank
         case Phase::Welcome: draw_welcome(state()); break;
         case Phase::Working: draw_progress(state()); break;
         case Phase::Dashboard: draw_dashboard(state()); break;
@@ -132,11 +149,7 @@ void frame(void*) {
 
     ImGui::Render();
     const double t_built = emscripten_get_now();
-    glViewport(0, 0, g_width, g_height);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui().c.bg);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    render::draw(ImGui::GetDrawData(), g_width, g_height, ImGui::ColorConvertU32ToFloat4(ui().c.bg));
     // Hover and active states settle one frame after the input that changed them.
     if (io.WantTextInput || ImGui::IsAnyItemActive()) request_redraw(2);
     js::frame_drawn(ui().f.real ? 1 : 0, t_built - t_start, emscripten_get_now() - t_built);
@@ -154,6 +167,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // No depth, stencil or alpha buffer: ImGui uses none, and the canvas is opaque (less for
+    // the browser to clear, keep and composite every frame).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     g_window = glfwCreateWindow(640, 480, "clout", nullptr, nullptr);
     if (!g_window) {
         std::fprintf(stderr, "clout: WebGL 2 is not available in this browser\n");
@@ -168,7 +186,10 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!render::init()) {
+        std::fprintf(stderr, "clout: the WebGL 2 shaders did not compile\n");
+        return 1;
+    }
 
     sync_canvas_size();
     request_redraw();

@@ -1,5 +1,4 @@
-// Style (the 2x2x2 matrix of docs/SCORING.md §8) and the activity heatmap (hour x weekday,
-// UTC, the window's posts and reposts).
+// Style: the 2x2x2 matrix of docs/SCORING.md §8 (creating/conversation shares, response).
 #include <algorithm>
 
 #include "dash.h"
@@ -33,53 +32,6 @@ void panel_style(const ReportData& r, float w) {
     share("Creating (own posts rather than reposts)", s.value("creating_share", 0.0), c.comp[0]);
     share("Conversation (replies among your posts)", s.value("conversation_share", 0.0), c.comp[4]);
     text(f.small, c.faint, s.value("high_response", false) ? "Your posts get a high response." : "Your posts get a modest response.", w);
-}
-
-void panel_heatmap(const ReportData& r, float w) {
-    const Ui& u = ui();
-    const Palette& c = u.c;
-    const Fonts& f = u.f;
-    card_title(ICON_CALENDAR, "When you post (UTC)");
-    const json& counts = r.j["activity_heatmap"]["counts"];
-    int64_t top = 0;
-    for (const auto& row : counts)
-        for (const auto& v : row) top = std::max<int64_t>(top, v.get<int64_t>());
-    static const char* const days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    const float lab = u.rpx(36);
-    const float cell = std::floor((w - lab) / 24.0f);
-    const float ch = std::min(cell, u.rpx(22));
-    const ImVec2 o = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    int hover_d = -1, hover_h = -1;
-    const ImVec2 mp = ImGui::GetIO().MousePos;
-    for (int d = 0; d < 7 && d < static_cast<int>(counts.size()); ++d) {
-        const float y = o.y + static_cast<float>(d) * (ch + u.rpx(3));
-        text_at(f.small, ImVec2(o.x, y + (ch - f.small->FontSize) * 0.5f), c.faint, days[d]);
-        for (int h = 0; h < 24; ++h) {
-            const int64_t v = counts[static_cast<size_t>(d)][static_cast<size_t>(h)].get<int64_t>();
-            const ImVec2 a(o.x + lab + static_cast<float>(h) * cell, y), b(a.x + cell - u.rpx(2), y + ch);
-            const float t = top > 0 ? static_cast<float>(v) / static_cast<float>(top) : 0.0f;
-            dl->AddRectFilled(a, b, v == 0 ? c.border : with_alpha(c.accent, 0.18f + 0.82f * t), u.rpx(3));
-            if (mp.x >= a.x && mp.x < b.x && mp.y >= a.y && mp.y < b.y) {
-                hover_d = d;
-                hover_h = h;
-            }
-        }
-    }
-    const float gh = 7 * (ch + u.rpx(3));
-    for (int h = 0; h < 24; h += 6) {
-        const std::string s = std::to_string(h) + ":00";
-        text_at(f.small, ImVec2(o.x + lab + static_cast<float>(h) * cell, o.y + gh + u.rpx(2)), c.faint, s);
-    }
-    ImGui::SetCursorScreenPos(ImVec2(o.x + lab, o.y));
-    ImGui::InvisibleButton("##heat", ImVec2(cell * 24, gh));
-    if (ImGui::IsItemHovered() && hover_d >= 0) {
-        const int64_t v = counts[static_cast<size_t>(hover_d)][static_cast<size_t>(hover_h)].get<int64_t>();
-        ImGui::SetTooltip("%s %02d:00\xE2\x80\x93%02d:59 UTC: %lld post%s", days[hover_d], hover_h, hover_h,
-                          static_cast<long long>(v), v == 1 ? "" : "s");
-    }
-    ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + gh + f.small->FontSize + u.rpx(8)));
-    ImGui::Dummy(ImVec2(w, 1));
 }
 
 }  // namespace clout::web

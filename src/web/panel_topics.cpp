@@ -1,4 +1,4 @@
-// Topics (hashtags and keywords of the window) and the accounts you engage with most.
+// Topics: the hashtags and keywords of the window, as chips with their post counts.
 #include <algorithm>
 
 #include "dash.h"
@@ -41,46 +41,6 @@ void panel_topics(const ReportData& r, float w) {
     ImGui::Dummy(ImVec2(w, y + ch - o.y));
     gap(8);
     text(f.small, c.faint, "The number is how many posts of the window carry the topic.", w);
-}
-
-void panel_accounts(const ReportData& r, float w) {
-    const Ui& u = ui();
-    const Palette& c = u.c;
-    const Fonts& f = u.f;
-    card_title(ICON_USERS, "Accounts you engage with most");
-    const json& a = r.j["engaged_accounts"];
-    if (!a.is_array() || a.empty()) {
-        text(f.small, c.muted, "The exports name no account you replied to, mentioned, reposted or liked.", w);
-        return;
-    }
-    int64_t top = 1;
-    for (const auto& e : a) top = std::max(top, num(e, "total", 0));
-    int k = 0;
-    for (const auto& e : a) {
-        if (k++ == 8) break;
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const std::string tot = fmt_int(num(e, "total", 0));
-        const float tw = tsize(f.strong, tot).x;
-        text_at(f.body, p, c.text, elide(f.body, str(e, "account"), w - tw - u.rpx(12)));
-        text_at(f.strong, ImVec2(p.x + w - tw, p.y), c.text, tot);
-        ImGui::Dummy(ImVec2(w, f.body->FontSize + u.rpx(4)));
-        bar(ImGui::GetCursorScreenPos(), w, u.rpx(4), static_cast<float>(num(e, "total", 0)) / static_cast<float>(top), c.accent);
-        ImGui::Dummy(ImVec2(w, u.rpx(4)));
-        std::string parts;
-        auto add = [&](const char* key, const char* name) {
-            const int64_t v = num(e, key, 0);
-            if (v <= 0) return;
-            if (!parts.empty()) parts += " \xC2\xB7 ";
-            parts += fmt_int(v) + " " + name;
-        };
-        add("replies", "replies");
-        add("mentions", "mentions");
-        add("reposts", "reposts");
-        add("quotes", "quotes");
-        add("likes", "likes");
-        text(f.small, c.faint, parts, w);
-        gap(8);
-    }
 }
 
 }  // namespace clout::web

@@ -7,6 +7,7 @@
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
+#include "render_gl.h"
 
 namespace clout::web {
 using namespace dash;
@@ -22,12 +23,13 @@ void draw_progress(AppState& st) {
     const float ch = u.rpx(250);
     const ImVec2 a(std::floor(origin.x + (W - cw) * 0.5f), std::floor(origin.y + std::max(u.rpx(24), (H - ch) * 0.42f)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + ch), c.surface, u.rpx(18));
+    render::fill_rect(dl, a, ImVec2(a.x + cw, a.y + ch), c.surface, u.rpx(18));
     dl->AddRect(a, ImVec2(a.x + cw, a.y + ch), c.border, u.rpx(18), 0, std::max(1.0f, std::round(u.s)));
     const float pad = u.rpx(28), iw = cw - 2 * pad;
     float y = a.y + pad;
     draw_logo(dl, ImVec2(a.x + pad, y), u.rpx(28));
-    const std::string head = wk.file_count > 1 ? "Reading file " + std::to_string(wk.file_index + 1) + " of " + std::to_string(wk.file_count)
+    const std::string head = wk.rank ? std::string("Ranking your audience")  // rank
+                             : wk.file_count > 1 ? "Reading file " + std::to_string(wk.file_index + 1) + " of " + std::to_string(wk.file_count)
                              : wk.file_count == 1 ? "Reading your export" : "Scoring";
     text_at(f.heading, ImVec2(a.x + pad + u.rpx(40), y + u.rpx(2)), c.text, head);
     y += u.rpx(48);
@@ -50,7 +52,7 @@ void draw_progress(AppState& st) {
     std::string line = format_bytes(wk.done) + " of " + format_bytes(wk.total);
     if (wk.total > 0) line += "  \xC2\xB7  " + std::to_string(static_cast<int>(std::floor(frac * 100))) + "%";
     text_at(f.small, ImVec2(a.x + pad, y), c.muted, line);
-    const std::string posts = fmt_int(static_cast<int64_t>(wk.posts)) + " posts found";
+    const std::string posts = wk.rank ? std::string() : fmt_int(static_cast<int64_t>(wk.posts)) + " posts found";
     text_at(f.small, ImVec2(a.x + pad + iw - tsize(f.small, posts).x, y), c.text, posts);
     y += f.small->FontSize + u.rpx(26);
     js::place("cancel", a.x + pad, y, u.rpx(120), u.rpx(38), true);

@@ -25,7 +25,6 @@ struct ShareState {
 
     // The person's own report, once a score exists (web/share.js setReport).
     bool has_report = false;
-    std::string report_json;
     ShareCard own;
     std::string own_link;          // the whole link, built by the page from the payload
     char name[96] = {};            // the display name typed in (kept only on this page)

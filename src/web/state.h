@@ -30,6 +30,7 @@ struct Work {
     std::string name;
     double done = 0, total = 0;            // bytes of the file read / its size
     double entries = 0, posts = 0;
+    bool rank = false;                     // rank: ranking a roster (panel_rank.cpp), not reading an export
 };
 
 // The report on screen: the JSON object the worker produced (the CLI's report) and what
@@ -63,5 +64,9 @@ AppState& state();
 // Asks for a few more frames to be drawn (after input or a state change); the app draws
 // nothing while idle.
 void request_redraw(int frames = 3);
+
+// The canvas's size in CSS pixels and the device pixel ratio, sent by the page when they
+// change (bridge.cpp clout_web_canvas); the frame loop sizes the backing store from them.
+void set_canvas_css_size(double css_w, double css_h, double dpr);
 
 }  // namespace clout::web

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "icons.h"
-#include "imgui_impl_opengl3.h"
+#include "render_gl.h"
 
 namespace clout::web {
 
@@ -112,8 +112,7 @@ void rebuild_fonts(float scale) {
     }
     io.FontDefault = f.body;
     io.Fonts->Build();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    render::upload_fonts();
 }
 
 void apply_style(float scale, bool dark) {

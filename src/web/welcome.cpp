@@ -53,7 +53,8 @@ void announce_state(const AppState& st) {
     std::string text;
     if (st.files.empty()) {
         text = std::string("clout. ") + kTitle + ". " + kLine1 + " " + kLine2 + " " + kDropHeading +
-               ", or use the Open export button. " + kPrivacy;
+               ", or use the Open export button. " + kPrivacy +
+               " To rank an audience, open a roster CSV with the Rank an audience button.";
     } else {
         text = files_summary(st) + ": ";
         for (size_t i = 0; i < st.files.size(); ++i) {
@@ -133,13 +134,14 @@ void draw_welcome(AppState& st) {
                                 u.rpx(14) + f.small->FontSize + u.rpx(18);
     const float privacy_h = centered_wrapped(dl, f.body, x0, 0, col_w - u.px(28), 0, kPrivacy, u.px(4), true);
     // "How it works" under the drop zone, where there is room for it.
-    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 760;
+    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 900;  // rank: 760 before the ranking entry
     const float steps_h = show_steps ? u.rpx(28) + f.strong->FontSize + u.rpx(6) + f.small->FontSize * 2 + u.rpx(4) : 0;
     const float footer_h = u.rpx(56);
+    const float rank_h = draw_rank_entry(x0, 0, col_w, true);  // rank: "Rank an audience (CSV)"
 
     const float block_h = title_h + title_gap + line1_h + lead_gap + line2_h + block_gap + zone_h +
                           (errors_h > 0 ? u.rpx(16) + errors_h : 0) +
-                          (files_h > 0 ? u.rpx(16) + files_h : 0) + steps_h + u.rpx(show_steps ? 32 : 24) + privacy_h;
+                          (files_h > 0 ? u.rpx(16) + files_h : 0) + u.rpx(16) + rank_h + steps_h + u.rpx(show_steps ? 32 : 24) + privacy_h;
     const float avail = H - bar_h - footer_h;
     float y = origin.y + bar_h + std::max(u.rpx(narrow ? 8 : 24), std::floor((avail - block_h) * 0.45f));
 
@@ -274,6 +276,10 @@ void draw_welcome(AppState& st) {
         text_at(dl, f.small, ImVec2(fx, fy), c.faint, (ICON_INFO "  " + std::string(kNotYet)).c_str());
         y = fb.y;
     }
+
+    // ---- rank: the audience ranking's entry (panel_rank.cpp)
+    y += u.rpx(16);
+    y += draw_rank_entry(x0, y, col_w, false);
 
     // ---- how it works: three short steps
     if (show_steps) {

@@ -13,6 +13,8 @@
 // canonical form: the same bytes as the CLI reading the same files at once).
 #include <emscripten.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -24,8 +26,13 @@
 #include "io/byte_source.h"
 #include "io/container.h"
 #include "model/activity.h"
+#include "rank/rank_view.h"
+#include "rank/roster.h"
 #include "report/report.h"
+#include "share/share_link.h"
 #include "util/error.h"
+
+#include <nlohmann/json.hpp>
 
 // Progress goes to worker.js (which posts it to the page), at most every 100 ms.
 EM_JS(void, clout_worker_js_progress, (const char* key, double done, double total, double entries, double posts, const char* stage), {
@@ -41,6 +48,8 @@ namespace {
 clout::Activity g_combined;
 std::vector<std::string> g_keys;
 std::string g_result;  // returned strings live here until the next call
+std::string g_report;  // the last report's JSON text (clout_worker_report)
+std::string g_view;    // its view (clout_worker_view), made once
 
 std::vector<std::string> split_keys(const char* keys) {
     std::vector<std::string> out;
@@ -118,6 +127,8 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
         clout::Report r = clout::build_report(g_combined);
         g_result = clout::report_to_json(r);
+        g_report = g_result;
+        g_view.clear();
     } catch (const clout::InputError& e) {
         g_result = std::string("!") + e.what();
     } catch (const std::bad_alloc&) {
@@ -126,6 +137,161 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         g_result = std::string("!internal error: ") + e.what();
     }
     return g_result.c_str();
+}
+
+// What the page's main thread needs of the last report, made here so that the page never
+// parses the whole report in one go (issue 7: no main-thread task over 50 ms). A JSON text:
+//   {"card": share payload (no name) or "" when the report cannot be shared,
+//    "parts": [[key, compact JSON of the report's member], ...] (every member but "trend"),
+//    "trend": [score, p0..p4, score, p0..p4, ...] (a day each, ascending),
+//    "dates": the trend's dates, "YYYY-MM-DD" each, concatenated}
+// The page takes the parts in a few short tasks (web/app.js) and the card in one call.
+// Returns "!" + a message when there is no report.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
+    if (!g_view.empty()) return g_view.c_str();
+    try {
+        if (g_report.empty()) throw std::runtime_error("no report");
+        const auto j = nlohmann::json::parse(g_report);
+        nlohmann::json out = nlohmann::json::object();
+        try {
+            out["card"] = clout::encode_share(clout::card_from_report_json(g_report));
+        } catch (const std::exception&) {
+            out["card"] = "";
+        }
+        nlohmann::json parts = nlohmann::json::array();
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it.key() != "trend") parts.push_back(nlohmann::json::array({it.key(), it.value().dump()}));
+        out["parts"] = std::move(parts);
+        std::vector<int> trend;
+        std::string dates;
+        if (j.contains("trend") && j["trend"].is_array()) {
+            for (const auto& t : j["trend"]) {
+                trend.push_back(t.value("score", 0));
+                for (size_t i = 0; i < 5; ++i) {
+                    const bool has = t.contains("points") && t["points"].is_array() && i < t["points"].size();
+                    trend.push_back(has ? t["points"][i].get<int>() : 0);
+                }
+                std::string d = t.value("date", "");
+                d.resize(10, ' ');
+                dates += d;
+            }
+        }
+        out["trend"] = std::move(trend);
+        out["dates"] = std::move(dates);
+        g_view = out.dump();
+    } catch (const std::exception& e) {
+        g_view.clear();
+        g_result = std::string("!") + e.what();
+        return g_result.c_str();
+    }
+    return g_view.c_str();
+}
+
+}  // extern "C"
+
+// ---- audience ranking (issue 6, docs/RANKING.md "In the page"): a roster CSV read and
+// ranked here with the CLI's functions (read_roster, rank_roster); the page gets the exact
+// bytes of `clout rank --json` and `--csv` plus the compact table its panel draws
+// (rank/rank_view.h), so the main thread never parses the JSON to draw.
+namespace {
+
+std::string g_rank_out[4];  // 0 JSON, 1 CSV, 2 the panel's table, 3 a short summary (JSON)
+
+// Counts the bytes read and reports progress (at most every 100 ms).
+class ProgressStream : public clout::InputStream {
+public:
+    ProgressStream(clout::InputStream& in, const char* key, double total) : in_(in), key_(key), total_(total) {}
+    size_t read(void* buf, size_t n) override {
+        const size_t got = in_.read(buf, n);
+        done_ += static_cast<double>(got);
+        const double now = emscripten_get_now();
+        if (now - last_ >= 100) {
+            last_ = now;
+            clout_worker_js_progress(key_, done_, total_, 0, 0, "reading the roster");
+        }
+        return got;
+    }
+
+private:
+    clout::InputStream& in_;
+    const char* key_;
+    double total_, done_ = 0, last_ = -1e9;
+};
+
+std::string rank_summary(const clout::Roster& r) {
+    nlohmann::ordered_json j;
+    j["accounts"] = r.rows.size();
+    j["rows_read"] = r.data_rows;
+    j["skipped"] = r.data_rows - r.rows.size();
+    j["warnings"] = r.warnings.size();
+    j["model_version"] = clout::model_version();
+    auto top = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < r.rows.size() && i < 3; ++i) {
+        const auto& x = r.rows[i];
+        top.push_back({{"rank", x.rank}, {"handle", x.handle}, {"network", x.network}, {"score", x.result.score}});
+    }
+    j["top"] = std::move(top);
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+extern "C" {
+
+// Ranks the roster CSV at `path` (a WORKERFS mount). With `detect` set (a CSV dropped on
+// the page, not picked as a roster), a file that one of the export importers recognises,
+// or that has no handle column, is left to the export path. Returns 0 when ranked (the
+// outputs: clout_worker_rank_data/size), 1 when it is not a roster (detect only), 2 on an
+// error (clout_worker_rank_data(0) holds the one-line message, without the file name).
+EMSCRIPTEN_KEEPALIVE int clout_worker_rank(const char* key, const char* path, const char* name, int detect) {
+    for (auto& s : g_rank_out) s.clear();
+    try {
+        clout_worker_js_progress(key, 0, 0, 0, 0, "opening");
+        if (detect) {
+            clout::ImportContext ctx;
+            auto c = clout::open_source(clout::open_file_source(path), name, ctx);
+            for (auto& imp : clout::importers())
+                if (imp->detect(*c, ctx)) return 1;
+        }
+        auto src = clout::open_file_source(path);
+        const double total = static_cast<double>(src->size());
+        auto raw = clout::source_stream(*src, 0, src->size());
+        ProgressStream in(*raw, key, total);
+        clout::Roster r;
+        try {
+            r = clout::read_roster(in);
+        } catch (const clout::InputError&) {
+            if (detect) return 1;
+            throw;
+        }
+        clout_worker_js_progress(key, total, total, static_cast<double>(r.data_rows), 0, "ranking");
+        clout::rank_roster(r);
+        g_rank_out[0] = clout::roster_json(r);
+        g_rank_out[1] = clout::roster_csv(r);
+        g_rank_out[2] = clout::encode_rank_view(r);
+        g_rank_out[3] = rank_summary(r);
+        return 0;
+    } catch (const clout::InputError& e) {
+        g_rank_out[0] = e.what();
+    } catch (const std::bad_alloc&) {
+        g_rank_out[0] = "out of memory while ranking this roster";
+    } catch (const std::exception& e) {
+        g_rank_out[0] = std::string("internal error: ") + e.what();
+    }
+    for (size_t i = 1; i < 4; ++i) g_rank_out[i].clear();
+    return 2;
+}
+
+// The last ranking's outputs (0 JSON, 1 CSV, 2 table, 3 summary), valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_rank_data(int which) {
+    return which >= 0 && which < 4 ? g_rank_out[which].data() : nullptr;
+}
+EMSCRIPTEN_KEEPALIVE double clout_worker_rank_size(int which) {
+    return which >= 0 && which < 4 ? static_cast<double>(g_rank_out[which].size()) : 0;
+}
+// Frees them once the page has its copies.
+EMSCRIPTEN_KEEPALIVE void clout_worker_rank_free() {
+    for (auto& s : g_rank_out) std::string().swap(s);
 }
 
 }  // extern "C"

@@ -257,6 +257,7 @@ int run_roster(Args& args) {
     o.bad_every = static_cast<int>(args.num("--bad-every", 0));
     o.blank_handle_every = static_cast<int>(args.num("--blank-every", 0));
     o.messy_headers = !args.flag("--plain-headers");
+    o.names = args.flag("--names");
     std::string out = args.output();
     std::string text = clout::gen::gen_roster(o);
     FILE* f = std::fopen(out.c_str(), "wb");
@@ -294,7 +295,7 @@ const std::vector<Kind> kKinds = {
     {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --dir --seed S", run_linkedin},
     {"tiktok", "TikTok export zip (user_data_tiktok.json): --videos N --followers N --following N --likes N --history N --old-layout --dir --seed S", run_tiktok},
     {"reddit", "Reddit export zip (CSVs): --posts N --comments N --upvotes N --dir --seed S", run_reddit},
-    {"roster", "audience roster CSV for clout rank: --rows N --bad-every N --blank-every N --plain-headers --seed S", run_roster},
+    {"roster", "audience roster CSV for clout rank: --rows N --bad-every N --blank-every N --plain-headers --names (people-like handles and a name column) --seed S", run_roster},
 };
 
 void usage() {

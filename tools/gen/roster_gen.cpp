@@ -24,14 +24,35 @@ std::string thousands(long v) {
     }
     return o.find(',') == std::string::npos ? o : "\"" + o + "\"";
 }
+// --names: a handle and a display name for row i, from the index alone (the numbers of a row do
+// not change with the option). Invented combinations of common first and last names.
+const char* const kFirst[] = {"maria", "james", "aisha", "chen", "lucas", "sofia", "omar", "emma", "kenji", "lena",
+                              "mateo", "nora", "ravi", "elif", "noah", "ines", "tomas", "yara", "felix", "mei",
+                              "diego", "hana", "samuel", "zoe"};
+const char* const kLast[] = {"okafor", "lindqvist", "moreau", "tanaka", "silva", "novak", "haddad", "fischer",
+                             "kowalski", "reyes", "nguyen", "obrien", "rossi", "petrov", "kaya", "mensah",
+                             "andersen", "costa", "sato", "weber", "dubois", "ali", "byrne", "varga"};
+std::string cap(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+void person(long i, std::string& handle, std::string& name) {
+    const long nf = 24, nl = 24;
+    const long k = (i * 7919) % (nf * nl), round = i / (nf * nl);
+    const std::string f = kFirst[k % nf], l = kLast[(k / nf) % nl];
+    static const char* const seps[] = {".", "_", ""};
+    handle = f + seps[(k + round) % 3] + l + (round ? std::to_string(round + 1) : std::string());
+    name = cap(f) + " " + cap(l);
+}
 }  // namespace
 
 std::string gen_roster(const RosterOptions& o) {
     Rng r(o.seed);
     static const char* const kNets[] = {"instagram", "x", "tiktok", "linkedin", "facebook", "threads", "bluesky", "mastodon"};
     std::string out = "\xEF\xBB\xBF";
-    out += o.messy_headers ? "Handle,Platform,Followers Count,Posts,Likes,Retweets,Replies,Replies Made,Period Days\r\n"
-                           : "handle,network,followers,posts,likes_received,reposts_received,replies_received,replies_made,period_days\r\n";
+    out += o.messy_headers ? "Handle,Platform,Followers Count,Posts,Likes,Retweets,Replies,Replies Made,Period Days"
+                           : "handle,network,followers,posts,likes_received,reposts_received,replies_received,replies_made,period_days";
+    out += o.names ? (o.messy_headers ? ",Display Name\r\n" : ",name\r\n") : "\r\n";
     for (long i = 0; i < o.rows; ++i) {
         // A long-tailed audience: most accounts small, a few large.
         long followers = r.range(0, 2000);
@@ -41,13 +62,13 @@ std::string gen_roster(const RosterOptions& o) {
         long reposts = likes / r.range(5, 40);
         long replies = likes / r.range(8, 60);
         long made = r.range(0, 200);
-        std::string handle = o.blank_handle_every > 0 && i % o.blank_handle_every == o.blank_handle_every - 1
-                                 ? std::string()
-                                 : "user" + std::to_string(i);
+        std::string handle = "user" + std::to_string(i), name;
+        if (o.names) person(i, handle, name);
+        if (o.blank_handle_every > 0 && i % o.blank_handle_every == o.blank_handle_every - 1) handle.clear();
         std::string fcell = o.bad_every > 0 && i % o.bad_every == o.bad_every - 1 ? "lots" : thousands(followers);
         out += handle + "," + kNets[r.next() % 8] + "," + fcell + "," + std::to_string(posts) + "," + thousands(likes) + "," +
                (r.next() % 7 == 0 ? std::string() : std::to_string(reposts)) + "," + std::to_string(replies) + "," +
-               std::to_string(made) + ",90\r\n";
+               std::to_string(made) + ",90" + (o.names ? "," + name : std::string()) + "\r\n";
     }
     return out;
 }

@@ -13,6 +13,7 @@ struct RosterOptions {
     bool messy_headers = true;   // "Followers Count", "Platform", "Retweets" ... instead of the documented names
     int bad_every = 0;           // > 0: every Nth row has a non-numeric follower cell (a warning each)
     int blank_handle_every = 0;  // > 0: every Nth row has no handle (skipped with a warning)
+    bool names = false;          // people-like handles ("maria.okafor") and a Display Name column, instead of "user17"
 };
 
 // Returns the CSV text (CRLF lines, a BOM, quoted thousands like "12,400").

@@ -362,4 +362,6 @@ std::string card_to_json(const ShareCard& c) {
     return j.dump();
 }
 
+std::string share_clean_name(std::string_view raw) { return clean_name(raw); }
+
 }  // namespace clout

@@ -65,6 +65,10 @@ ShareCard decode_share(std::string_view payload_or_link);
 // networks [{network, label, score}], trend, trend_step_days, name).
 std::string card_to_json(const ShareCard& card);
 
+// The display name as a card holds it (what card_from_report_json does to `name`): control
+// characters dropped, spaces collapsed and trimmed, cut to kShareNameMax bytes.
+std::string share_clean_name(std::string_view raw);
+
 // CRC-32 (IEEE 802.3, reflected, as in zip and PNG).
 uint32_t share_crc32(const uint8_t* data, size_t n);
 
