@@ -92,9 +92,11 @@ void panel_trend(const ReportData& r, float w) {
         for (int i = 0; i < n; ++i) pts.emplace_back(X(i), Y(r.trend[static_cast<size_t>(i)]));
         dl->AddPolyline(pts.data(), n, c.accent, ImDrawFlags_None, u.px(2.2f));
     }
-    // markers: the two days the 30-day change compares; their labels sit above, "30 days
-    // ago" ending left of its marker and "now" ending at the plot's right edge.
-    for (int i : {n - 31, n - 1}) {
+    // markers: the two days the 30-day change compares; their labels sit above, "now"
+    // ending at the plot's right edge and "30 days ago" ending left of its marker and of
+    // the "now" label (on a phone the two markers are close: the labels must not overlap).
+    float now_left = pb.x, now_top = 0, now_bottom = 0;
+    for (int i : {n - 1, n - 31}) {
         if (i < 0) continue;
         const ImVec2 m(X(i), Y(r.trend[static_cast<size_t>(i)]));
         dl->AddLine(ImVec2(m.x, pa.y), ImVec2(m.x, pb.y), with_alpha(c.accent, 0.35f), one);
@@ -103,9 +105,16 @@ void panel_trend(const ReportData& r, float w) {
         const bool now = i == n - 1;
         const std::string lab = (now ? "now " : "30 days ago ") + std::to_string(r.trend[static_cast<size_t>(i)]);
         const ImVec2 ts = tsize(f.small, lab);
-        const float lx = now ? pb.x - ts.x : m.x - ts.x - u.rpx(12);
+        float lx = now ? pb.x - ts.x : m.x - ts.x - u.rpx(12);
         float ly = m.y - ts.y - u.rpx(12);
         if (ly < pa.y - u.rpx(4)) ly = m.y + u.rpx(12);
+        if (now) {
+            now_left = lx - u.rpx(6);
+            now_top = ly - u.rpx(3);
+            now_bottom = ly + ts.y + u.rpx(3);
+        } else if (ly + ts.y + u.rpx(3) > now_top && ly - u.rpx(3) < now_bottom) {
+            lx = std::min(lx, now_left - u.rpx(10) - ts.x - u.rpx(6));  // same line: end before "now"
+        }
         dl->AddRectFilled(ImVec2(lx - u.rpx(6), ly - u.rpx(3)), ImVec2(lx + ts.x + u.rpx(6), ly + ts.y + u.rpx(3)),
                           with_alpha(c.surface, 0.92f), u.rpx(6));
         text_at(f.small, ImVec2(lx, ly), now ? c.text : c.muted, lab);
