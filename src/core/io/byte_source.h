@@ -15,7 +15,8 @@ public:
     virtual ~ByteSource() = default;
     virtual uint64_t size() const = 0;
     // Reads up to n bytes at offset; returns how many were read (fewer only at the end).
-    // Safe to call from several threads at once (the X archive reads its parts in parallel).
+    // Natively safe to call from several threads at once (the X archive reads its parts in
+    // parallel); the wasm build reads on one thread.
     virtual size_t read_at(uint64_t offset, void* buf, size_t n) = 0;
     // Reads exactly n bytes at offset, or throws InputError("truncated: ...").
     void read_exact(uint64_t offset, void* buf, size_t n);
