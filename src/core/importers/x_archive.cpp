@@ -637,37 +637,14 @@ public:
         for (auto [list, kind] : {std::pair{&f.tweets, Kind::Tweets}, {&f.community, Kind::Community}, {&f.likes, Kind::Likes},
                                   {&f.followers, Kind::Followers}, {&f.following, Kind::Following}})
             for (size_t i : *list) jobs.push_back(Job{i, kind});
-        read_parts(jobs);
-
-        int64_t followers = 0, following = 0;
-        bool followers_ok = false, following_ok = false;
-        uint64_t skipped_no_date = 0;
-        for (Job& j : jobs) {
-            const std::string& path = c_.entries()[j.entry].path;
-            if (j.error.empty()) {
-                ++files_ok_;
-                if (j.kind == Kind::Followers) followers += j.follows, followers_ok = true;
-                if (j.kind == Kind::Following) following += j.follows, following_ok = true;
-            } else {
-                if (first_error_.empty()) first_error_ = path + ": " + j.error;
-                std::string w = path + ": " + j.error;
-                if (!j.part.posts.empty()) w += " (the " + std::to_string(j.part.posts.size()) + " posts before it were kept)";
-                w += "; read the other files";
-                out_.warnings.push_back(std::move(w));
-                if (j.kind == Kind::Followers) ++followers_failed_;
-                if (j.kind == Kind::Following) ++following_failed_;
-            }
-            skipped_no_date += j.skipped_no_date;
-            retweets_ += j.retweets;
-            out_.merge_part(std::move(j.part), account_);
-        }
+        read_parts(jobs);  // merges each file's part into out_ in file order (absorb)
 
         Account& a = out_.accounts[account_];
         // A damaged part makes the total a lower bound at best: then it stays unknown.
-        bool followers_all = followers_ok && followers_failed_ == 0;
-        bool following_all = following_ok && following_failed_ == 0;
-        if (followers_all) a.followers = followers;
-        if (following_all) a.following = following;
+        bool followers_all = followers_ok_ && followers_failed_ == 0;
+        bool following_all = following_ok_ && following_failed_ == 0;
+        if (followers_all) a.followers = followers_;
+        if (following_all) a.following = following_;
         a.signals.followers = followers_all;
         a.signals.following = following_all;
         a.notes.push_back("Likes and reposts received are a snapshot taken when the archive was generated.");
@@ -675,9 +652,9 @@ public:
         if (f.followers.empty()) a.notes.push_back("No follower.js in the archive: the follower count is unknown.");
         if (retweets_ > 0)
             a.notes.push_back("Retweets carry the original post's counts, which are not yours: they are not counted as engagement.");
-        if (skipped_no_date > 0)
+        if (skipped_no_date_ > 0)
             out_.warnings.push_back(c_.entries()[f.tweets.empty() ? 0 : f.tweets[0]].path + ": " +
-                                    std::to_string(skipped_no_date) + " tweets without a readable id or date were skipped");
+                                    std::to_string(skipped_no_date_) + " tweets without a readable id or date were skipped");
         if (files_ok_ == 0) {
             std::string why = first_error_.empty() ? std::string("no readable data files") : first_error_;
             throw InputError("nothing could be read from this X archive: " + why);
@@ -695,11 +672,40 @@ private:
         int64_t follows = 0;
         uint64_t skipped_no_date = 0, retweets = 0, inflated = 0;
         std::atomic<uint64_t> bytes{0}, posts{0};  // progress, read by the waiting thread
+        std::atomic<bool> done{false};             // finished: the waiting thread may merge it
         Job(size_t e, Kind k) : entry(e), kind(k) {}
         Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), part(std::move(o.part)) {}
     };
 
+    // Takes one finished file into out_: its posts and interactions, counts and warning.
+    // Called in file order, as soon as the files before it are merged too, so at most a
+    // few parts are held at once (memory stays flat with many tweets parts).
+    void absorb(Job& j) {
+        const std::string& path = c_.entries()[j.entry].path;
+        if (j.error.empty()) {
+            ++files_ok_;
+            if (j.kind == Kind::Followers) followers_ += j.follows, followers_ok_ = true;
+            if (j.kind == Kind::Following) following_ += j.follows, following_ok_ = true;
+        } else {
+            if (first_error_.empty()) first_error_ = path + ": " + j.error;
+            std::string w = path + ": " + j.error;
+            if (!j.part.posts.empty()) w += " (the " + std::to_string(j.part.posts.size()) + " posts before it were kept)";
+            w += "; read the other files";
+            out_.warnings.push_back(std::move(w));
+            if (j.kind == Kind::Followers) ++followers_failed_;
+            if (j.kind == Kind::Following) ++following_failed_;
+        }
+        skipped_no_date_ += j.skipped_no_date;
+        retweets_ += j.retweets;
+        out_.merge_part(std::move(j.part), account_);
+    }
+
     void read_parts(std::vector<Job>& jobs) {
+        size_t merged = 0;  // jobs [0, merged) are in out_
+        auto drain = [&] {
+            while (merged < jobs.size() && jobs[merged].done.load(std::memory_order_acquire) && !jobs[merged].fatal)
+                absorb(jobs[merged++]);
+        };
         const unsigned threads = !c_.concurrent_reads() ? 1 : ctx_.threads ? ctx_.threads : job_threads();
         const uint64_t bytes0 = ctx_.progress.bytes_done, posts0 = ctx_.progress.posts, inflated0 = ctx_.inflated_total;
         std::atomic<bool> stop{false};
@@ -715,6 +721,7 @@ private:
             for (const Job& j : jobs) b += j.bytes.load(std::memory_order_relaxed), p += j.posts.load(std::memory_order_relaxed);
             ctx_.progress.bytes_done = bytes0 + b;
             ctx_.progress.posts = posts0 + p;
+            drain();
             ctx_.tick();
         };
         run_jobs(jobs.size(), threads, stop, [&](size_t n, bool inline_run) {
@@ -754,6 +761,7 @@ private:
             j.inflated = local.inflated_total - inflated0;
             j.bytes.store(local.progress.bytes_done, std::memory_order_relaxed);
             j.posts.store(local.progress.posts, std::memory_order_relaxed);
+            j.done.store(true, std::memory_order_release);
         }, progress);
         // A cancellation first, then the first fatal error in file order (not the
         // cancellations it caused in the other files).
@@ -770,7 +778,7 @@ private:
             if (j.fatal) std::rethrow_exception(j.fatal);
         uint64_t inflated = 0;
         for (const Job& j : jobs) inflated += j.inflated;
-        progress();
+        progress();  // (merges the rest)
         ctx_.count_inflated(inflated);
     }
 
@@ -891,7 +899,9 @@ private:
     uint32_t account_ = 0;
     std::vector<Note> notes_;
     int files_ok_ = 0, followers_failed_ = 0, following_failed_ = 0;
-    uint64_t retweets_ = 0;
+    int64_t followers_ = 0, following_ = 0;
+    bool followers_ok_ = false, following_ok_ = false;
+    uint64_t retweets_ = 0, skipped_no_date_ = 0;
     std::string first_error_;
 };
 

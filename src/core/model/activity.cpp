@@ -254,9 +254,8 @@ void Activity::merge_part(Activity&& o, uint32_t account) {
     std::vector<StrId> remap(o.strings.size());
     for (size_t i = 0; i < o.strings.size(); ++i) remap[i] = strings.intern(o.strings.view(static_cast<StrId>(i)));
     uint32_t term_base = static_cast<uint32_t>(terms.size());
-    terms.reserve(terms.size() + o.terms.size());
+    // (No reserve to the exact size: merging many parts would reallocate at every part.)
     for (StrId t : o.terms) terms.push_back(remap[t]);
-    posts.reserve(posts.size() + o.posts.size());
     for (Post p : o.posts) {
         p.account = account;
         p.target_account = remap[p.target_account];
@@ -264,7 +263,6 @@ void Activity::merge_part(Activity&& o, uint32_t account) {
         p.terms_begin += term_base;
         posts.push_back(p);
     }
-    interactions.reserve(interactions.size() + o.interactions.size());
     for (Interaction i : o.interactions) {
         i.account = account;
         i.target_account = remap[i.target_account];
