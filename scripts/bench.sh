@@ -120,8 +120,8 @@ if [ "$WASM" = 1 ]; then
   best_js=$(awk -v a="$JW" -v b="$FW" 'BEGIN{print (a<b)?a:b}')
   row "wasm engine under Node (worker proxy), drop to report <= 1.5 s" "${WW} s best, ${WWM} s median; CPU ${WC} s" \
       "JSZip+parse ${JW} s, fflate+parse ${FW} s" "$(awk -v a="$best_js" -v b="$WW" 'BEGIN{printf "%.1fx", a/b}')" "$(verdict "$WW" 1.5)"
-  row "wasm: worker heap <= 128 MB (measured: Node RSS, wasm heap + Node itself)" "${WR} MB RSS" \
-      "JSZip ${JR} MB, fflate ${FR} MB RSS" "$(awk -v a="$FR" -v b="$WR" 'BEGIN{printf "%.0fx", a/b}')" "$(verdict "$WR" 128)"
+  row "wasm under Node: memory (Node RSS = wasm heap + Node; the heap itself: page row)" "${WR} MB RSS" \
+      "JSZip ${JR} MB, fflate ${FR} MB RSS" "$(awk -v a="$FR" -v b="$WR" 'BEGIN{printf "%.0fx", a/b}')" "info"
 else
   row "wasm engine under Node" "not measured (no Emscripten build)" "JSZip+parse ${JW} s, fflate+parse ${FW} s" "-" "SKIP"
 fi
