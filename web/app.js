@@ -475,8 +475,8 @@
     return lines.join("\n");
   }
   // The screen-reader section: its sections are made at once (detached elements, cheap) and
-  // put in the page a few per frame (returns a promise), so that no frame lays out all of
-  // it (issue 7: laying out the ~100 elements took 15-40 ms on a loaded machine).
+  // put in the page one at a time when it is idle (returns a promise), so that no frame lays
+  // out all of it (issue 7: laying out the ~100 elements took 15-40 ms on a loaded machine).
   function updateReportText(r, still = () => true) {
     const box = $("report-text");
     if (!box) return Promise.resolve();
@@ -517,20 +517,19 @@
       (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
     if (r.warnings.length) { section("Warnings"); list(r.warnings); }
     clout.announce(headline(r) + (clout.errors.length ? " Errors: " + clout.errors.join("; ") : ""));
-    // a frame, or 100 ms when none comes (a hidden tab draws no frames)
-    const nextFrame = () => new Promise((res) => {
-      let done = false;
-      const go = () => { if (!done) { done = true; res(); } };
-      requestAnimationFrame(go);
-      setTimeout(go, 100);
+    // One section at a time, each when the page is idle (or after 300 ms at the latest): the
+    // dashboard's first frames build its rows, and a section's style and layout (5-20 ms on
+    // a loaded machine) would otherwise land in the same frame (issue 7).
+    const idle = () => new Promise((res) => {
+      if (window.requestIdleCallback) requestIdleCallback(() => res(), { timeout: 300 });
+      else setTimeout(res, 50);
     });
-    const PER_FRAME = 3;
     const put = (i) => {
       if (!still()) return Promise.resolve();
-      for (const sec of sections.slice(i, i + PER_FRAME)) box.append(...sec);
-      return i + PER_FRAME < sections.length ? nextFrame().then(() => put(i + PER_FRAME)) : Promise.resolve();
+      box.append(...sections[i]);
+      return i + 1 < sections.length ? idle().then(() => put(i + 1)) : Promise.resolve();
     };
-    return put(0);
+    return idle().then(() => put(0));
   }
 
   let toastTimer = 0;

@@ -300,7 +300,7 @@ void draw_dashboard(AppState& st) {
         // A row never built yet is built only while this frame has spent less than
         // kNewRowBudgetMs: a new report's first frame shows the header and the top row (the
         // score), the next frames the rows below, as many a frame as fit (issue 7).
-        constexpr double kNewRowBudgetMs = 6;
+        constexpr double kNewRowBudgetMs = 4;
         const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
         bool measured = fresh;   // a new report's first frame builds only the rows in view
         if (fresh) request_redraw(1);

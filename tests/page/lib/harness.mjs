@@ -44,10 +44,14 @@ export async function startServer(dir = DIST) {
   return { url, stop: () => proc.kill() };
 }
 
-export async function launch() {
+// { gpuCompositing: true } leaves out --disable-gpu: the compositor then runs as with a GPU
+// (SwiftShader standing in for it), handing the WebGL canvas over as a texture, where software
+// compositing reads every frame back on the main thread (docs/ARCHITECTURE.md, "Main-thread
+// budget").
+export async function launch({ gpuCompositing = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    args: gpuCompositing ? CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu") : CHROMIUM_ARGS,
     headless: true,
   });
 }
