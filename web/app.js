@@ -24,6 +24,9 @@
 //   clout.rankDownload(k)  "csv" | "json": saves the file; clout.trySampleRoster(): the bundled roster
 //   clout.state            "loading" | "running" | "failed"
 //   clout.busy             true while the worker reads or scores
+//   clout.workerReady      true once the import worker's engine has started (it starts after
+//                          the first frame; a file given before then waits for it)
+//   clout.firstFrameMs     when the first frame was drawn (ms from navigation start)
 // Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
 // framesDrawn, fontsReal, lastRun (timings), _place*, _frameDrawn.
 // Called by the wasm app (src/web/bridge.cpp): _placeOpenButton / _place(id, x, y, w, h,
@@ -52,6 +55,8 @@
     errors: [],
     busy: false,
     lastRun: null,
+    workerReady: false,
+    firstFrameMs: null,
     toolbar: $("toolbar"),
     framesDrawn: 0,
     fontsReal: false,
@@ -168,7 +173,11 @@
       fs.max = [Math.max(fs.max[0], fs.last[0]), Math.max(fs.max[1], fs.last[1])];
       clout.fontsReal = fontsReal;
       if (clout.state === "loading") {
+        clout.firstFrameMs = performance.now();
         clout.state = "running";
+        // The import worker starts once the page shows (its engine compiles on another
+        // thread, but on a small machine it would compete with the first frame).
+        setTimeout(() => { if (!worker) newWorker(); }, 0);
         $("splash").classList.add("gone");
         setTimeout(() => $("splash").remove(), 400);
         resolveReady();
@@ -279,7 +288,12 @@
     if (worker) worker.terminate();
     worker = new Worker("worker.js");
     workerHas = new Set();
-    worker.onmessage = (e) => onWorker(e.data);
+    clout.workerReady = false;
+    const w = worker;
+    worker.onmessage = (e) => {
+      if (e.data && e.data.type === "ready") { if (w === worker) clout.workerReady = true; return; }
+      onWorker(e.data);
+    };
     worker.onerror = (e) => {
       e.preventDefault();
       const p = pending;
@@ -785,7 +799,6 @@
     const runHook = (fn) => { try { fn(mod); } catch (e) { console.error(e); } };
     clout._beforeMain.forEach(runHook);
     clout._beforeMain.push = runHook;
-    newWorker();
     if (pending) mod._clout_web_working(1, pending.reading.length);
     if (clout.report) withString(clout.reportJSON, (ptr) => mod._clout_web_report(ptr));
   }

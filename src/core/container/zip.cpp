@@ -109,6 +109,7 @@ class ZipEntryStream final : public InputStream {
 public:
     ZipEntryStream(ByteSource& src, std::string path, const ZipItem& it, uint64_t data_offset)
         : src_(src), path_(std::move(path)), it_(it), off_(data_offset), cleft_(it.csize) {
+        src_.advise(off_, cleft_);
         if (it_.method == 8) {
             in_.resize(1 << 16);
             if (inflateInit2(&z_, -15) != Z_OK) throw InputError(path_ + ": cannot start inflating");

@@ -18,6 +18,10 @@ public:
     // Natively safe to call from several threads at once (the X archive reads its parts in
     // parallel); the wasm build reads on one thread.
     virtual size_t read_at(uint64_t offset, void* buf, size_t n) = 0;
+    // A hint: the range [offset, offset + length) is about to be read from start to end (a
+    // zip entry's data). A source that reads ahead (the wasm build's file source) reads
+    // large blocks inside it and never past its end.
+    virtual void advise(uint64_t offset, uint64_t length) { (void)offset, (void)length; }
     // Reads exactly n bytes at offset, or throws InputError("truncated: ...").
     void read_exact(uint64_t offset, void* buf, size_t n);
     // Total bytes handed out so far (progress reporting).
