@@ -28,7 +28,7 @@
 //                          the first frame; a file given before then waits for it)
 //   clout.firstFrameMs     when the first frame was drawn (ms from navigation start)
 // Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
-// framesDrawn, fontsReal, lastRun (timings), _place*, _frameDrawn.
+// framesDrawn, fontsReal, lastRun (timings), _place*, _frameDrawn, _saveBlob.
 // Called by the wasm app (src/web/bridge.cpp): _placeOpenButton / _place(id, x, y, w, h,
 // visible) in CSS pixels, _frameDrawn(fontsReal), openPicker, clearFiles, announce, cancel,
 // setFollowers, trySample, startOver, copyText.
@@ -100,14 +100,8 @@
       changed();
     },
     openRoster(file) { return runRank(file, false); },
-    rankSummary: null,
-    async rankDownload(kind) {
-      if (!rankData) throw new Error("no ranking yet");
-      const base = rankData.name.replace(/\.[^.]*$/, "") || "roster";
-      const csv = kind === "csv";
-      if (!csv && kind !== "json") throw new Error("unknown download " + kind);
-      const blob = new Blob([csv ? rankData.csv : rankData.json], { type: csv ? "text/csv" : "application/json" });
-      const name = "clout-rank-" + base + (csv ? ".csv" : ".json");
+    // Saves a Blob as a file named `name` (the browser's download); share.js uses it too.
+    _saveBlob(blob, name) {
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;
@@ -116,6 +110,16 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    rankSummary: null,
+    async rankDownload(kind) {
+      if (!rankData) throw new Error("no ranking yet");
+      const base = rankData.name.replace(/\.[^.]*$/, "") || "roster";
+      const csv = kind === "csv";
+      if (!csv && kind !== "json") throw new Error("unknown download " + kind);
+      const blob = new Blob([csv ? rankData.csv : rankData.json], { type: csv ? "text/csv" : "application/json" });
+      const name = "clout-rank-" + base + (csv ? ".csv" : ".json");
+      clout._saveBlob(blob, name);
       toast("Saved " + name);
       clout.lastRankDownload = { name, type: blob.type, size: blob.size };
       return clout.lastRankDownload;

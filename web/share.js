@@ -94,14 +94,7 @@
         throw new Error("unknown download " + kind);
       }
       S.lastDownload = { name, type: blob.type, size: blob.size, blob };
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      clout._saveBlob(blob, name);
       notice(`Saved ${name}`);
       return S.lastDownload;
     },

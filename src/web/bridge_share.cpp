@@ -69,6 +69,18 @@ const char* out(std::string s) {
     g_out = std::move(s);
     return g_out.c_str();
 }
+
+// The person's own card (from clout_web_share_set_report or _set_card, below): shown, and its
+// link given to the page.
+int adopt_card(ShareCard own, const std::string& payload, int show_page) {
+    ShareState& s = share_state();
+    s.has_report = true;
+    s.show_report_page = show_page != 0;
+    s.own = std::move(own);
+    clout_js_share_changed(payload.c_str(), card_to_json(s.own).c_str());
+    request_redraw();
+    return 1;
+}
 }  // namespace
 
 extern "C" {
@@ -88,12 +100,7 @@ EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int
         emscripten_log(EM_LOG_WARN, "clout: this report cannot be shared: %s", e.what());
         return 0;
     }
-    s.has_report = true;
-    s.show_report_page = show_page != 0;
-    s.own = std::move(own);
-    clout_js_share_changed(payload.c_str(), card_to_json(s.own).c_str());
-    request_redraw();
-    return 1;
+    return adopt_card(std::move(own), payload, show_page);
 }
 
 // The person's report's card, made by the import worker (its share payload, without a
@@ -111,12 +118,7 @@ EMSCRIPTEN_KEEPALIVE int clout_web_share_set_card(const char* payload, int show_
         emscripten_log(EM_LOG_WARN, "clout: this report cannot be shared: %s", e.what());
         return 0;
     }
-    s.has_report = true;
-    s.show_report_page = show_page != 0;
-    s.own = std::move(own);
-    clout_js_share_changed(link_payload.c_str(), card_to_json(s.own).c_str());
-    request_redraw();
-    return 1;
+    return adopt_card(std::move(own), link_payload, show_page);
 }
 
 // Opens a shared link's payload (the text after #s=) read-only; a damaged one shows why.

@@ -85,5 +85,11 @@ void bar(ImVec2 p, float w, float h, float frac, ImU32 fill);
 void card_title(const char* icon, const char* title);
 // A tooltip with wrapped text when the last item is hovered.
 void tooltip(const std::string& s);
+// A page's header bar across the window's top (the dashboard's, the ranking page's): the mark,
+// the wordmark and `subtitle` (cut to fit) in [x0, x0 + content_w], the page's DOM toolbar
+// (element `toolbar_id`, toolbar_w x toolbar_h CSS pixels, default_w before the page sent its
+// size) placed at the right. Returns the bar's height in device pixels.
+float header_bar(ImVec2 origin, float W, float x0, float content_w, const char* toolbar_id, float toolbar_w,
+                 float toolbar_h, float default_w, const std::string& subtitle);
 
 }  // namespace clout::web::dash

@@ -53,6 +53,31 @@ std::string elide(ImFont* f, const std::string& s, float w) {
     return t + "\xE2\x80\xA6";
 }
 
+float header_bar(ImVec2 origin, float W, float x0, float content_w, const char* toolbar_id, float toolbar_w,
+                 float toolbar_h, float default_w, const std::string& subtitle) {
+    const Ui& u = ui();
+    const Palette& c = u.c;
+    const Fonts& f = u.f;
+    ImDrawList* wdl = ImGui::GetWindowDrawList();
+    const float bar_h = u.rpx(64);
+    render::fill_rect(wdl, origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg, 0);
+    wdl->AddLine(ImVec2(origin.x, origin.y + bar_h - 1), ImVec2(origin.x + W, origin.y + bar_h - 1), c.border,
+                 std::max(1.0f, std::round(u.s)));
+    const float logo = u.rpx(28);
+    const ImVec2 lp(x0, origin.y + std::floor((bar_h - logo) * 0.5f));
+    draw_logo(wdl, lp, logo);
+    const float ty = lp.y + std::floor((logo - f.heading->FontSize) * 0.5f) - u.px(1);
+    text_at(f.heading, ImVec2(lp.x + logo + u.rpx(10), ty), c.text, "clout");
+    const float tb_w = u.rpx(toolbar_w > 0 ? toolbar_w : default_w), tb_h = u.rpx(toolbar_h > 0 ? toolbar_h : 36);
+    const float tb_x = x0 + content_w - tb_w;
+    js::place(toolbar_id, tb_x, origin.y + std::floor((bar_h - tb_h) * 0.5f), -1, -1, true);
+    const float ax = lp.x + logo + u.rpx(10) + tsize(f.heading, "clout").x + u.rpx(20);
+    const float room = tb_x - u.rpx(16) - ax;
+    if (room > u.rpx(80))
+        text_at(f.small, ImVec2(ax, origin.y + std::floor((bar_h - f.small->FontSize) * 0.5f)), c.muted, elide(f.small, subtitle, room));
+    return bar_h;
+}
+
 std::string printable(ImFont* f, const std::string& s) {
     std::string out;
     const char* p = s.c_str();
@@ -206,29 +231,9 @@ void draw_dashboard(AppState& st) {
     const float margin = u.rpx(css_w < 500 ? 14 : 28);
     const float content_w = std::min(W - 2 * margin, u.rpx(1240));
     const float x0 = std::floor(origin.x + (W - content_w) * 0.5f);
-    ImDrawList* wdl = ImGui::GetWindowDrawList();
 
     // ---- header: mark, wordmark, account line; the DOM toolbar at the right
-    const float bar_h = u.rpx(64);
-    {
-        render::fill_rect(wdl, origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg, 0);
-        wdl->AddLine(ImVec2(origin.x, origin.y + bar_h - 1), ImVec2(origin.x + W, origin.y + bar_h - 1), c.border,
-                     std::max(1.0f, std::round(u.s)));
-        const float logo = u.rpx(28);
-        const ImVec2 lp(x0, origin.y + std::floor((bar_h - logo) * 0.5f));
-        draw_logo(wdl, lp, logo);
-        const float ty = lp.y + std::floor((logo - f.heading->FontSize) * 0.5f) - u.px(1);
-        text_at(f.heading, ImVec2(lp.x + logo + u.rpx(10), ty), c.text, "clout");
-        const float tb_w = u.rpx(st.toolbar_w > 0 ? st.toolbar_w : 360), tb_h = u.rpx(st.toolbar_h > 0 ? st.toolbar_h : 36);
-        const float tb_x = x0 + content_w - tb_w;
-        js::place("toolbar", tb_x, origin.y + std::floor((bar_h - tb_h) * 0.5f), -1, -1, true);
-        const float ax = lp.x + logo + u.rpx(10) + tsize(f.heading, "clout").x + u.rpx(20);
-        const float room = tb_x - u.rpx(16) - ax;
-        if (room > u.rpx(80)) {
-            const std::string acc = elide(f.small, account_line(R), room);
-            text_at(f.small, ImVec2(ax, origin.y + std::floor((bar_h - f.small->FontSize) * 0.5f)), c.muted, acc);
-        }
-    }
+    const float bar_h = header_bar(origin, W, x0, content_w, "toolbar", st.toolbar_w, st.toolbar_h, 360, account_line(R));
 
     // ---- the scrolling body
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bar_h));

@@ -532,28 +532,10 @@ bool draw_rank_page(AppState& st) {
     const float margin = u.rpx(css_w < 500 ? 14 : 28);
     const float content_w = std::min(W - 2 * margin, u.rpx(1400));
     const float x0 = std::floor(origin.x + (W - content_w) * 0.5f);
-    ImDrawList* wdl = ImGui::GetWindowDrawList();
 
     // header: mark, wordmark, "Audience ranking · FILE"; the DOM toolbar at the right
-    const float bar_h = u.rpx(64);
-    {
-        wdl->AddRectFilled(origin, ImVec2(origin.x + W, origin.y + bar_h), c.bg);
-        wdl->AddLine(ImVec2(origin.x, origin.y + bar_h - 1), ImVec2(origin.x + W, origin.y + bar_h - 1), c.border,
-                     std::max(1.0f, std::round(u.s)));
-        const float logo = u.rpx(28);
-        const ImVec2 lp(x0, origin.y + std::floor((bar_h - logo) * 0.5f));
-        draw_logo(wdl, lp, logo);
-        const float ty = lp.y + std::floor((logo - f.heading->FontSize) * 0.5f) - u.px(1);
-        text_at(f.heading, ImVec2(lp.x + logo + u.rpx(10), ty), c.text, "clout");
-        const float tb_w = u.rpx(s.toolbar_w > 0 ? s.toolbar_w : 380), tb_h = u.rpx(s.toolbar_h > 0 ? s.toolbar_h : 36);
-        const float tb_x = x0 + content_w - tb_w;
-        js::place("rank-toolbar", tb_x, origin.y + std::floor((bar_h - tb_h) * 0.5f), -1, -1, true);
-        const float ax = lp.x + logo + u.rpx(10) + tsize(f.heading, "clout").x + u.rpx(20);
-        const float room = tb_x - u.rpx(16) - ax;
-        if (room > u.rpx(80))
-            text_at(f.small, ImVec2(ax, origin.y + std::floor((bar_h - f.small->FontSize) * 0.5f)), c.muted,
-                    elide(f.small, "Audience ranking \xC2\xB7 " + s.file, room));
-    }
+    const float bar_h = header_bar(origin, W, x0, content_w, "rank-toolbar", s.toolbar_w, s.toolbar_h, 380,
+                                   "Audience ranking \xC2\xB7 " + s.file);
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bar_h));
     ImGui::BeginChild("rankbody", ImVec2(W, H - bar_h), false, ImGuiWindowFlags_NoSavedSettings);
