@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # One command for the performance targets (issue 9; README "Performance"):
-#   scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--dir TMP]
+#   scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--no-pgo] [--dir TMP]
 #
 # Builds what it needs (native Release; the wasm CLI for Node when Emscripten is there),
 # generates the archives with clout-gen into a temporary folder (deleted at the end), runs
-#   - native `clout score --json` on 100k tweets (2 parts) + 300 MB of media,
+#   - native `clout score --json` on 100k tweets (2 parts) + 300 MB of media, from the regular
+#     Release build and from the profile-guided one (scripts/build_pgo.sh; --no-pgo skips it),
 #   - the JavaScript baselines in Node on the same archive (scripts/bench_js.mjs):
 #     JSON.parse alone of the tweets as one array; JSZip + JSON.parse; fflate + JSON.parse,
 #   - the engine in wasm under Node (build-wasm/clout-node.js: the worker's engine flags),
@@ -20,7 +21,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export NODE_PATH=/usr/share/nodejs
-RUNS=3; QUICK=0; WASM=1; SCALE=1
+RUNS=3; QUICK=0; WASM=1; SCALE=1; PGO=1
 TMP="${TMPDIR:-/tmp}/clout-bench.$$"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,8 +29,9 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --no-wasm) WASM=0 ;;
     --no-scale) SCALE=0 ;;
+    --no-pgo) PGO=0 ;;
     --dir) TMP="$2/clout-bench.$$"; shift ;;
-    *) echo "usage: scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--dir TMP]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--no-pgo] [--dir TMP]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -111,6 +113,21 @@ row "native clout score, ${TW} tweets + ${MEDIA} MB: <= JSON.parse/3 (brief: <= 
     "${NW} s best, ${NWM} s median wall; CPU ${NC} s" "JSON.parse alone ${PW} s (median ${PWM})" \
     "$(awk -v a="$PW" -v b="$NW" 'BEGIN{printf "%.1fx", a/b}')" \
     "$(verdict "$NW" "$T3")/wall, $(verdict "$NW" 0.27)/0.27s"
+if [ "$PGO" = 1 ]; then
+  say "building the profile-guided clout (scripts/build_pgo.sh)"
+  if PGOBIN="$("$ROOT/scripts/build_pgo.sh" 2>"$TMP/pgo-err")"; then
+    for i in $(seq "$RUNS"); do timed "$TMP/native-pgo" "$PGOBIN" score --json "$X"; done
+    cmp -s <("$B/clout" score --json "$X") <("$PGOBIN" score --json "$X") && same="same report" || same="REPORT DIFFERS"
+    read -r GW GWM GC GCM GR <<<"$(stats "$TMP/native-pgo")"
+    row "native clout score, profile-guided build (scripts/build_pgo.sh): <= JSON.parse/3" \
+        "${GW} s best, ${GWM} s median wall; CPU ${GC} s; ${GR} MB; ${same}" "JSON.parse alone ${PW} s (median ${PWM})" \
+        "$(awk -v a="$PW" -v b="$GW" 'BEGIN{printf "%.1fx", a/b}')" \
+        "$(verdict "$GW" "$T3")/wall, $(verdict "$GW" 0.27)/0.27s"
+  else
+    say "PGO build failed: $(tail -1 "$TMP/pgo-err")"
+    row "native clout score, profile-guided build" "not measured (scripts/build_pgo.sh failed)" "-" "-" "SKIP"
+  fi
+fi
 row "native peak memory <= 100 MB" "${NR} MB" "JSON.parse: ${PR} MB RSS" \
     "$(awk -v a="$PR" -v b="$NR" 'BEGIN{printf "%.0fx", a/b}')" "$(verdict "$NR" 100)"
 
