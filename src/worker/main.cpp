@@ -1,8 +1,9 @@
 // The import worker's C API: the engine (src/core) compiled for a Web Worker, driven by
 // web/worker.js. The page never reads a file on its main thread: worker.js mounts each
 // dropped File with WORKERFS under /in/<key>/ and calls clout_worker_import on it, which
-// streams it through the normal pipeline (open_source -> importers) with plain stdio, so
-// a 10 GB archive is read in slices and never held in memory.
+// streams it through the normal pipeline (open_source -> importers; io/byte_source.cpp
+// reads the File ahead in blocks), so a 10 GB archive is read in slices and never held in
+// memory.
 //
 // Each file is read into its own Activity first and merged into the kept one only when it
 // was read whole, so

@@ -99,7 +99,7 @@ try {
     check(share.type === "image/png" && share.size > 10000, "the dashboard's report gives a PNG score card", JSON.stringify(share));
     const sr = await page.evaluate(() => Array.from(document.querySelectorAll("#report-text h2")).map((h) => h.textContent));
     check(sr.includes("Breakdown") && sr.includes("Why it changed") && sr.includes("Sources"), "the screen-reader text has a heading per panel", sr.join(", "));
-    {  // what a screen reader gets: the accessibility tree (the text is off screen, its layout skipped)
+    {  // what a screen reader gets: the accessibility tree (the headings are #report-text's only)
       const cdp = await page.context().newCDPSession(page);
       const { nodes } = await cdp.send("Accessibility.getFullAXTree");
       const headings = nodes.filter((n) => !n.ignored && n.role && n.role.value === "heading").map((n) => n.name && n.name.value);
