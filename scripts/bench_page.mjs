@@ -3,7 +3,9 @@
 // For each run, a fresh page: the time to the first frame drawn (from navigation start),
 // then the archive given to the file input and the time from that moment to the report
 // (window.clout.lastRun.ms, measured by the page itself from the drop to the report's
-// arrival), and the worker's wasm heap afterwards. Prints one line for scripts/bench.sh:
+// arrival), and the wasm heaps afterwards: the import worker's plus its second worker's
+// (web/worker.js "Two workers"), which reads part of a large archive at the same time.
+// Prints one line for scripts/bench.sh:
 //   best_s median_s first_frame_s heap_mb
 // and a readable line per run on stderr.
 import path from "node:path";
@@ -26,10 +28,15 @@ try {
     const first = await page.evaluate(() => (window.clout.firstFrameMs ?? performance.now()) / 1000);
     // Wait for the worker to be ready so its start-up is not counted as reading.
     await page.waitForFunction(() => window.clout.workerReady !== false, null, { timeout: 60000 }).catch(() => {});
+    // And for its warm-up (web/worker.js "Warm-up", a few tenths of a second after the
+    // page loads), as a person picking a file would.
+    await page.waitForFunction(() => window.clout.workerWarmMs != null, null, { timeout: 60000 }).catch(() => {});
+    const warm = await page.evaluate(() => window.clout.workerWarmMs);
     const before = await page.evaluate(() => window.clout.lastRun);
     await page.setInputFiles("#file", archive);
     await page.waitForFunction((b) => window.clout.lastRun && window.clout.lastRun !== b && window.clout.report, before, { timeout: 600000 });
     const ms = await page.evaluate(() => window.clout.lastRun.ms);
+    const ahead = await page.evaluate(() => window.clout.lastRun.ahead || {});
     let heap = NaN;
     for (const w of page.workers()) {
       try {
@@ -39,8 +46,13 @@ try {
     }
     times.push(ms / 1000);
     frames.push(first);
-    heaps.push(heap / 1048576);
-    console.error(`page run ${r + 1}: first frame ${first.toFixed(2)} s, drop to report ${(ms / 1000).toFixed(2)} s, worker heap ${(heap / 1048576).toFixed(0)} MB`);
+    const helperHeap = ahead.helperHeap || 0;
+    heaps.push((heap + helperHeap) / 1048576);
+    console.error(`page run ${r + 1}: first frame ${first.toFixed(2)} s, drop to report ${(ms / 1000).toFixed(2)} s, ` +
+      `warm-up ${warm == null ? "?" : Math.round(warm)} ms, worker heap ${(heap / 1048576).toFixed(0)} MB + second worker ${(helperHeap / 1048576).toFixed(0)} MB; ` +
+      `data files read ahead: ${ahead.own || 0} here in ${Math.round(ahead.ownMs || 0)} ms, then ` +
+      `${Math.round(ahead.waitMs || 0)} ms waiting for the ${ahead.helper || 0} of the second worker ` +
+      `(read there in ${Math.round(ahead.helperMs || 0)} ms)`);
     await context.close();
   }
 } finally {

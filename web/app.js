@@ -27,6 +27,8 @@
 //   clout.workerReady      true once the import worker's engine has started (it starts after
 //                          the first frame; a file given before then waits for it)
 //   clout.firstFrameMs     when the first frame was drawn (ms from navigation start)
+//   clout.workerWarmMs     ms the worker took to warm its engine up after it started (null
+//                          until then; web/worker.js "Warm-up")
 // Internal (the app, tests): files, addFiles, clearFiles, openPicker, onFiles, announce,
 // framesDrawn, fontsReal, lastRun (timings), _place*, _frameDrawn, _saveBlob.
 // Called by the wasm app (src/web/bridge.cpp): _placeOpenButton / _place(id, x, y, w, h,
@@ -56,6 +58,7 @@
     busy: false,
     lastRun: null,
     workerReady: false,
+    workerWarmMs: null,
     firstFrameMs: null,
     toolbar: $("toolbar"),
     framesDrawn: 0,
@@ -293,9 +296,11 @@
     worker = new Worker("worker.js");
     workerHas = new Set();
     clout.workerReady = false;
+    clout.workerWarmMs = null;
     const w = worker;
     worker.onmessage = (e) => {
       if (e.data && e.data.type === "ready") { if (w === worker) clout.workerReady = true; return; }
+      if (e.data && e.data.type === "warm") { if (w === worker) clout.workerWarmMs = e.data.ms; return; }
       onWorker(e.data);
     };
     worker.onerror = (e) => {
@@ -357,7 +362,7 @@
     } else if (m.type === "report") {
       workerHas = new Set(m.keys);
       p.all = p.all.filter((s) => workerHas.has(s.key));
-      finish(p, m.json, null, false, m.view);
+      finish(p, m.json, null, false, m.view, m.ahead);
     } else if (m.type === "fail") {
       finish(p, null, m.message);
     } else if (m.type === "rank") {       // rank
@@ -372,7 +377,7 @@
     }
   }
 
-  function finish(p, json, message, cancelled, view) {
+  function finish(p, json, message, cancelled, view, ahead) {
     pending = null;
     clout.busy = false;
     clout.errors = p.errors.slice();
@@ -393,7 +398,7 @@
       clout.reportJSON = json;  // first: setting clout.report hands the exact text to the share module
       clout._reportCard = view && view.card ? { json, payload: view.card } : null;
       clout.report = report;
-      clout.lastRun = { ms, files: p.reading.length, bytes: json.length };
+      clout.lastRun = { ms, files: p.reading.length, bytes: json.length, ahead: ahead || { own: 0, helper: 0 } };
       const id = runId;
       // still the report on screen: no newer run, no "Start over" in between
       const current = () => id === runId && !pending && clout.reportJSON === json;

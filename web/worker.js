@@ -9,13 +9,17 @@
 //       combined report of `keys` (every file held)
 // Messages out:
 //   {type: "ready"}
+//   {type: "warm", ms}   the warm-up is done (below), after ms
 //   {type: "progress", id, key, name, done, total, entries, posts, stage}
 //   {type: "fileError", id, key, name, message}     one line, without the file name
-//   {type: "report", id, keys, json, view}          json = the exact text of `clout score --json`;
+//   {type: "report", id, keys, json, view, ahead}   json = the exact text of `clout score --json`;
 //       view = what the page's main thread takes in small steps instead of parsing json in
 //       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
 //       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
-//       (src/worker/main.cpp clout_worker_view)
+//       (src/worker/main.cpp clout_worker_view); ahead = {own, helper, ownMs, waitMs,
+//       helperHeap}: data files read ahead by this worker and by the helper ("Two workers"
+//       below), the time this worker spent reading its share, then waiting for the
+//       helper's, and the helper's wasm heap (bytes)
 //   {type: "fail", id, message}                      no report (nothing readable)
 // Audience ranking (docs/RANKING.md "In the page"):
 //   in:  {type: "rank", id, key, file, detect}   ranks a roster CSV; with detect, a file an
@@ -25,12 +29,35 @@
 //        {type: "notRoster", id}                   read it as an export instead
 //        {type: "rankFail", id, name, message}     one line, without the file name
 // Cancel = the page terminates this worker and starts a fresh one.
+//
+// Two workers (docs/ARCHITECTURE.md "Two workers"): the page has no threads, so on a
+// device with two cores or more this worker starts a second copy of itself (the helper,
+// named "clout-helper"), which stands by. For a large X archive, the import first splits
+// the archive's big data files (tweets parts, likes, followers ...) between the two
+// (importers/x_archive.h): both read their share at the same time, the helper sends its
+// parts over as bytes, and the import merges them where it would have read those files,
+// so the report is byte for byte the one of reading alone. If the helper fails in any way,
+// this worker reads those files itself. The helper answers one message:
+//   in:  {type: "ahead", id, key, file, files: [entry path...]}
+//   out: {type: "progress", ...} as above, then
+//        {type: "ahead", id, bytes: Uint8Array|null, message, heap: its wasm heap's bytes}
 "use strict";
 
 importScripts("clout-worker.js");
 
-let current = { id: 0, key: "", name: "" };
+const isHelper = self.name === "clout-helper";
+// The big data files must add up to this much (stored size) before the helper is asked:
+// below it, handing them over costs more than it saves.
+const AHEAD_MIN_BYTES = 4 << 20;
+const HELPER_QUIET_MS = 20000;
+
+let current = { id: 0, key: "", name: "", done: 0, helperDone: 0 };
 self.cloutProgress = (key, done, total, entries, posts, stage) => {
+  // With the helper, its bytes count too, and the bar never goes back.
+  if (key === current.key) {
+    done = Math.min(total, Math.max(current.done, done + current.helperDone));
+    current.done = done;
+  }
   postMessage({ type: "progress", id: current.id, key, name: current.name, done, total, entries, posts, stage });
 };
 
@@ -38,10 +65,159 @@ self.cloutProgress = (key, done, total, entries, posts, stage) => {
 const ready = createCloutWorker({
   print: (t) => console.log(t),
   printErr: (t) => console.warn(t),
-}).then((m) => { postMessage({ type: "ready" }); return m; });
+}).then((m) => { postMessage({ type: "ready" }); startHelper(); queue = queue.then(() => warmUp(m)); return m; });
 
 function call(m, name, ret, types, args) {
   return m.ccall(name, ret, types, args);
+}
+
+// ---- Warm-up: the browser runs wasm in a quick baseline compile first and optimises the
+// hot functions later, in the background. A first import on a cold engine took about twice
+// as long as the next one. So, while the page waits for a file, each worker reads the first
+// WARM_UP_POSTS posts of the page's own sample archive (src/worker/main.cpp
+// clout_worker_warm_up; a few MB of JSON, about 0.1-0.2 s of one core), and forgets them.
+const WARM_UP_POSTS = 3000;
+async function warmUp(m) {
+  const t0 = performance.now();
+  try {
+    const res = await fetch("sample/x-archive-sample.zip");
+    if (!res.ok) return;
+    const file = new File([await res.blob()], "warm-up.zip");
+    const FS = m.FS, dir = "/warm-up";
+    FS.mkdir(dir);
+    try {
+      // eslint-disable-next-line no-undef
+      FS.mount(FS.filesystems.WORKERFS, { files: [file] }, dir);
+      call(m, "clout_worker_warm_up", null, ["string", "number"], [dir + "/" + file.name, WARM_UP_POSTS]);
+    } finally {
+      try { FS.unmount(dir); } catch (_) { /* not mounted */ }
+      try { FS.rmdir(dir); } catch (_) { /* not there */ }
+    }
+  } catch (_) { /* no sample (a trimmed copy of the page): no warm-up */ }
+  if (!isHelper) postMessage({ type: "warm", ms: performance.now() - t0 });
+}
+
+// ---- the helper, seen from this worker
+let helper = null, helperReady = Promise.resolve(false), helperSeq = 0, helperSeen = 0;
+const helperWaits = new Map();  // id -> resolve({bytes, message})
+function startHelper() {
+  const cores = (self.navigator && navigator.hardwareConcurrency) || 1;
+  if (isHelper || cores < 2 || typeof Worker !== "function") return;
+  try {
+    helper = new Worker(self.location.href, { name: "clout-helper" });
+  } catch (_) {
+    helper = null;
+    return;
+  }
+  helperReady = new Promise((resolve) => {
+    helper.onmessage = (e) => {
+      const d = e.data || {};
+      helperSeen = performance.now();
+      if (d.type === "ready") resolve(true);
+      else if (d.type === "progress") current.helperDone = d.done || 0;
+      else if (d.type === "ahead" && helperWaits.has(d.id)) {
+        helperWaits.get(d.id)(d);
+        helperWaits.delete(d.id);
+      }
+    };
+    helper.onerror = (e) => {
+      if (e && e.preventDefault) e.preventDefault();
+      resolve(false);
+      for (const done of helperWaits.values()) done({ bytes: null, message: "the helper failed" });
+      helperWaits.clear();
+      helper = null;
+      helperReady = Promise.resolve(false);
+    };
+  });
+}
+
+// Reads the big data files of the X archive at `path` ahead, half of them on the helper,
+// and keeps them in the module for the import that follows. Never throws: whatever fails,
+// the import reads what is missing itself. Counts the files each side read in `stats`.
+async function readAhead(m, key, path, file, stats) {
+  if (!helper || !(await helperReady)) return;
+  let list = [];
+  try {
+    const text = call(m, "clout_worker_parts", "string", ["string", "string"], [path, file.name]);
+    if (text) list = JSON.parse(text);
+  } catch (_) {
+    return;
+  }
+  if (list.length < 2 || list.reduce((n, f) => n + f[1], 0) < AHEAD_MIN_BYTES) return;
+  // Largest first, each to the side with less so far: the helper starts.
+  const mine = [], theirs = [];
+  let a = 0, b = 0;
+  for (const [p, size] of list.slice().sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
+    if (b <= a) { theirs.push(p); b += size; } else { mine.push(p); a += size; }
+  }
+  if (!mine.length) return;
+  const id = ++helperSeq;
+  const answer = new Promise((resolve) => helperWaits.set(id, resolve));
+  const t0 = performance.now();
+  helperSeen = t0;
+  helper.postMessage({ type: "ahead", id, key, file, files: theirs });
+  call(m, "clout_worker_read_ahead", "string", ["string", "string", "string", "string", "number"], [key, path, file.name, mine.join("\n"), 1]);
+  stats.own += mine.length;
+  const t1 = performance.now();
+  stats.ownMs += t1 - t0;
+  helperSeen = Math.max(helperSeen, t1);  // its messages queued while this one read count
+  // A helper that goes quiet (it reports progress several times a second while it reads)
+  // is given up on: a fresh one is started, and the import reads those files itself.
+  const reply = await new Promise((resolve) => {
+    const watch = setInterval(() => {
+      if (performance.now() - helperSeen < HELPER_QUIET_MS) return;
+      clearInterval(watch);
+      helperWaits.delete(id);
+      if (helper) helper.terminate();
+      helper = null;
+      startHelper();
+      resolve({ bytes: null, message: "the helper stopped answering" });
+    }, 500);
+    answer.then((r) => { clearInterval(watch); resolve(r); });
+  });
+  stats.waitMs += performance.now() - t1;
+  stats.helperHeap = Math.max(stats.helperHeap, reply.heap || 0);
+  stats.helperMs += reply.ms || 0;
+  if (!reply.bytes) return;
+  const ptr = call(m, "clout_worker_blob_alloc", "number", ["number"], [reply.bytes.length]);
+  if (!ptr) return;
+  m.HEAPU8.set(reply.bytes, ptr);
+  const err = call(m, "clout_worker_take_blob", "string", [], []);
+  if (err) console.warn("clout: the helper's parts were not taken: " + err);
+  else stats.helper += theirs.length;
+}
+
+// ---- the helper's side
+async function helperRead(msg) {
+  let bytes = null, message = "", heap = 0, ms = 0;
+  try {
+    const m = await ready;
+    const FS = m.FS;
+    current = { id: msg.id, key: msg.key, name: msg.file.name, done: 0, helperDone: 0 };
+    try { FS.mkdir("/in"); } catch (_) { /* exists */ }
+    const dir = "/in/ahead" + msg.id;
+    try {
+      FS.mkdir(dir);
+      // eslint-disable-next-line no-undef
+      FS.mount(FS.filesystems.WORKERFS, { files: [msg.file] }, dir);
+      const t0 = performance.now();
+      message = call(m, "clout_worker_read_ahead", "string", ["string", "string", "string", "string", "number"],
+        [msg.key, dir + "/" + msg.file.name, msg.file.name, msg.files.join("\n"), 0]);
+      if (!message) {
+        const ptr = call(m, "clout_worker_blob", "number", [], []);
+        const len = call(m, "clout_worker_blob_size", "number", [], []);
+        bytes = m.HEAPU8.slice(ptr, ptr + len);
+      }
+      heap = m.HEAPU8.length;
+      ms = performance.now() - t0;
+    } finally {
+      try { FS.unmount(dir); } catch (_) { /* not mounted */ }
+      try { FS.rmdir(dir); } catch (_) { /* not there */ }
+    }
+  } catch (err) {
+    message = err && err.message ? err.message : String(err);
+  }
+  postMessage({ type: "ahead", id: msg.id, bytes, message, heap, ms }, bytes ? [bytes.buffer] : []);
 }
 
 // The worker's copy of one of the ranking's outputs (the wasm heap is reused).
@@ -61,7 +237,7 @@ async function rank(msg) {
   }
   const FS = m.FS;
   const { key, file } = msg;
-  current = { id: msg.id, key, name: file.name };
+  current = { id: msg.id, key, name: file.name, done: 0, helperDone: 0 };
   try { FS.mkdir("/in"); } catch (_) { /* exists */ }
   const dir = "/in/" + key;
   let status = 2, message = "";
@@ -90,8 +266,16 @@ async function rank(msg) {
   }
 }
 
-self.onmessage = async (e) => {
+// One message at a time, in order: an import that waits for the helper must not let the
+// next message in before it is done.
+let queue = Promise.resolve();
+self.onmessage = (e) => {
   const msg = e.data;
+  const run = isHelper && msg && msg.type === "ahead" ? () => helperRead(msg) : () => handle(msg);
+  queue = queue.then(run).catch((err) => console.error(err));
+};
+
+async function handle(msg) {
   if (msg && msg.type === "rank") { await rank(msg); return; }
   if (!msg || msg.type !== "run") return;
   let m;
@@ -104,19 +288,23 @@ self.onmessage = async (e) => {
   const FS = m.FS;
   if (msg.reset) call(m, "clout_worker_reset", null, [], []);
   const failed = new Set();
+  // data files read ahead here and by the helper; ms reading them here, then waiting for it
+  const ahead = { own: 0, helper: 0, ownMs: 0, waitMs: 0, helperHeap: 0, helperMs: 0 };
   try { FS.mkdir("/in"); } catch (_) { /* exists */ }
   for (const { key, file } of msg.add || []) {
-    current = { id: msg.id, key, name: file.name };
+    current = { id: msg.id, key, name: file.name, done: 0, helperDone: 0 };
     const dir = "/in/" + key;
     let error = "";
     try {
       FS.mkdir(dir);
       // eslint-disable-next-line no-undef
       FS.mount(FS.filesystems.WORKERFS, { files: [file] }, dir);
+      await readAhead(m, key, dir + "/" + file.name, file, ahead);
       error = call(m, "clout_worker_import", "string", ["string", "string", "string"], [key, dir + "/" + file.name, file.name]);
     } catch (err) {
       error = "could not read the file: " + (err && err.message ? err.message : String(err));
     } finally {
+      call(m, "clout_worker_drop_ahead", null, [], []);
       try { FS.unmount(dir); } catch (_) { /* not mounted */ }
       try { FS.rmdir(dir); } catch (_) { /* not there */ }
     }
@@ -140,6 +328,6 @@ self.onmessage = async (e) => {
       view = JSON.parse(text);
       view.trend = Int32Array.from(view.trend);
     }
-    postMessage({ type: "report", id: msg.id, keys, json: out, view }, view ? [view.trend.buffer] : []);
+    postMessage({ type: "report", id: msg.id, keys, json: out, view, ahead }, view ? [view.trend.buffer] : []);
   }
-};
+}

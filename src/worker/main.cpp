@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "importers/importer.h"
+#include "importers/x_archive.h"
 #include "io/byte_source.h"
 #include "io/container.h"
 #include "model/activity.h"
@@ -32,6 +33,7 @@
 #include "report/report.h"
 #include "share/share_link.h"
 #include "util/error.h"
+#include "util/wire.h"
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +53,31 @@ std::vector<std::string> g_keys;
 std::string g_result;  // returned strings live here until the next call
 std::string g_report;  // the last report's JSON text (clout_worker_report)
 std::string g_view;    // its view (clout_worker_view), made once
+
+// Data files of the next import read ahead, here or by the other import worker (web/worker.js
+// "Two workers", importers/x_archive.h); the import takes them and this is emptied.
+std::vector<clout::PartAhead> g_ahead;
+std::string g_blob;  // parts as bytes: for the other worker, or from it
+
+// Opens `path` with the page's progress (at most every 100 ms) on ctx.
+std::unique_ptr<clout::Container> open_with_progress(const char* key, const char* path, const char* name, clout::ImportContext& ctx,
+                                                     double* size = nullptr) {
+    auto src = clout::open_file_source(path);
+    clout::ByteSource* raw = src.get();
+    const double total = static_cast<double>(raw->size());
+    if (size) *size = total;
+    auto last = std::make_shared<double>(-1e9);
+    const std::string k = key;
+    ctx.on_progress = [raw, total, last, k](const clout::Progress& p) {
+        const double now = emscripten_get_now();
+        if (now - *last < 100) return;
+        *last = now;
+        clout_worker_js_progress(k.c_str(), static_cast<double>(raw->bytes_read()), total,
+                                 static_cast<double>(p.entries), static_cast<double>(p.posts), p.stage.c_str());
+    };
+    clout_worker_js_progress(key, 0, total, 0, 0, "opening");
+    return clout::open_source(std::move(src), name, ctx);
+}
 
 std::vector<std::string> split_keys(const char* keys) {
     std::vector<std::string> out;
@@ -77,22 +104,14 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char* path, const char* name) {
     g_result.clear();
     const std::string k = key;
+    std::vector<clout::PartAhead> ahead = std::move(g_ahead);
+    g_ahead.clear();
     try {
         clout::Activity activity;
         clout::ImportContext ctx;
-        auto src = clout::open_file_source(path);
-        clout::ByteSource* raw = src.get();
-        const double total = static_cast<double>(raw->size());
-        double last = -1e9;
-        ctx.on_progress = [&](const clout::Progress& p) {
-            const double now = emscripten_get_now();
-            if (now - last < 100) return;
-            last = now;
-            clout_worker_js_progress(key, static_cast<double>(raw->bytes_read()), total,
-                                     static_cast<double>(p.entries), static_cast<double>(p.posts), p.stage.c_str());
-        };
-        clout_worker_js_progress(key, 0, total, 0, 0, "opening");
-        auto c = clout::open_source(std::move(src), name, ctx);
+        if (!ahead.empty()) ctx.parts_ahead = &ahead;
+        double total = 0;
+        auto c = open_with_progress(key, path, name, ctx, &total);
         clout::import_container(*c, activity, ctx);
         clout_worker_js_progress(key, total, total, static_cast<double>(ctx.progress.entries),
                                  static_cast<double>(activity.posts.size()), "done");
@@ -108,6 +127,102 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char
     }
     return g_result.c_str();
 }
+
+// The data files of the X archive at `path` that can be read apart from the rest (by the
+// other import worker): a JSON array of [entry path, stored size], "" for none (not an X
+// archive, or it cannot be opened: the import will say why).
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_parts(const char* path, const char* name) {
+    g_result.clear();
+    try {
+        clout::ImportContext ctx;
+        auto c = clout::open_source(clout::open_file_source(path), name, ctx);
+        nlohmann::json out = nlohmann::json::array();
+        for (const clout::DataFile& f : clout::x_archive_part_files(*c, ctx)) out.push_back({f.path, f.size});
+        if (!out.empty()) g_result = out.dump();
+    } catch (const std::exception&) {
+    }
+    return g_result.c_str();
+}
+
+// Reads the data files `files` (newline-separated entry paths) of the X archive at `path`.
+// keep = 1: they are kept for the next clout_worker_import of this file; keep = 0: they
+// are encoded for the other worker (clout_worker_blob, clout_worker_blob_size). Returns ""
+// or a one-line message; on any failure nothing is kept (the import reads those files
+// itself, and says what is wrong with them).
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_read_ahead(const char* key, const char* path, const char* name, const char* files, int keep) {
+    g_result.clear();
+    std::string().swap(g_blob);
+    try {
+        clout::ImportContext ctx;
+        auto c = open_with_progress(key, path, name, ctx);
+        std::vector<clout::PartAhead> parts;
+        for (const std::string& f : split_keys(files)) parts.push_back(clout::read_x_archive_part(*c, f, ctx));
+        if (keep) {
+            for (auto& p : parts) g_ahead.push_back(std::move(p));
+        } else {
+            clout::wire::Writer w;
+            w.num(static_cast<uint64_t>(parts.size()));
+            for (const auto& p : parts) clout::encode_part_ahead(p, w);
+            g_blob = w.take();
+        }
+    } catch (const std::bad_alloc&) {
+        g_result = "out of memory while reading ahead";
+    } catch (const std::exception& e) {
+        g_result = e.what();
+    }
+    return g_result.c_str();
+}
+
+// The bytes made by clout_worker_read_ahead(keep = 0), or room for n bytes from the other
+// worker (clout_worker_blob_alloc) that clout_worker_take_blob then keeps for the import.
+EMSCRIPTEN_KEEPALIVE char* clout_worker_blob() { return g_blob.data(); }
+EMSCRIPTEN_KEEPALIVE double clout_worker_blob_size() { return static_cast<double>(g_blob.size()); }
+EMSCRIPTEN_KEEPALIVE char* clout_worker_blob_alloc(double n) {
+    try {
+        g_blob.assign(static_cast<size_t>(n), '\0');
+    } catch (const std::bad_alloc&) {
+        std::string().swap(g_blob);
+        return nullptr;
+    }
+    return g_blob.data();
+}
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_take_blob() {
+    g_result.clear();
+    try {
+        clout::wire::Reader r(g_blob);
+        std::vector<clout::PartAhead> parts(r.count(1));
+        for (auto& p : parts) p = clout::decode_part_ahead(r);
+        if (!r.at_end()) clout::wire::Reader::fail();
+        for (auto& p : parts) g_ahead.push_back(std::move(p));
+    } catch (const std::exception& e) {
+        g_result = e.what();
+    }
+    std::string().swap(g_blob);
+    return g_result.c_str();
+}
+
+// Runs the engine's hot path (zip, inflate, the JSON scanner, the X reader) on the first
+// `posts` posts of the X archive at `path`, and forgets what it read. The browser compiles
+// wasm in tiers: code runs in a quick baseline first and is optimised once it is hot, in
+// the background. Done while the page waits for a file, this makes the first real import
+// run optimised code from its start (web/worker.js "Warm-up"). Errors are ignored.
+EMSCRIPTEN_KEEPALIVE void clout_worker_warm_up(const char* path, int posts) {
+    try {
+        clout::ImportContext ctx;
+        ctx.limits.max_posts = static_cast<uint64_t>(posts > 0 ? posts : 1);
+        auto c = clout::open_source(clout::open_file_source(path), "warm-up", ctx);
+        for (const clout::DataFile& f : clout::x_archive_part_files(*c, ctx)) {
+            try {
+                clout::read_x_archive_part(*c, f.path, ctx);
+            } catch (const clout::LimitError&) {
+            }
+        }
+    } catch (const std::exception&) {
+    }
+}
+
+// Forgets the parts read ahead (the import of that file is not coming).
+EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhead>().swap(g_ahead); }
 
 // Forgets every file read (a new report starts).
 EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {

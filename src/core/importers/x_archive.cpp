@@ -17,11 +17,13 @@
 #include <vector>
 
 #include "importers/importer.h"
+#include "importers/x_archive.h"
 #include "io/jobs.h"
 #include "io/json_scan.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/time.h"
+#include "util/wire.h"
 
 namespace clout {
 
@@ -214,6 +216,10 @@ std::string dec(Raw r) {
 // Reads one data file (a tweets part, likes, followers or following) into its own
 // Activity, whose account 0 stands for the archive's account. Several run at once on
 // their own threads natively; XReader merges their results in file order.
+LimitError x_too_many_posts(const Limits& l) {
+    return LimitError("more than " + std::to_string(l.max_posts) + " posts (limit --max-posts)");
+}
+
 class FileReader {
 public:
     FileReader(Container& c, Activity& out, ImportContext& ctx, const Account& acct, const std::vector<Note>& notes,
@@ -235,9 +241,7 @@ public:
     }
 
 private:
-    LimitError too_many_posts() const {
-        return LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
-    }
+    LimitError too_many_posts() const { return x_too_many_posts(ctx_.limits); }
 
     // Entities of a tweet: hashtags, mentions, urls, media.
     void read_entities(Scanner& sc, TweetFields& t) {
@@ -606,10 +610,72 @@ private:
 };
 
 class XReader {
+    // One data file read by a FileReader, and what came of it.
+    struct Job {
+        size_t entry;
+        Kind kind;
+        Activity part;
+        std::string error;  // the InputError of a damaged file (its sound start is kept)
+        std::exception_ptr fatal;  // a limit, a cancellation, or anything unexpected
+        int64_t follows = 0;
+        uint64_t skipped_no_date = 0, retweets = 0, inflated = 0;
+        std::atomic<uint64_t> bytes{0}, posts{0};  // progress, read by the waiting thread
+        std::atomic<bool> done{false};             // finished: the waiting thread may merge it
+        Job(size_t e, Kind k) : entry(e), kind(k) {}
+        Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), part(std::move(o.part)) {}
+    };
+
 public:
     XReader(Container& c, Activity& out, ImportContext& ctx) : c_(c), out_(out), ctx_(ctx) {}
 
     void run() {
+        DataFiles f = prepare();
+        std::vector<Job> jobs = make_jobs(f);
+        read_parts(jobs);  // merges each file's part into out_ in file order (absorb)
+        finish(f);
+    }
+
+    // One data file read alone (read_x_archive_part): the account and notes first, as run().
+    PartAhead read_ahead(const std::string& path) {
+        DataFiles f = prepare();
+        std::vector<Job> jobs = make_jobs(f);
+        auto it = std::find_if(jobs.begin(), jobs.end(), [&](const Job& j) { return c_.entries()[j.entry].path == path; });
+        if (it == jobs.end()) throw InputError(path + ": not a data file this reader reads in parts");
+        Job& j = *it;
+        std::atomic<bool> stop{false};
+        std::atomic<uint64_t> posted{0};
+        const uint64_t bytes0 = ctx_.progress.bytes_done, posts0 = ctx_.progress.posts;
+        read_job(j, true, stop, posted, ctx_.inflated_total, [&] {
+            ctx_.progress.bytes_done = bytes0 + j.bytes.load(std::memory_order_relaxed);
+            ctx_.progress.posts = posts0 + j.posts.load(std::memory_order_relaxed);
+            ctx_.tick();
+        });
+        if (j.fatal) std::rethrow_exception(j.fatal);
+        ctx_.count_inflated(j.inflated);
+        PartAhead pa;
+        pa.path = path;
+        pa.part = std::move(j.part);
+        pa.error = std::move(j.error);
+        pa.follows = j.follows;
+        pa.skipped_no_date = j.skipped_no_date;
+        pa.retweets = j.retweets;
+        pa.inflated = j.inflated;
+        pa.bytes = j.bytes.load();
+        pa.posts = j.posts.load();
+        return pa;
+    }
+
+    // The files read as parts, in run()'s order.
+    std::vector<DataFile> part_files() {
+        std::vector<DataFile> out;
+        for (const Job& j : make_jobs(find_files(c_))) out.push_back({c_.entries()[j.entry].path, c_.entries()[j.entry].size});
+        return out;
+    }
+
+private:
+    // What every data file's reader needs: the account (manifest.js, account.js) and the
+    // long posts (note-tweet.js).
+    DataFiles prepare() {
         DataFiles f = find_files(c_);
         if (!f.any()) throw InputError("not an X archive: no data/tweets.js, data/account.js or data/manifest.js");
         {
@@ -630,15 +696,20 @@ public:
         account_ = out_.add_account(acct_);
         for (size_t i : f.notes) guarded(i, [&](size_t j) { read_notes(j); });
         std::sort(notes_.begin(), notes_.end(), [](const Note& a, const Note& b) { return a.time < b.time; });
+        return f;
+    }
 
-        // The big files, each into its own part: on all cores natively (zip and folders),
-        // one after the other otherwise. Merged in this order whatever finished first.
+    // The big files, each into its own part: on all cores natively (zip and folders),
+    // one after the other otherwise. Merged in this order whatever finished first.
+    static std::vector<Job> make_jobs(const DataFiles& f) {
         std::vector<Job> jobs;
         for (auto [list, kind] : {std::pair{&f.tweets, Kind::Tweets}, {&f.community, Kind::Community}, {&f.likes, Kind::Likes},
                                   {&f.followers, Kind::Followers}, {&f.following, Kind::Following}})
             for (size_t i : *list) jobs.push_back(Job{i, kind});
-        read_parts(jobs);  // merges each file's part into out_ in file order (absorb)
+        return jobs;
+    }
 
+    void finish(const DataFiles& f) {
         Account& a = out_.accounts[account_];
         // A damaged part makes the total a lower bound at best: then it stays unknown.
         bool followers_all = followers_ok_ && followers_failed_ == 0;
@@ -661,21 +732,6 @@ public:
         }
     }
 
-private:
-    // One data file read by a FileReader, and what came of it.
-    struct Job {
-        size_t entry;
-        Kind kind;
-        Activity part;
-        std::string error;  // the InputError of a damaged file (its sound start is kept)
-        std::exception_ptr fatal;  // a limit, a cancellation, or anything unexpected
-        int64_t follows = 0;
-        uint64_t skipped_no_date = 0, retweets = 0, inflated = 0;
-        std::atomic<uint64_t> bytes{0}, posts{0};  // progress, read by the waiting thread
-        std::atomic<bool> done{false};             // finished: the waiting thread may merge it
-        Job(size_t e, Kind k) : entry(e), kind(k) {}
-        Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), part(std::move(o.part)) {}
-    };
 
     // Takes one finished file into out_: its posts and interactions, counts and warning.
     // Called in file order, as soon as the files before it are merged too, so at most a
@@ -698,6 +754,70 @@ private:
         skipped_no_date_ += j.skipped_no_date;
         retweets_ += j.retweets;
         out_.merge_part(std::move(j.part), account_);
+    }
+
+    // Reads one data file into its job (on a worker thread, or inline on this one).
+    void read_job(Job& j, bool inline_run, std::atomic<bool>& stop, std::atomic<uint64_t>& posted, uint64_t inflated0,
+                  const std::function<void()>& progress) {
+        ImportContext local;
+        local.limits = ctx_.limits;
+        local.inflated_total = inflated0;
+        local.cancel = &stop;
+        local.on_progress = [&](const Progress& p) {
+            j.bytes.store(p.bytes_done, std::memory_order_relaxed);
+            j.posts.store(p.posts, std::memory_order_relaxed);
+            if (inline_run) progress();  // one thread: this is the only chance to report
+        };
+        if (inline_run) {
+            ctx_.progress.stage = "reading " + c_.entries()[j.entry].path;
+            ctx_.tick();
+        }
+        Account acct = acct_;
+        acct.notes.clear();
+        j.part.add_account(std::move(acct));
+        FileReader r(c_, j.part, local, acct_, notes_, posted);
+        try {
+            r.read(j.entry, j.kind);
+        } catch (const LimitError&) {
+            j.fatal = std::current_exception();
+        } catch (const InputError& e) {
+            const std::string& path = c_.entries()[j.entry].path;
+            j.error = e.what();
+            if (j.error.rfind(path + ": ", 0) == 0) j.error.erase(0, path.size() + 2);
+        } catch (...) {
+            j.fatal = std::current_exception();
+        }
+        if (j.fatal) stop = true;  // the others need not finish
+        j.follows = r.follows;
+        j.skipped_no_date = r.skipped_no_date_;
+        j.retweets = r.retweets_;
+        j.inflated = local.inflated_total - inflated0;
+        j.bytes.store(local.progress.bytes_done, std::memory_order_relaxed);
+        j.posts.store(local.progress.posts, std::memory_order_relaxed);
+        j.done.store(true, std::memory_order_release);
+    }
+
+    // A data file read ahead elsewhere (ImportContext::parts_ahead): taken as if read here.
+    bool take_ahead(Job& j, std::atomic<uint64_t>& posted) {
+        const std::string& path = c_.entries()[j.entry].path;
+        auto it = std::find_if(ctx_.parts_ahead->begin(), ctx_.parts_ahead->end(), [&](const PartAhead& p) { return p.path == path; });
+        if (it == ctx_.parts_ahead->end()) return false;
+        const uint64_t before = posted.fetch_add(it->part.posts.size(), std::memory_order_relaxed);
+        if (before + it->part.posts.size() > ctx_.limits.max_posts) {
+            j.fatal = std::make_exception_ptr(x_too_many_posts(ctx_.limits));
+        } else {
+            j.part = std::move(it->part);
+            j.error = std::move(it->error);
+            j.follows = it->follows;
+            j.skipped_no_date = it->skipped_no_date;
+            j.retweets = it->retweets;
+            j.inflated = it->inflated;
+            j.bytes.store(it->bytes, std::memory_order_relaxed);
+            j.posts.store(it->posts, std::memory_order_relaxed);
+        }
+        ctx_.parts_ahead->erase(it);
+        j.done.store(true, std::memory_order_release);
+        return true;
     }
 
     void read_parts(std::vector<Job>& jobs) {
@@ -724,44 +844,13 @@ private:
             drain();
             ctx_.tick();
         };
+        // Files read ahead elsewhere first (on this thread: the list is not shared).
+        if (ctx_.parts_ahead)
+            for (Job& j : jobs) take_ahead(j, posted);
         run_jobs(jobs.size(), threads, stop, [&](size_t n, bool inline_run) {
             Job& j = jobs[n];
-            ImportContext local;
-            local.limits = ctx_.limits;
-            local.inflated_total = inflated0;
-            local.cancel = &stop;
-            local.on_progress = [&](const Progress& p) {
-                j.bytes.store(p.bytes_done, std::memory_order_relaxed);
-                j.posts.store(p.posts, std::memory_order_relaxed);
-                if (inline_run) progress();  // one thread: this is the only chance to report
-            };
-            if (inline_run) {
-                ctx_.progress.stage = "reading " + c_.entries()[j.entry].path;
-                ctx_.tick();
-            }
-            Account acct = acct_;
-            acct.notes.clear();
-            j.part.add_account(std::move(acct));
-            FileReader r(c_, j.part, local, acct_, notes_, posted);
-            try {
-                r.read(j.entry, j.kind);
-            } catch (const LimitError&) {
-                j.fatal = std::current_exception();
-            } catch (const InputError& e) {
-                const std::string& path = c_.entries()[j.entry].path;
-                j.error = e.what();
-                if (j.error.rfind(path + ": ", 0) == 0) j.error.erase(0, path.size() + 2);
-            } catch (...) {
-                j.fatal = std::current_exception();
-            }
-            if (j.fatal) stop = true;  // the others need not finish
-            j.follows = r.follows;
-            j.skipped_no_date = r.skipped_no_date_;
-            j.retweets = r.retweets_;
-            j.inflated = local.inflated_total - inflated0;
-            j.bytes.store(local.progress.bytes_done, std::memory_order_relaxed);
-            j.posts.store(local.progress.posts, std::memory_order_relaxed);
-            j.done.store(true, std::memory_order_release);
+            if (j.done.load(std::memory_order_acquire)) return;  // taken ahead
+            read_job(j, inline_run, stop, posted, inflated0, progress);
         }, progress);
         // A cancellation first, then the first fatal error in file order (not the
         // cancellations it caused in the other files).
@@ -933,5 +1022,37 @@ public:
 }  // namespace
 
 std::unique_ptr<Importer> make_x_archive_importer() { return std::make_unique<XArchiveImporter>(); }
+
+std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx) {
+    for (const auto& imp : importers()) {
+        if (!imp->detect(c, ctx)) continue;
+        if (std::string_view(imp->id()) != "x-archive") return {};
+        Activity none;
+        return XReader(c, none, ctx).part_files();
+    }
+    return {};
+}
+
+PartAhead read_x_archive_part(Container& c, const std::string& path, ImportContext& ctx) {
+    Activity scratch;  // the account and the small files' warnings: the import has them
+    return XReader(c, scratch, ctx).read_ahead(path);
+}
+
+void encode_part_ahead(const PartAhead& p, wire::Writer& w) {
+    w.str(p.path);
+    w.str(p.error);
+    w.num(p.follows), w.num(p.skipped_no_date), w.num(p.retweets), w.num(p.inflated), w.num(p.bytes), w.num(p.posts);
+    p.part.encode_part(w);
+}
+
+PartAhead decode_part_ahead(wire::Reader& r) {
+    PartAhead p;
+    p.path = std::string(r.str());
+    p.error = std::string(r.str());
+    p.follows = r.num<int64_t>(), p.skipped_no_date = r.num<uint64_t>(), p.retweets = r.num<uint64_t>();
+    p.inflated = r.num<uint64_t>(), p.bytes = r.num<uint64_t>(), p.posts = r.num<uint64_t>();
+    p.part = Activity::decode_part(r);
+    return p;
+}
 
 }  // namespace clout

@@ -6,8 +6,11 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace clout {
+
+struct PartAhead;  // importers/x_archive.h
 
 struct Limits {
     uint64_t max_entry_bytes = 2ull << 30;    // inflated size of one container entry (--max-entry-mb)
@@ -35,6 +38,9 @@ struct ImportContext {
     Progress progress;
     uint64_t inflated_total = 0;                       // counts against max_total_bytes
     unsigned threads = 0;  // threads an importer may read with (X archive parts); 0 = job_threads()
+    // Data files already read by another copy of the engine (importers/x_archive.h): the
+    // X archive reader takes each instead of reading the file, and removes it from here.
+    std::vector<PartAhead>* parts_ahead = nullptr;
 
     // Throws Cancelled when asked to stop; calls on_progress at most every ~1 MB or entry.
     void tick();

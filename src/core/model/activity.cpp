@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "util/text.h"
+#include "util/wire.h"
 
 namespace clout {
 
@@ -287,6 +288,101 @@ void Activity::merge_part(Activity&& o, uint32_t account) {
     }
     for (auto& w : o.warnings) warnings.push_back(std::move(w));
     o = Activity();
+}
+
+void Activity::encode_part(wire::Writer& w) const {
+    w.num(static_cast<uint64_t>(strings.size()));
+    for (size_t i = 1; i < strings.size(); ++i) w.str(strings.view(static_cast<StrId>(i)));
+    w.num(static_cast<uint64_t>(terms.size()));
+    for (StrId t : terms) w.num(t);
+    w.num(static_cast<uint64_t>(posts.size()));
+    for (const Post& p : posts) {
+        w.num(p.time), w.num(p.id), w.num(p.target_account), w.num(p.lang), w.num(p.terms_begin);
+        w.num(p.likes), w.num(p.reposts), w.num(p.replies), w.num(p.quotes), w.num(p.text_length);
+        w.num(p.n_hashtags), w.num(p.n_mentions), w.num(p.n_keywords);
+        w.num(p.kind), w.num(p.reply_target), w.num(p.id_kind);
+        w.num(static_cast<uint8_t>(p.has_media)), w.num(static_cast<uint8_t>(p.has_link));
+    }
+    w.num(static_cast<uint64_t>(interactions.size()));
+    for (const Interaction& i : interactions) w.num(i.time), w.num(i.target), w.num(i.target_account), w.num(i.kind);
+    w.num(static_cast<uint64_t>(warnings.size()));
+    for (const std::string& s : warnings) w.str(s);
+    w.num(static_cast<uint64_t>(top_by_engagement_.size()));
+    for (size_t a = 0; a < top_by_engagement_.size(); ++a)
+        for (const auto* heap : {&top_by_engagement_[a], &top_by_recency_[a]}) {
+            w.num(static_cast<uint64_t>(heap->size()));
+            for (const Ranked& r : *heap) w.num(r.rank), w.num(r.key);
+        }
+    // The snippets in key order: the same part always gives the same bytes.
+    std::vector<uint64_t> keys;
+    keys.reserve(snippets_.size());
+    for (const auto& [k, text] : snippets_) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    w.num(static_cast<uint64_t>(keys.size()));
+    for (uint64_t k : keys) w.num(k), w.str(snippets_.at(k));
+}
+
+Activity Activity::decode_part(wire::Reader& r) {
+    Activity a;
+    const size_t n_strings = r.count(8);
+    if (n_strings == 0) wire::Reader::fail();
+    for (size_t i = 1; i < n_strings; ++i)
+        if (a.strings.intern(r.str()) != i) wire::Reader::fail();  // a repeated string
+    auto str_id = [&] {
+        StrId id = r.num<StrId>();
+        if (id >= a.strings.size()) wire::Reader::fail();
+        return id;
+    };
+    a.terms.resize(r.count(4));
+    for (StrId& t : a.terms) t = str_id();
+    a.posts.resize(r.count(56));
+    for (Post& p : a.posts) {
+        p.time = r.num<int64_t>(), p.id = r.num<uint64_t>(), p.target_account = str_id(), p.lang = str_id();
+        p.terms_begin = r.num<uint32_t>();
+        p.likes = r.num<int32_t>(), p.reposts = r.num<int32_t>(), p.replies = r.num<int32_t>(), p.quotes = r.num<int32_t>();
+        p.text_length = r.num<uint32_t>();
+        p.n_hashtags = r.num<uint8_t>(), p.n_mentions = r.num<uint8_t>(), p.n_keywords = r.num<uint8_t>();
+        p.kind = r.num<PostKind>(), p.reply_target = r.num<ReplyTarget>(), p.id_kind = r.num<IdKind>();
+        uint8_t media = r.num<uint8_t>(), link = r.num<uint8_t>();
+        if (static_cast<uint8_t>(p.kind) > static_cast<uint8_t>(PostKind::Repost) ||
+            static_cast<uint8_t>(p.reply_target) > static_cast<uint8_t>(ReplyTarget::Other) ||
+            static_cast<uint8_t>(p.id_kind) > static_cast<uint8_t>(IdKind::Hash) || media > 1 || link > 1 ||
+            uint64_t{p.terms_begin} + p.n_hashtags + p.n_mentions + p.n_keywords > a.terms.size())
+            wire::Reader::fail();
+        p.has_media = media, p.has_link = link;
+    }
+    a.interactions.resize(r.count(21));
+    for (Interaction& i : a.interactions) {
+        i.time = r.num<int64_t>(), i.target = r.num<uint64_t>(), i.target_account = str_id(), i.kind = r.num<InteractionKind>();
+        if (static_cast<uint8_t>(i.kind) > static_cast<uint8_t>(InteractionKind::Follow)) wire::Reader::fail();
+    }
+    a.warnings.resize(r.count(8));
+    for (std::string& s : a.warnings) s = std::string(r.str());
+    const size_t n_accounts = r.count(16);
+    a.top_by_engagement_.resize(n_accounts);
+    a.top_by_recency_.resize(n_accounts);
+    for (size_t k = 0; k < n_accounts; ++k)
+        for (auto* heap : {&a.top_by_engagement_[k], &a.top_by_recency_[k]}) {
+            heap->resize(r.count(16));
+            if (heap->size() > kSnippetsPerAccount) wire::Reader::fail();
+            for (Ranked& x : *heap) {
+                x.rank = r.num<int64_t>(), x.key = r.num<uint64_t>();
+                ++a.snippet_refs_[x.key];
+            }
+            // Still a min-heap (offer_snippet's order), or merge_part would keep other posts.
+            if (!std::is_heap(heap->begin(), heap->end(), [](const Ranked& x, const Ranked& y) {
+                    return std::tie(x.rank, x.key) > std::tie(y.rank, y.key);
+                }))
+                wire::Reader::fail();
+        }
+    const size_t n_snippets = r.count(16);
+    for (size_t k = 0; k < n_snippets; ++k) {
+        uint64_t key = r.num<uint64_t>();
+        std::string_view text = r.str();
+        if (!a.snippet_refs_.count(key) || text.size() > kSnippetBytes || !a.snippets_.emplace(key, std::string(text)).second)
+            wire::Reader::fail();
+    }
+    return a;
 }
 
 void Activity::normalize() {

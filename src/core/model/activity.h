@@ -19,6 +19,11 @@
 
 namespace clout {
 
+namespace wire {
+class Writer;
+class Reader;
+}  // namespace wire
+
 enum class Network : uint8_t { X, Mastodon, Bluesky, Instagram, Threads, Facebook, LinkedIn, TikTok, Reddit };
 constexpr int kNetworkCount = 9;
 
@@ -151,6 +156,12 @@ struct Activity {
     // thread): its posts and interactions become `account`'s, its accounts are ignored.
     // Merging the parts in reading order gives exactly the model one reader would build.
     void merge_part(Activity&& part, uint32_t account);
+    // A part as bytes and back, for a part read by another copy of the engine (the page's
+    // second import worker; util/wire.h): what merge_part takes (strings, terms, posts,
+    // interactions, warnings, the kept snippets), not the accounts. decode_part throws
+    // InputError on damaged bytes and checks every index, so merging what it gives is safe.
+    void encode_part(wire::Writer& w) const;
+    static Activity decode_part(wire::Reader& r);
 
     // Puts the model in its canonical form, whatever order things came in:
     // - accounts folded when they are the same (same network and id, or handle), and an

@@ -1,0 +1,55 @@
+// Reading one X archive with more than one copy of the engine at once. The page has no
+// threads (a static page cannot send the headers they need), so its import worker hands
+// some of a large archive's data files to a second worker (web/worker.js): each copy reads
+// its files into parts with read_x_archive_part, the second one sends its parts over as
+// bytes (encode_part_ahead), and the first imports the archive with every part given in
+// ImportContext::parts_ahead. The reader merges a given part where it would have read the
+// file, so the report is byte for byte the one of reading everything in one place.
+// Natively the reader uses threads instead (io/jobs.h). See docs/ARCHITECTURE.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/container.h"
+#include "model/activity.h"
+
+namespace clout {
+
+namespace wire {
+class Writer;
+class Reader;
+}  // namespace wire
+
+// A data file an X archive reads as a part (tweets, community tweets, likes, followers,
+// following), with its stored (compressed) size.
+struct DataFile {
+    std::string path;
+    uint64_t size = 0;
+};
+
+// One data file read into a part, and what came of it.
+struct PartAhead {
+    std::string path;    // the container entry
+    Activity part;       // its posts and interactions (Activity::merge_part)
+    std::string error;   // a damaged file: the one-line error (the sound start is in part)
+    int64_t follows = 0; // entries of a follower / following file
+    uint64_t skipped_no_date = 0, retweets = 0, inflated = 0, bytes = 0, posts = 0;
+};
+
+// The files of `c` that read_x_archive_part can read, in the reader's order; empty when
+// the first importer that recognises `c` is not the X archive's.
+std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx);
+
+// Reads the data file `path` of the X archive `c` (after its account and notes, as the
+// reader does). A damaged file gives a part with `error` set, like the reader's warning.
+// Throws LimitError and Cancelled, and InputError when `path` is not one of
+// x_archive_part_files.
+PartAhead read_x_archive_part(Container& c, const std::string& path, ImportContext& ctx);
+
+// As bytes and back (util/wire.h); decode throws InputError on damaged bytes.
+void encode_part_ahead(const PartAhead& p, wire::Writer& w);
+PartAhead decode_part_ahead(wire::Reader& r);
+
+}  // namespace clout
