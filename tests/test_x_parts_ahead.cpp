@@ -49,15 +49,20 @@ std::string read_whole(const std::string& path, std::vector<std::string>* warnin
     return report_of(a);
 }
 
+// One data file of `path` read as the other worker reads it (its own container).
+PartAhead read_part(const std::string& path, const std::string& file) {
+    ImportContext ctx;
+    auto c = open_input(path, ctx);
+    return read_x_archive_part(*c, file, ctx);
+}
+
 // Reads the files `ahead` of `path` as another copy would (each in its own container, sent
 // over as bytes when `as_bytes`), then imports `path` with them given.
 std::string read_with_parts(const std::string& path, const std::vector<std::string>& ahead, bool as_bytes,
                             std::vector<std::string>* warnings = nullptr, size_t* left = nullptr) {
     std::vector<PartAhead> parts;
     for (const std::string& file : ahead) {
-        ImportContext ctx;
-        auto c = open_input(path, ctx);
-        PartAhead p = read_x_archive_part(*c, file, ctx);
+        PartAhead p = read_part(path, file);
         if (as_bytes) {
             wire::Writer w;
             encode_part_ahead(p, w);
@@ -152,11 +157,7 @@ TEST_CASE("parts ahead: the post limit still counts the parts given") {
     gen::write_x_archive(zip, archive());
     const std::vector<std::string> files = part_paths(zip);
     std::vector<PartAhead> parts;
-    for (const std::string& f : files) {
-        ImportContext ctx;
-        auto c = open_input(zip, ctx);
-        parts.push_back(read_x_archive_part(*c, f, ctx));
-    }
+    for (const std::string& f : files) parts.push_back(read_part(zip, f));
     Activity a;
     ImportContext ctx;
     ctx.threads = 1;
@@ -181,9 +182,7 @@ TEST_CASE("parts ahead: damaged bytes from the other worker are an error, never 
     o.tweets = 300;
     o.parts = 1;
     gen::write_x_archive(zip, o);
-    ImportContext ctx;
-    auto c = open_input(zip, ctx);
-    PartAhead p = read_x_archive_part(*c, part_paths(zip)[0], ctx);
+    PartAhead p = read_part(zip, part_paths(zip)[0]);
     REQUIRE(p.part.posts.size() == 300);
     wire::Writer w;
     encode_part_ahead(p, w);

@@ -114,7 +114,7 @@ function startHelper() {
       const d = e.data || {};
       helperSeen = performance.now();
       if (d.type === "ready") resolve(true);
-      else if (d.type === "progress") current.helperDone = d.done || 0;
+      else if (d.type === "progress" && d.id === current.aheadId) current.helperDone = d.done || 0;
       else if (d.type === "ahead" && helperWaits.has(d.id)) {
         helperWaits.get(d.id)(d);
         helperWaits.delete(d.id);
@@ -152,6 +152,7 @@ async function readAhead(m, key, path, file, stats) {
   }
   if (!mine.length) return;
   const id = ++helperSeq;
+  current.aheadId = id;
   const answer = new Promise((resolve) => helperWaits.set(id, resolve));
   const t0 = performance.now();
   helperSeen = t0;
