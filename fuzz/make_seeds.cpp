@@ -15,6 +15,9 @@
 #include "fuzz_common.h"
 #include "social_gen.h"
 #include "x_archive_gen.h"
+#include "importers/x_archive.h"
+#include "io/container.h"
+#include "util/wire.h"
 #include "zip_writer.h"
 
 namespace fs = std::filesystem;
@@ -121,6 +124,14 @@ int main(int argc, char** argv) {
         write_x_archive(z.string(), o);
         put("zip", "x" + std::to_string(v), slurp(z));
         put("import", "x" + std::to_string(v) + ".zip", slurp(z));
+        // parts: what one import worker sends the other, for every data file of the zip
+        clout::ImportContext ctx;
+        auto c = clout::open_input(z.string(), ctx);
+        clout::wire::Writer w;
+        const auto files = clout::x_archive_part_files(*c, ctx);
+        w.num(static_cast<uint64_t>(files.size()));
+        for (const auto& f : files) clout::encode_part_ahead(clout::read_x_archive_part(*c, f.path, ctx), w);
+        put("parts", "x" + std::to_string(v), w.take());
     }
 
     // ---- Meta, TikTok, LinkedIn, Reddit

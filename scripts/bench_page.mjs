@@ -52,7 +52,8 @@ try {
       `warm-up ${warm == null ? "?" : Math.round(warm)} ms, worker heap ${(heap / 1048576).toFixed(0)} MB + second worker ${(helperHeap / 1048576).toFixed(0)} MB; ` +
       `data files read ahead: ${ahead.own || 0} here in ${Math.round(ahead.ownMs || 0)} ms, then ` +
       `${Math.round(ahead.waitMs || 0)} ms waiting for the ${ahead.helper || 0} of the second worker ` +
-      `(read there in ${Math.round(ahead.helperMs || 0)} ms)`);
+      `(read there in ${Math.round(ahead.helperMs || 0)} ms); import ${Math.round(ahead.importMs || 0)} ms, ` +
+      `report ${Math.round(ahead.reportMs || 0)} ms`);
     await context.close();
   }
 } finally {

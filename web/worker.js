@@ -17,9 +17,10 @@
 //       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
 //       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
 //       (src/worker/main.cpp clout_worker_view); ahead = {own, helper, ownMs, waitMs,
-//       helperHeap}: data files read ahead by this worker and by the helper ("Two workers"
+//       helperHeap, helperMs, importMs, reportMs}: data files read ahead by this worker and by the helper ("Two workers"
 //       below), the time this worker spent reading its share, then waiting for the
-//       helper's, and the helper's wasm heap (bytes)
+//       helper's, and the helper's wasm heap (bytes); importMs, reportMs: the import (the
+//       files not read ahead, and the merge) and the report with its view, in this worker
 //   {type: "fail", id, message}                      no report (nothing readable)
 // Audience ranking (docs/RANKING.md "In the page"):
 //   in:  {type: "rank", id, key, file, detect}   ranks a roster CSV; with detect, a file an
@@ -290,7 +291,7 @@ async function handle(msg) {
   if (msg.reset) call(m, "clout_worker_reset", null, [], []);
   const failed = new Set();
   // data files read ahead here and by the helper; ms reading them here, then waiting for it
-  const ahead = { own: 0, helper: 0, ownMs: 0, waitMs: 0, helperHeap: 0, helperMs: 0 };
+  const ahead = { own: 0, helper: 0, ownMs: 0, waitMs: 0, helperHeap: 0, helperMs: 0, importMs: 0, reportMs: 0 };
   try { FS.mkdir("/in"); } catch (_) { /* exists */ }
   for (const { key, file } of msg.add || []) {
     current = { id: msg.id, key, name: file.name, done: 0, helperDone: 0 };
@@ -301,7 +302,9 @@ async function handle(msg) {
       // eslint-disable-next-line no-undef
       FS.mount(FS.filesystems.WORKERFS, { files: [file] }, dir);
       await readAhead(m, key, dir + "/" + file.name, file, ahead);
+      const t = performance.now();
       error = call(m, "clout_worker_import", "string", ["string", "string", "string"], [key, dir + "/" + file.name, file.name]);
+      ahead.importMs += performance.now() - t;
     } catch (err) {
       error = "could not read the file: " + (err && err.message ? err.message : String(err));
     } finally {
@@ -320,10 +323,12 @@ async function handle(msg) {
     return;
   }
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
+  const t = performance.now();
   const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
   else {
     const text = call(m, "clout_worker_view", "string", [], []);
+    ahead.reportMs = performance.now() - t;
     let view = null;
     if (!text.startsWith("!")) {
       view = JSON.parse(text);
