@@ -16,11 +16,12 @@
 //       view = what the page's main thread takes in small steps instead of parsing json in
 //       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
 //       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
-//       (src/worker/main.cpp clout_worker_view); ahead = {own, helper, ownMs, waitMs,
-//       helperHeap, helperMs, importMs, reportMs}: data files read ahead by this worker and by the helper ("Two workers"
-//       below), the time this worker spent reading its share, then waiting for the
-//       helper's, and the helper's wasm heap (bytes); importMs, reportMs: the import (the
-//       files not read ahead, and the merge) and the report with its view, in this worker
+//       (src/worker/main.cpp clout_worker_view). ahead: where the time went ("Two workers"
+//       below): {own, helper: data files read ahead by this worker and by the helper,
+//       ownMs: this worker reading its share, waitMs: then waiting for the helper's,
+//       helperMs: the helper reading its share, helperHeap: the helper's wasm heap (bytes),
+//       importMs: the import (the files not read ahead, and the merge), reportMs: the
+//       report and its view}
 //   {type: "fail", id, message}                      no report (nothing readable)
 // Audience ranking (docs/RANKING.md "In the page"):
 //   in:  {type: "rank", id, key, file, detect}   ranks a roster CSV; with detect, a file an
