@@ -158,7 +158,7 @@
     },
 
     _placeOpenButton(x, y, w, h, visible) { clout._place("open", x, y, w, h, visible); },
-    // Places a page control (#open, #sample, #cancel, #followers-box, #toolbar) over the
+    // Places a page control (#open, #sample, #cancel, #followers-form, #share-name, #toolbar) over the
     // canvas at a rectangle in CSS pixels (w or h < 0: its natural size).
     _place(id, x, y, w, h, visible) {
       const el = $(id);
@@ -662,6 +662,9 @@
   $("rank-csv").addEventListener("click", () => clout.rankDownload("csv").catch((e) => toast(e.message)));
   $("rank-json").addEventListener("click", () => clout.rankDownload("json").catch((e) => toast(e.message)));
   $("rank-new").addEventListener("click", () => clout.startOver());
+  // The share card's name (Share panel): typed in a real input, kept by the app.
+  const shareName = $("share-name");
+  shareName.addEventListener("input", () => { if (mod) withString(shareName.value, (p) => mod._clout_web_share_set_name(p, -1)); });
   const rankFilter = $("rank-filter");
   rankFilter.addEventListener("input", () => { if (mod) withString(rankFilter.value, (p) => mod._clout_web_rank_filter(p)); });
   rankFilter.addEventListener("keydown", (e) => {

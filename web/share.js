@@ -13,6 +13,8 @@
 //   clout.share.card                 the card object (card_to_json), or null
 //   clout.share.viewed               {card, error} of a link opened with #s=...
 //   clout.share.encode(reportText, name) / decode(payload) / csv(reportText)   the C++ codec and CSV
+//   clout.share.setName(name)        puts a display name on the card ("" takes it off), as the
+//                                    Share panel's "Include my name" box and #share-name do
 //   clout.share.download(kind)       "json" | "csv" | "png": saves the file
 //   clout.share.lastDownload         {name, type, size} of the last download (for tests)
 //   clout.share.action(name)         what the app's buttons call
@@ -54,6 +56,17 @@
     encode: (reportText, name = "") => checked(call("clout_web_share_encode", reportText, name)),
     decode: (payload) => JSON.parse(checked(call("clout_web_share_decode", payload))),
     csv: (reportText) => checked(call("clout_web_report_csv", reportText)),
+
+    // Puts `name` on the card, as the Share panel's box and field do ("" takes it off).
+    setName(name) {
+      const m = mod();
+      if (!m) throw new Error("clout is not running yet");
+      const el = document.getElementById("share-name");
+      if (el) el.value = name;
+      const n = m.lengthBytesUTF8(name) + 1, p = m._malloc(n);
+      m.stringToUTF8(name, p, n);
+      try { m._clout_web_share_set_name(p, name ? 1 : 0); } finally { m._free(p); }
+    },
 
     setReport(report, opts = {}) {
       const text = typeof report === "string" ? report : JSON.stringify(report, null, 2) + "\n";

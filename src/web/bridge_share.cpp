@@ -7,6 +7,7 @@
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
+#include <cstring>
 #include <string>
 
 #include "share/report_csv.h"
@@ -14,6 +15,7 @@
 #include "share_state.h"
 #include "state.h"
 #include "util/error.h"
+#include "util/text.h"
 
 EM_JS(void, clout_js_share_changed, (const char* payload, const char* card), {
     const s = globalThis.clout && globalThis.clout.share;
@@ -135,6 +137,19 @@ EMSCRIPTEN_KEEPALIVE void clout_web_share_open(const char* payload) {
         s.link_error = e.what();
         clout_js_share_opened("", s.link_error.c_str());
     }
+    request_redraw();
+}
+
+// The name typed in #share-name (UTF-8), kept as the panel's name (cut at a character
+// boundary to what it holds) and put on the card when the person includes it. include: 1
+// or 0 also ticks or clears "Include my name on the card" (clout.share.setName), -1 not.
+EMSCRIPTEN_KEEPALIVE void clout_web_share_set_name(const char* name, int include) {
+    ShareState& s = share_state();
+    if (include >= 0) s.include_name = include != 0;
+    std::string_view v = utf8_prefix(name, sizeof s.name - 1);
+    std::memcpy(s.name, v.data(), v.size());
+    s.name[v.size()] = '\0';
+    share_refresh_own();
     request_redraw();
 }
 

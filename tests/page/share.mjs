@@ -43,6 +43,27 @@ try {
     "... and a weekly trend of 53 points ending at the score");
   check(card.name === "", "no name unless the person includes one");
   await page.screenshot({ path: screenshotPath("share-report-desktop.png") });
+  // the name: a real input over the canvas (#share-name: phone keyboards, IME), in the link
+  await page.evaluate(() => window.clout.share.setName("Ada Lovelace"));
+  await page.mouse.move(640, 450);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 1500);
+  await settle(page);
+  const nameBox = () => page.evaluate(() => {
+    const e = document.getElementById("share-name"), r = e.getBoundingClientRect();
+    return { hidden: e.hidden, value: e.value, top: r.top, name: window.clout.share.card.name,
+      linkName: window.clout.share.decode(window.clout.shareLink.split("#s=")[1]).name };
+  });
+  let nb = await nameBox();
+  check(!nb.hidden && nb.value === "Ada Lovelace" && nb.top >= 0 && nb.top < 900 && nb.name === "Ada Lovelace" && nb.linkName === "Ada Lovelace",
+    "a name included: its field is a real input on screen, and the card and link carry it", JSON.stringify(nb));
+  await page.fill("#share-name", "Grace Hopper");
+  await settle(page);
+  nb = await nameBox();
+  check(nb.name === "Grace Hopper" && nb.linkName === "Grace Hopper", "typing in the field changes the card's and the link's name", JSON.stringify(nb));
+  await page.evaluate(() => window.clout.share.setName(""));
+  await settle(page);
+  nb = await nameBox();
+  check(nb.hidden && nb.name === "" && nb.linkName === "", "the name taken off: the field goes, the card and link carry no name", JSON.stringify(nb));
 
   // CSV and JSON: byte-identical to the CLI, through real downloads
   const csvInPage = await page.evaluate((t) => window.clout.share.csv(t), A.json);
