@@ -53,12 +53,19 @@ const isHelper = self.name === "clout-helper";
 const AHEAD_MIN_BYTES = 4 << 20;
 const HELPER_QUIET_MS = 20000;
 
-let current = { id: 0, key: "", name: "", done: 0, helperDone: 0 };
+let current = { id: 0, key: "", name: "", done: 0, total: 0, helperDone: 0 };
 self.cloutProgress = (key, done, total, entries, posts, stage) => {
-  // With the helper, its bytes count too, and the bar never goes back.
+  // With the helper, its bytes count too; the bar never goes back (the import after the
+  // reading ahead starts again from the file's opening: the last figures stay).
   if (key === current.key) {
-    done = Math.min(total, Math.max(current.done, done + current.helperDone));
-    current.done = done;
+    done = Math.min(total, done + current.helperDone);
+    if (current.total > 0 && done / total < current.done / current.total) {
+      done = current.done;
+      total = current.total;
+    } else {
+      current.done = done;
+      current.total = total;
+    }
   }
   postMessage({ type: "progress", id: current.id, key, name: current.name, done, total, entries, posts, stage });
 };
@@ -196,7 +203,7 @@ async function helperRead(msg) {
   try {
     const m = await ready;
     const FS = m.FS;
-    current = { id: msg.id, key: msg.key, name: msg.file.name, done: 0, helperDone: 0 };
+    current = { id: msg.id, key: msg.key, name: msg.file.name, done: 0, total: 0, helperDone: 0 };
     try { FS.mkdir("/in"); } catch (_) { /* exists */ }
     const dir = "/in/ahead" + msg.id;
     try {
@@ -240,7 +247,7 @@ async function rank(msg) {
   }
   const FS = m.FS;
   const { key, file } = msg;
-  current = { id: msg.id, key, name: file.name, done: 0, helperDone: 0 };
+  current = { id: msg.id, key, name: file.name, done: 0, total: 0, helperDone: 0 };
   try { FS.mkdir("/in"); } catch (_) { /* exists */ }
   const dir = "/in/" + key;
   let status = 2, message = "";
@@ -295,7 +302,7 @@ async function handle(msg) {
   const ahead = { own: 0, helper: 0, ownMs: 0, waitMs: 0, helperHeap: 0, helperMs: 0, importMs: 0, reportMs: 0 };
   try { FS.mkdir("/in"); } catch (_) { /* exists */ }
   for (const { key, file } of msg.add || []) {
-    current = { id: msg.id, key, name: file.name, done: 0, helperDone: 0 };
+    current = { id: msg.id, key, name: file.name, done: 0, total: 0, helperDone: 0 };
     const dir = "/in/" + key;
     let error = "";
     try {

@@ -72,8 +72,12 @@ std::unique_ptr<clout::Container> open_with_progress(const char* key, const char
         const double now = emscripten_get_now();
         if (now - *last < 100) return;
         *last = now;
-        clout_worker_js_progress(k.c_str(), static_cast<double>(raw->bytes_read()), total,
-                                 static_cast<double>(p.entries), static_cast<double>(p.posts), p.stage.c_str());
+        // The data read of the data expected, when the importer knows it (an X archive: its
+        // data files, not the media that are never read); else the file's bytes read.
+        const bool data = p.bytes_total > 0;
+        const double t = data ? static_cast<double>(p.bytes_total) : total;
+        const double d = data ? std::min(static_cast<double>(p.bytes_done), t) : static_cast<double>(raw->bytes_read());
+        clout_worker_js_progress(k.c_str(), d, t, static_cast<double>(p.entries), static_cast<double>(p.posts), p.stage.c_str());
     };
     clout_worker_js_progress(key, 0, total, 0, 0, "opening");
     return clout::open_source(std::move(src), name, ctx);

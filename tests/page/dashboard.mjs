@@ -283,7 +283,7 @@ try {
     const RUNS = Number(process.env.CLOUT_LONGTASK_RUNS || 3);
     const runs = [];
     const gpuBrowser = await launch({ gpuCompositing: true });
-    let problemsAll = [], json = null, ahead = null, cores = 1;
+    let problemsAll = [], json = null, ahead = null, cores = 1, pcts = [];
     for (let run = 0; run < RUNS; run++) {
       const { context, page, problems } = await openPage(gpuBrowser, server.url,
         { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "dark" });
@@ -297,6 +297,10 @@ try {
         includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "gpu", ...(process.env.CLOUT_TRACE_DEBUG === "1" ? ["blink", "cc", "v8", "disabled-by-default-gpu.service"] : [])] } });
       await page.evaluate(() => {
         window.__long = [];
+        window.__pct = [];   // the live region's progress: "Reading your export: NAME, N%"
+        const st = document.querySelector("[role=status]");
+        new MutationObserver(() => { const m = /, (\d+)%$/.exec(st.textContent); if (m) window.__pct.push(Number(m[1])); })
+          .observe(st, { childList: true, characterData: true, subtree: true });
         new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask" });
       });
       const before = await frames(page);
@@ -307,12 +311,13 @@ try {
       await waitFrames(page, after + 3);
       await page.evaluate(() => new Promise((res) => setTimeout(res, 200)));
       const res = await page.evaluate(() => ({ ms: window.clout.lastRun && window.clout.lastRun.ms, long: window.__long.slice(),
-        ahead: window.clout.lastRun && window.clout.lastRun.ahead, cores: navigator.hardwareConcurrency,
+        ahead: window.clout.lastRun && window.clout.lastRun.ahead, cores: navigator.hardwareConcurrency, pct: window.__pct.slice(),
         json: window.clout.reportJSON, frames: window.clout.frameStats }));
       await cdp.send("Tracing.end");
       await traced;
       json = res.json;
       ahead = res.ahead, cores = res.cores;
+      pcts.push(res.pct);
       problemsAll = problemsAll.concat(problems.consoleErrors, problems.pageErrors);
       // the renderer's main thread, its tasks, and inside each the canvas read-back
       const mains = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args.name === "CrRendererMain")
@@ -349,6 +354,9 @@ try {
     }
     await gpuBrowser.close();
     check(json === cli(["big-archive.zip"]), "the large archive's report equals the CLI's");
+    // Progress counts the data files (not the media, never read) and never goes back.
+    check(pcts.every((p) => p.length > 0 && p.every((v, i) => i === 0 || v >= p[i - 1]) && p[p.length - 1] === 100),
+      "the progress in the live region only goes up, to 100%", pcts.map((p) => p.join(" ")).join(" | "));
     // Two workers (web/worker.js): with two cores the helper read some of the data files.
     if (cores >= 2) check(ahead && ahead.helper > 0 && ahead.own > 0, "two cores: the second worker read part of the archive",
       JSON.stringify(ahead));

@@ -637,6 +637,7 @@ public:
 
     // One data file read alone (read_x_archive_part): the account and notes first, as run().
     PartAhead read_ahead(const std::string& path) {
+        reading_ahead_ = true;
         DataFiles f = prepare();
         std::vector<Job> jobs = make_jobs(f);
         auto it = std::find_if(jobs.begin(), jobs.end(), [&](const Job& j) { return c_.entries()[j.entry].path == path; });
@@ -682,7 +683,9 @@ private:
             uint64_t total = 0;
             for (auto* l : {&f.account, &f.notes, &f.tweets, &f.community, &f.likes, &f.followers, &f.following})
                 for (size_t i : *l) total += c_.entries()[i].size;
-            ctx_.progress.bytes_total += total;
+            // Read ahead file by file, the archive still counts once (its data files).
+            if (reading_ahead_) ctx_.progress.bytes_total = std::max(ctx_.progress.bytes_total, total);
+            else ctx_.progress.bytes_total += total;
         }
         acct_.network = Network::X;
         acct_.format = "x-archive";
@@ -992,6 +995,7 @@ private:
     bool followers_ok_ = false, following_ok_ = false;
     uint64_t retweets_ = 0, skipped_no_date_ = 0;
     std::string first_error_;
+    bool reading_ahead_ = false;
 };
 
 class XArchiveImporter final : public Importer {
