@@ -72,6 +72,9 @@ if [[ ! -f $BUILD/CMakeCache.txt ]]; then
     -DCMAKE_CXX_COMPILER="$CXX_BIN" -DCMAKE_C_COMPILER="$CC_BIN" \
     -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DCLOUT_SAMPLES_DIR="$SAMPLES" >"$BUILD/configure.log" 2>&1 ||
     { cat "$BUILD/configure.log" >&2; exit 1; }
+else
+  # An existing build folder learns of fuzz targets added since it was configured.
+  cmake "$BUILD" >"$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log" >&2; exit 1; }
 fi
 build_targets=(fuzz_seeds)
 for t in $TARGETS; do build_targets+=("fuzz_$t"); done

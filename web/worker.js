@@ -48,7 +48,7 @@
 importScripts("clout-worker.js");
 
 const isHelper = self.name === "clout-helper";
-// The big data files must add up to this much (stored size) before the helper is asked:
+// The big data files must add up to this much (uncompressed) before the helper is asked:
 // below it, handing them over costs more than it saves.
 const AHEAD_MIN_BYTES = 4 << 20;
 const HELPER_QUIET_MS = 20000;
@@ -84,7 +84,7 @@ function call(m, name, ret, types, args) {
 // hot functions later, in the background. A first import on a cold engine took about twice
 // as long as the next one. So, while the page waits for a file, each worker reads the first
 // WARM_UP_POSTS posts of the page's own sample archive (src/worker/main.cpp
-// clout_worker_warm_up; a few MB of JSON, about 0.1-0.2 s of one core), and forgets them.
+// clout_worker_warm_up; a few MB of JSON, 0.2-0.5 s of one core here), and forgets them.
 const WARM_UP_POSTS = 3000;
 async function warmUp(m) {
   const t0 = performance.now();

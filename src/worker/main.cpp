@@ -133,7 +133,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char
 }
 
 // The data files of the X archive at `path` that can be read apart from the rest (by the
-// other import worker): a JSON array of [entry path, stored size], "" for none (not an X
+// other import worker): a JSON array of [entry path, uncompressed size], "" for none (not an X
 // archive, or it cannot be opened: the import will say why).
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_parts(const char* path, const char* name) {
     g_result.clear();

@@ -213,13 +213,13 @@ std::string dec(Raw r) {
     return s;
 }
 
-// Reads one data file (a tweets part, likes, followers or following) into its own
-// Activity, whose account 0 stands for the archive's account. Several run at once on
-// their own threads natively; XReader merges their results in file order.
 LimitError x_too_many_posts(const Limits& l) {
     return LimitError("more than " + std::to_string(l.max_posts) + " posts (limit --max-posts)");
 }
 
+// Reads one data file (a tweets part, likes, followers or following) into its own
+// Activity, whose account 0 stands for the archive's account. Several run at once on
+// their own threads natively; XReader merges their results in file order.
 class FileReader {
 public:
     FileReader(Container& c, Activity& out, ImportContext& ctx, const Account& acct, const std::vector<Note>& notes,

@@ -23,7 +23,7 @@ class Reader;
 }  // namespace wire
 
 // A data file an X archive reads as a part (tweets, community tweets, likes, followers,
-// following), with its stored (compressed) size.
+// following), with its size (uncompressed, as the container states it).
 struct DataFile {
     std::string path;
     uint64_t size = 0;
