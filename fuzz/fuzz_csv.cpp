@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "fuzz_common.h"
-#include "util/csv.h"
+#include "io/csv.h"
 
 namespace {
 class Dribble final : public clout::InputStream {

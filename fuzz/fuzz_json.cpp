@@ -1,10 +1,10 @@
 // libFuzzer target: the JSON layers under the importers: the streaming item reader
-// (util/json_items.h, Mastodon's outbox), the whole-document parser with limits, mojibake
+// (io/json_items.h, Mastodon's outbox), the whole-document parser with limits, mojibake
 // repair and skipped keys (importers/json_doc.h, Meta and TikTok), and the key peek used
 // for recognising files.
 #include "fuzz_common.h"
 #include "importers/json_doc.h"
-#include "util/json_items.h"
+#include "io/json_items.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "io/byte_source.h"
-#include "util/csv.h"
+#include "io/csv.h"
 #include "util/error.h"
 
 using namespace clout;

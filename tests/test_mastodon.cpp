@@ -11,7 +11,7 @@
 #include "importers/importer.h"
 #include "mastodon_gen.h"
 #include "util/error.h"
-#include "util/json_items.h"
+#include "io/json_items.h"
 
 using namespace clout;
 namespace fs = std::filesystem;

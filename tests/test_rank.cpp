@@ -11,7 +11,7 @@
 #include "rank/roster.h"
 #include "roster_gen.h"
 #include "score/score.h"
-#include "util/csv.h"
+#include "io/csv.h"
 #include "util/error.h"
 
 using namespace clout;

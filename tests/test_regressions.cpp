@@ -14,7 +14,7 @@
 #include "report/report.h"
 #include "social_test_util.h"
 #include "util/error.h"
-#include "util/json_items.h"
+#include "io/json_items.h"
 #include "util/text.h"
 #include "zip_writer.h"
 #include "mastodon_gen.h"

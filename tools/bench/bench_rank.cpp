@@ -8,7 +8,7 @@
 #include "io/byte_source.h"
 #include "rank/roster.h"
 #include "roster_gen.h"
-#include "util/csv.h"
+#include "io/csv.h"
 
 using namespace clout;
 

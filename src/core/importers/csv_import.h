@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "io/container.h"
-#include "util/csv.h"
+#include "io/csv.h"
 
 namespace clout {
 

@@ -3,7 +3,7 @@
 // Also a loose following_accounts.csv (the separate "Follows" CSV export), alone or next
 // to the archive. See docs/FORMATS.md ("Mastodon").
 //
-// outbox.json is streamed item by item (util/json_items.h), so its size costs time but
+// outbox.json is streamed item by item (io/json_items.h), so its size costs time but
 // no memory; media files in the container are never opened.
 #include <algorithm>
 #include <string>
@@ -11,7 +11,7 @@
 
 #include "importers/importer.h"
 #include "util/error.h"
-#include "util/json_items.h"
+#include "io/json_items.h"
 #include "util/text.h"
 #include "util/time.h"
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "model/activity.h"
-#include "util/csv.h"
+#include "io/csv.h"
 #include "util/error.h"
 #include "util/text.h"
 

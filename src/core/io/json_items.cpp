@@ -1,4 +1,4 @@
-#include "util/json_items.h"
+#include "io/json_items.h"
 
 #include <iterator>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "util/csv.h"
+#include "io/csv.h"
 
 #include <memory>
 
