@@ -89,6 +89,21 @@ struct SignalAvailability {
     bool following = false;
 };
 
+// Aggregates an export carries about itself over a date range (Instagram's
+// logged_information/past_instagram_insights/): the person's own platform's totals, not
+// per-post counts. -1 = the export does not give that figure. Used only to estimate signals
+// the export lacks per post (docs/SCORING.md), and always marked as an estimate.
+struct Insights {
+    int64_t from_day = 0, to_day = 0;      // inclusive UTC day numbers of the range; 0 = no insights
+    int64_t post_interactions = -1;        // "Post interactions" (likes, comments, saves, shares on posts)
+    int64_t content_interactions = -1;     // "Content interactions" (posts, stories, reels together)
+    int64_t accounts_engaged = -1;         // "Accounts engaged"
+    int64_t accounts_reached = -1;         // "Accounts reached"
+    int64_t impressions = -1;              // "Impressions"
+    int64_t followers = -1;                // "Followers" at the end of the range
+    bool present() const { return from_day != 0 || to_day != 0; }
+};
+
 struct Account {
     Network network = Network::X;
     std::string format;           // importer id, e.g. "x-archive", "mastodon-archive"
@@ -105,6 +120,7 @@ struct Account {
     int64_t export_time = 0;      // the archive's own generation time, 0 = unknown
     int64_t created_time = 0;     // account creation time, 0 = unknown
     SignalAvailability signals;
+    Insights insights;            // the export's own aggregates (Instagram's insights), if any
     std::vector<std::string> notes;  // what this export lacks or how it was read, for the report
 };
 
