@@ -70,7 +70,7 @@ void decode_utf16(std::string& raw, bool big_endian, bool at_end, std::string& o
 
 }  // namespace
 
-size_t CsvReader::read_chunk() {
+size_t CsvReader::read_chunk(std::string& out) {
     const size_t kChunk = 1 << 16;
     if (enc_ == Encoding::Unknown) {
         // The first bytes decide the encoding: a UTF-16 byte-order mark, or ASCII text
@@ -99,17 +99,17 @@ size_t CsvReader::read_chunk() {
             raw_ = std::move(head);
         } else {
             enc_ = Encoding::Utf8;
-            buf_ = std::move(head);
-            return buf_.size();
+            out = std::move(head);
+            return out.size();
         }
-        buf_.clear();
-        decode_utf16(raw_, enc_ == Encoding::Utf16BE, n == 0, buf_);
-        if (!buf_.empty()) return buf_.size();
+        out.clear();
+        decode_utf16(raw_, enc_ == Encoding::Utf16BE, n == 0, out);
+        if (!out.empty()) return out.size();
     }
     if (enc_ == Encoding::Utf8) {
-        buf_.resize(kChunk);
-        size_t n = in_.read(buf_.data(), buf_.size());
-        buf_.resize(n);
+        out.resize(kChunk);
+        size_t n = in_.read(out.data(), out.size());
+        out.resize(n);
         return n;
     }
     std::string chunk;
@@ -119,15 +119,15 @@ size_t CsvReader::read_chunk() {
         chunk.resize(n);
         raw_read_ += n;
         raw_ += chunk;
-        buf_.clear();
-        decode_utf16(raw_, enc_ == Encoding::Utf16BE, n == 0, buf_);
-        if (!buf_.empty() || n == 0) return buf_.size();
+        out.clear();
+        decode_utf16(raw_, enc_ == Encoding::Utf16BE, n == 0, out);
+        if (!out.empty() || n == 0) return out.size();
     }
 }
 
 bool CsvReader::fill() {
     if (eof_) return false;
-    size_t n = read_chunk();
+    size_t n = read_chunk(buf_);
     pos_ = 0;
     if (n == 0) {
         eof_ = true;
@@ -142,6 +142,7 @@ void CsvReader::detect_delimiter() {
     const size_t kMaxLook = 1 << 20;
     bool quoted = false;
     size_t tabs = 0, commas = 0, i = pos_;
+    std::string more;
     for (;;) {
         for (; i < buf_.size(); ++i) {
             char c = buf_[i];
@@ -157,15 +158,17 @@ void CsvReader::detect_delimiter() {
             }
         }
         if (eof_ || buf_.size() - pos_ > kMaxLook) break;
-        std::string keep = buf_.substr(pos_);
-        i -= pos_;
-        pos_ = 0;
-        if (read_chunk() == 0) {
+        // Read on, keeping what was looked at (appended, so a stream of tiny reads stays linear).
+        if (pos_ > 0) {
+            buf_.erase(0, pos_);
+            i -= pos_;
+            pos_ = 0;
+        }
+        if (read_chunk(more) == 0) {
             eof_ = true;
-            buf_ = std::move(keep);
             break;
         }
-        buf_.insert(0, keep);
+        buf_ += more;
     }
     delim_ = tabs > commas ? '\t' : ',';
 }

@@ -55,7 +55,7 @@ private:
     int get();     // next byte or -1
     int peek();
     bool fill();
-    size_t read_chunk();           // next decoded chunk into buf_; 0 at the end
+    size_t read_chunk(std::string& out);   // next decoded chunk (replaces out); 0 at the end
     void detect_delimiter();
     InputStream& in_;
     uint64_t max_field_;
