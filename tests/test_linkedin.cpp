@@ -196,3 +196,22 @@ TEST_CASE("linkedin: a continuation row with no post before it is a counted warn
     for (const auto& w : a.warnings) warned |= w.find("1 rows without a readable date were skipped (first at line 2)") != std::string::npos;
     CHECK(warned);
 }
+
+TEST_CASE("linkedin: every date form LinkedIn has written is read to the second") {
+    TempDir d("li-dates");
+    write_file(d / "Comments.csv",
+               "Date,Link,Message\r\n"
+               "\"1/8/18, 6:14 PM\",https://x/1,one\r\n"
+               "\"1/8/18, 12:05 AM\",https://x/2,two\r\n"
+               "12/31/2019 23:05,https://x/3,three\r\n"
+               "2017/06/08 08:15:44 UTC,https://x/4,four\r\n"
+               "2025-11-19 09:59:30,https://x/5,five\r\n"
+               "\"13/2/21, 9:00 AM\",https://x/6,six\r\n");
+    Activity a = import_paths({d / "Comments.csv"}, false);
+    REQUIRE(a.posts.size() == 6);
+    std::vector<int64_t> want = {1515435240, 1515369900, 1577833500, 1496909744, 1763546370, 1613206800};
+    std::vector<int64_t> got;
+    for (const auto& p : a.posts) got.push_back(p.time);
+    CHECK(got == want);
+    CHECK(a.warnings.empty());
+}
