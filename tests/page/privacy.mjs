@@ -7,7 +7,10 @@
 //    fetch with the policy bypassed arrives, and so does one from a worker loaded from its own
 //    file (which is why clout's workers are not);
 //  - the service worker: it never requests another origin (its fetch handler run on dist/sw.js
-//    with cross-origin requests; the three contexts refused while it controls the page);
+//    with cross-origin requests; the three contexts refused while it controls the page); a
+//    fetch of its own is not refused without a header (a control: its code is the guard);
+//  - a host that sends the policy as a header, with COOP and COEP: the app works (both
+//    workers, an import) and the header binds the service worker too;
 //  - zero requests outside the page's origin;
 //  - text from exports (a display name with markup in a share link, a live-region message)
 //    stays text: no element is created, no handler runs;
@@ -22,6 +25,8 @@ import { decodePng, colourStats } from "./lib/png.mjs";
 import { cliReport } from "./lib/cli_report.mjs";
 import { startCountingServer, probeAll, probeInContext, workersByName } from "./lib/foreign.mjs";
 import { swFetchHandler } from "./lib/sw_sandbox.mjs";
+import { startHeaderServer } from "./lib/header_server.mjs";
+import { ROOT } from "./lib/harness.mjs";
 
 const A = cliReport("x-archive", ["--tweets", "800", "--followers", "300", "--seed", "9"]);
 const CSP_WATCH = () => {
@@ -191,6 +196,12 @@ try {
     }), other.url + "control-file-worker");
     check(fileWorker === "fetched" && other.count("/control-file-worker") === 1,
       "control: a worker loaded from its own file is not under the page's policy (its fetch arrives)", fileWorker);
+    // and neither is the service worker, on a host without headers: its code alone keeps it to
+    // its origin (its fetch handler is run below)
+    const swWorker = s.context.serviceWorkers()[0];
+    const swr = swWorker ? await swWorker.evaluate(probeInContext, [other.url + "control-sw"]) : { outcome: "no service worker" };
+    check(swr.outcome === "fetched" && other.count("/control-sw") === 1,
+      "control: without a header the service worker is not under the page's policy (a fetch of its own arrives)", JSON.stringify(swr));
   }
   await s.context.setOffline(true);
   await s.page.reload({ waitUntil: "load" });
@@ -209,6 +220,48 @@ try {
   const offCard = await s.page.evaluate(() => window.clout.share.viewed && window.clout.share.viewed.card && window.clout.share.viewed.card.score);
   check(offCard === JSON.parse(A.json).score, "offline, a share link opens", String(offCard));
   await s.context.close();
+
+  // ---- a host that sends headers (README "Publish it"): the page's policy as a real header
+  // (with frame-ancestors, which a <meta> cannot carry), COOP and COEP. Everything still
+  // works, and the header binds the service worker too.
+  {
+    const meta = (fs.readFileSync(path.join(DIST, "index.html"), "utf8").match(/http-equiv="Content-Security-Policy" content="([^"]+)"/) || [])[1] || "";
+    const policy = meta + "; frame-ancestors 'none'";
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    check(meta && readme.includes("Content-Security-Policy: " + policy + "\n"),
+      "README's header policy is the page's <meta> policy plus frame-ancestors 'none'");
+    const hs = await startHeaderServer(DIST, {
+      "Content-Security-Policy": policy,
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    });
+    try {
+      const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await c.addInitScript(CSP_WATCH);
+      const p = await c.newPage();
+      const errors = [];
+      p.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      p.on("pageerror", (e) => errors.push(String(e)));
+      await p.goto(hs.url, { waitUntil: "load" });
+      await waitFrames(p, 2);
+      const isolated = await p.evaluate(() => self.crossOriginIsolated);
+      const hw = await workersByName(p, WORKERS);
+      const score = await p.evaluate(() => window.clout.trySample().then((r) => r.score, (e) => "failed: " + e.message));
+      check(isolated && Object.keys(hw).length === 2 && typeof score === "number",
+        "with the policy header, COOP and COEP: the page is isolated, both workers start, the sample is scored", `${isolated} ${Object.keys(hw).join()} ${score}`);
+      const v = await p.evaluate(() => window.__csp);
+      check(v.length === 0 && errors.length === 0, "... with no CSP violation and no console error", [...v, ...errors].join(" | "));
+      checkRefused(await probeAll(p, hw, other.url, "hdr"), other, "hdr", "with the policy header");
+      await p.evaluate(() => navigator.serviceWorker.ready);
+      const sw = c.serviceWorkers()[0];
+      const r = sw ? await sw.evaluate(probeInContext, [other.url + "hdr-sw"]) : { outcome: "no service worker" };
+      check(r.outcome.startsWith("refused") && other.count("/hdr-sw") === 0,
+        "with the policy header: the service worker is bound too (a fetch of its own to the other origin is refused)", JSON.stringify(r));
+      await c.close();
+    } finally {
+      await hs.stop();
+    }
+  }
 
   // ---- the service worker's fetch handler (dist/sw.js, run in Node): requests to another
   // origin are left to the browser, which holds them to the page's policy; it fetches only

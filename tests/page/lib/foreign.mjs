@@ -58,8 +58,11 @@ export async function workersByName(page, names, timeout = 60000) {
         if (names.includes(n)) found[n] = w;
       } catch (_) { /* a worker that just ended */ }
     }
-    if (names.every((n) => found[n])) return found;
-    if (Date.now() - t0 > timeout) return found;
+    if (names.every((n) => found[n]) || Date.now() - t0 > timeout) {
+      const ordered = {};
+      for (const n of names) if (found[n]) ordered[n] = found[n];
+      return ordered;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
