@@ -10,7 +10,8 @@
 //    with cross-origin requests; the three contexts refused while it controls the page); a
 //    fetch of its own is not refused without a header (a control: its code is the guard);
 //  - a host that sends the policy as a header, with COOP and COEP: the app works (both
-//    workers, an import) and the header binds the service worker too;
+//    workers, an import) and the header binds the service worker too; a host policy that
+//    forbids blob: workers gives one clear error, not a restart loop;
 //  - zero requests outside the page's origin;
 //  - text from exports (a display name with markup in a share link, a live-region message)
 //    stays text: no element is created, no handler runs;
@@ -257,6 +258,31 @@ try {
       const r = sw ? await sw.evaluate(probeInContext, [other.url + "hdr-sw"]) : { outcome: "no service worker" };
       check(r.outcome.startsWith("refused") && other.count("/hdr-sw") === 0,
         "with the policy header: the service worker is bound too (a fetch of its own to the other origin is refused)", JSON.stringify(r));
+      await c.close();
+    } finally {
+      await hs.stop();
+    }
+  }
+
+  // ---- a host whose own policy forbids blob: workers: the workers cannot start; an import
+  // then fails with one clear line, and the page does not restart the worker in a loop
+  {
+    const meta = (fs.readFileSync(path.join(DIST, "index.html"), "utf8").match(/http-equiv="Content-Security-Policy" content="([^"]+)"/) || [])[1] || "";
+    const hs = await startHeaderServer(DIST, { "Content-Security-Policy": meta.replace("worker-src 'self' blob:", "worker-src 'self'") });
+    try {
+      const c = await browser.newContext();
+      const p = await c.newPage();
+      let refusedStarts = 0;
+      p.on("console", (m) => { if (/Creating a worker from 'blob:/.test(m.text())) refusedStarts++; });
+      await p.goto(hs.url, { waitUntil: "load" });
+      await waitFrames(p, 2);
+      const r = await p.evaluate(() => window.clout.trySample().then((x) => "report " + x.score, (e) => e.message));
+      await p.waitForTimeout(1500);
+      const state = await p.evaluate(() => window.clout.state);
+      check(r === "the engine could not start: the worker did not load" && state === "running",
+        "a host policy without worker-src blob: : the import fails with one line, the page keeps running", `${r} (${state})`);
+      check(refusedStarts >= 1 && refusedStarts <= 2, "... and the worker is tried once at start and once for the import, not in a loop",
+        `${refusedStarts} refused starts`);
       await c.close();
     } finally {
       await hs.stop();
