@@ -295,7 +295,8 @@
   // worker started from its own file takes its Content-Security-Policy from that file's
   // response headers, and a static host sends none; one started from a blob: URL inherits the
   // page's policy (index.html), so the browser holds the code that reads the files to it too
-  // (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"). worker.js starts its helper the same way.
+  // (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"). worker.js starts its helper
+  // the same way.
   let workerUrl = null;
   function newWorker() {
     if (worker) worker.terminate();

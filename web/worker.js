@@ -44,9 +44,9 @@
 //   out: {type: "progress", ...} as above, then
 //        {type: "ahead", id, bytes: Uint8Array|null, message, heap: its wasm heap's bytes}
 //
-// Privacy (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"): the page starts this worker from a blob: URL that
-// sets self.cloutBase (the page's folder) and loads this file, and this worker starts the
-// helper the same way. A worker made from a blob: URL inherits the Content-Security-Policy of
+// Privacy (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"): the page starts this
+// worker from a blob: URL that sets self.cloutBase (the page's folder) and loads this file,
+// and this worker starts the helper the same way. A worker made from a blob: URL inherits the Content-Security-Policy of
 // the page or worker that made it; one loaded from its own file would take its policy from
 // that file's response headers, which a static host does not send. So the page's policy
 // (index.html: connect to no other origin) binds both workers. Everything they load is named
