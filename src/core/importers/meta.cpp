@@ -334,8 +334,6 @@ private:
         auto tags = find_tagged_words(text, '#');
         auto ments = find_tagged_words(text, '@');
         ctx_.check_posts(out_.posts.size());
-        if (out_.posts.size() >= ctx_.limits.max_posts)
-            throw LimitError("more than " + std::to_string(ctx_.limits.max_posts) + " posts (limit --max-posts)");
         out_.add_post(p, text, tags, ments);
         ++ctx_.progress.posts;
     }
