@@ -139,3 +139,19 @@ TEST_CASE("instagram 2026: a liked_posts.json whose entries carry an empty media
     // DAbc and DAbC are two posts (short codes are case-sensitive); the third is DAbc again.
     CHECK(acc->likes_given == 2);
 }
+
+TEST_CASE("threads 2026: in_reply_to_username marks a reply where is_reply is not given") {
+    TempDir d("th-2026");
+    write_file(d / "instagram-ana.sousa-2026-05-07-AbCd/your_instagram_activity/threads/threads_and_replies.json",
+               "{\"text_post_app_text_posts\": [{\"media\": [{\"uri\": \"\", \"creation_timestamp\": 1767225600, \"title\": \"one\","
+               " \"text_app_post\": {\"in_reply_to_username\": \"@Ana.Sousa\"}}]},"
+               "{\"media\": [{\"uri\": \"\", \"creation_timestamp\": 1767225700, \"title\": \"two\","
+               " \"text_app_post\": {\"in_reply_to_username\": \"bob\"}}]},"
+               "{\"media\": [{\"uri\": \"\", \"creation_timestamp\": 1767225800, \"title\": \"three\","
+               " \"text_app_post\": {\"is_reply\": false, \"in_reply_to_username\": null}}]}]}");
+    Activity a = import_paths({d / "instagram-ana.sousa-2026-05-07-AbCd"});
+    Counts c = count_posts(a, Network::Threads);
+    CHECK(c.replies == 2);
+    CHECK(c.originals == 1);
+    CHECK(self_replies(a, Network::Threads) == 1);
+}

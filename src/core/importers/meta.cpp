@@ -582,18 +582,24 @@ private:
         }
     }
 
-    static bool find_true(const json& j, std::string_view key, int depth = 0) {
-        if (depth > 6) return false;
+    // A boolean anywhere in j: 1 when some `key` is true, 0 when only false ones, -1 when none.
+    static int find_bool(const json& j, std::string_view key, int depth = 0) {
+        if (depth > 6) return -1;
+        int found = -1;
+        auto take = [&](int v) { found = std::max(found, v); };
         if (j.is_object()) {
             for (auto it = j.begin(); it != j.end(); ++it) {
-                if (it.key() == key && it.value().is_boolean() && it.value().get<bool>()) return true;
-                if ((it.value().is_object() || it.value().is_array()) && find_true(it.value(), key, depth + 1)) return true;
+                if (it.key() == key && it.value().is_boolean()) take(it.value().get<bool>() ? 1 : 0);
+                else if (it.value().is_object() || it.value().is_array()) take(find_bool(it.value(), key, depth + 1));
+                if (found == 1) return 1;
             }
         } else if (j.is_array()) {
-            for (const auto& e : j)
-                if (find_true(e, key, depth + 1)) return true;
+            for (const auto& e : j) {
+                take(find_bool(e, key, depth + 1));
+                if (found == 1) return 1;
+            }
         }
-        return false;
+        return found;
     }
 
     static std::string find_string(const json& j, std::string_view key, int depth = 0) {
@@ -661,8 +667,10 @@ private:
             }
             // Threads since 2025: text_app_post {is_reply, in_reply_to_username} on the media
             // item names whom a reply answers; older files only say is_reply somewhere.
+            // is_reply decides where it is given; in_reply_to_username alone where it is not.
             std::string to = find_string(e, "in_reply_to_username");
-            bool reply = find_true(e, "is_reply") || !to.empty();
+            int is_reply = find_bool(e, "is_reply");
+            bool reply = is_reply == 1 || (is_reply < 0 && !to.empty());
             if (!to.empty() && to[0] == '@') to.erase(0, 1);
             ReplyTarget target = ReplyTarget::None;
             if (reply) target = !to.empty() && ascii_lower(to) == ascii_lower(ig_handle_) ? ReplyTarget::Self : ReplyTarget::Other;
