@@ -134,6 +134,26 @@ int main(int argc, char** argv) {
         put("parts", "x" + std::to_string(v), w.take());
     }
 
+    // ---- Meta 2026 layouts with Instagram's insights, Facebook in Spanish
+    {
+        Expected ig, th, fb;
+        InstagramOptions io;
+        io.seed = 25;
+        io.layout_2026 = true;
+        io.posts = 4, io.reels = 1, io.comments = 3, io.followers = 5, io.following = 4, io.likes = 4, io.comment_likes = 3;
+        io.threads_posts = 2, io.threads_replies = 3, io.threads_followers = 2, io.threads_following = 2, io.threads_likes = 2;
+        auto g = gen_instagram(io, ig, th);
+        add_instagram_insights(g, InstagramInsightsOptions());
+        put("meta", "instagram2026", bundle(from_gen(g)));
+        FacebookOptions fo;
+        fo.seed = 35;
+        fo.layout_2026 = true;
+        fo.lang = "es";
+        fo.posts = 6, fo.shares = 4, fo.bare_shares = 1, fo.empty_records = 1, fo.comments = 3, fo.friends = 4, fo.followers = 3,
+        fo.following = 2, fo.reactions = 3;
+        put("meta", "facebook2026-es", bundle(from_gen(gen_facebook(fo, fb))));
+    }
+
     // ---- Meta, TikTok, LinkedIn, Reddit
     for (int v = 0; v < 2; ++v) {
         Expected ig, th, fb, tt, li, rd;

@@ -187,11 +187,25 @@ int run_instagram(Args& args) {
     o.following = static_cast<int>(args.num("--following", o.following));
     o.likes = static_cast<int>(args.num("--likes", o.likes));
     o.threads_posts = static_cast<int>(args.num("--threads-posts", o.threads_posts));
-    o.new_layout = !args.flag("--old-layout");
+    o.comment_likes = static_cast<int>(args.num("--comment-likes", o.comment_likes));
+    std::string layout = args.str("--layout", args.flag("--old-layout") ? "old" : "2024");
+    if (layout != "old" && layout != "2024" && layout != "2026") throw std::runtime_error("--layout is old, 2024 or 2026");
+    o.new_layout = layout != "old";
+    o.layout_2026 = layout == "2026";
     clout::gen::Expected ig, th;
     auto files = clout::gen::gen_instagram(o, ig, th);
+    clout::gen::InstagramInsightsOptions io;
+    bool insights = args.flag("--insights");
+    io.range = args.str("--insights-range", io.range);
+    if (insights) clout::gen::add_instagram_insights(files, io);
     write_social(args, files);
     print_expected("instagram", ig);
+    if (insights)
+        std::printf("instagram.insights_range: %s\ninstagram.post_interactions: %s\ninstagram.content_interactions: %s\n"
+                    "instagram.accounts_engaged: %s\ninstagram.accounts_reached: %s\ninstagram.impressions: %s\n"
+                    "instagram.insights_followers: %s\n",
+                    io.range.c_str(), io.post_interactions.c_str(), io.content_interactions.c_str(), io.accounts_engaged.c_str(),
+                    io.accounts_reached.c_str(), io.impressions.c_str(), io.followers.c_str());
     print_expected("threads", th);
     return 0;
 }
@@ -202,7 +216,13 @@ int run_facebook(Args& args) {
     o.comments = static_cast<int>(args.num("--comments", o.comments));
     o.friends = static_cast<int>(args.num("--friends", o.friends));
     o.followers = static_cast<int>(args.num("--followers", o.followers));
-    o.new_layout = !args.flag("--old-layout");
+    o.shares = static_cast<int>(args.num("--shares", o.shares));
+    o.bare_shares = static_cast<int>(args.num("--bare-shares", o.bare_shares));
+    o.lang = args.str("--lang", o.lang);
+    std::string layout = args.str("--layout", args.flag("--old-layout") ? "old" : "2024");
+    if (layout != "old" && layout != "2024" && layout != "2026") throw std::runtime_error("--layout is old, 2024 or 2026");
+    o.new_layout = layout != "old";
+    o.layout_2026 = layout == "2026";
     clout::gen::Expected fb;
     auto files = clout::gen::gen_facebook(o, fb);
     write_social(args, files);
@@ -303,8 +323,8 @@ const std::vector<Kind> kKinds = {
      "Bluesky repository CAR: --originals N --self-replies N --other-replies N --quotes N --reposts N --likes N\n"
      "      --follows N --deleted-follows N --v2 --did DID --seed S",
      run_bluesky_car},
-    {"instagram", "Instagram + Threads export zip: --posts N --comments N --followers N --following N --likes N --threads-posts N --old-layout --root DIR --dir --seed S", run_instagram},
-    {"facebook", "Facebook export zip: --posts N --comments N --friends N --followers N --old-layout --root DIR --dir --seed S", run_facebook},
+    {"instagram", "Instagram + Threads export zip: --layout old|2024|2026 --posts N --comments N --followers N --following N --likes N --comment-likes N --threads-posts N --insights [--insights-range 'Feb 6 - May 6'] --root DIR --dir --seed S", run_instagram},
+    {"facebook", "Facebook export zip: --layout old|2024|2026 --lang en|es|pt|fr|de|it|nl|da --posts N --shares N --bare-shares N --comments N --friends N --followers N --root DIR --dir --seed S", run_facebook},
     {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --layout 2017|2024|2026 --dir --seed S", run_linkedin},
     {"tiktok", "TikTok export zip (user_data_tiktok.json): --videos N --comments N --followers N --following N --likes N --history N --old-layout --layout 2021|2025|2026 --dir --seed S", run_tiktok},
     {"reddit", "Reddit export zip (CSVs): --posts N --comments N --upvotes N --dir --seed S", run_reddit},

@@ -120,8 +120,10 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
     ig = Expected();
     th = Expected();
     ig.handle = th.handle = o.handle;
-    const std::string act = o.new_layout ? "your_instagram_activity/" : "";
-    const std::string conn = o.new_layout ? "connections/followers_and_following/" : "followers_and_following/";
+    const bool new_layout = o.new_layout || o.layout_2026;
+    const std::string act = new_layout ? "your_instagram_activity/" : "";
+    const std::string conn = new_layout ? "connections/followers_and_following/" : "followers_and_following/";
+    const std::string content = act + (o.layout_2026 ? "media/" : "content/");
     // Profile.
     json prof = {{"profile_user", json::array({json::object({{"media_map_data", json::object()},
                                                              {"string_map_data", json::object({{"Username", {{"href", ""}, {"value", o.handle}, {"timestamp", 0}}},
@@ -149,7 +151,7 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
         }
         ++ig.originals;
     }
-    out.push_back({act + "content/posts_1.json", meta_dump(posts)});
+    out.push_back({content + "posts_1.json", meta_dump(posts)});
     json reels = json::array();
     for (int i = 0; i < o.reels; ++i) {
         int64_t t = when(r);
@@ -157,10 +159,10 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
         reels.push_back({{"media", json::array({{{"uri", "media/reels/r" + std::to_string(i) + ".mp4"}, {"creation_timestamp", t}, {"title", meta_mojibake(cap)}}})}});
         ++ig.originals;
     }
-    out.push_back({act + "content/reels.json", meta_dump({{"ig_reels_media", reels}})});
+    out.push_back({content + "reels.json", meta_dump({{"ig_reels_media", reels}})});
     // Stories and the profile picture are not posts.
-    out.push_back({act + "content/stories.json", meta_dump({{"ig_stories", json::array({{{"uri", "media/stories/s.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
-    out.push_back({act + "content/profile_photos.json", meta_dump({{"ig_profile_picture", json::array({{{"uri", "media/other/me.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
+    out.push_back({content + "stories.json", meta_dump({{"ig_stories", json::array({{{"uri", "media/stories/s.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
+    out.push_back({content + "profile_photos.json", meta_dump({{"ig_profile_picture", json::array({{{"uri", "media/other/me.jpg"}, {"creation_timestamp", kBase}, {"title", ""}}})}})});
     out.push_back({"media/posts/202401/p0.jpg", std::string("\xFF\xD8\xFF\xE0 not really a jpeg")});
     // Comments: the 2024 form is a bare array with localized string_map_data labels; the
     // older one wraps it in comments_media_comments.
@@ -177,13 +179,13 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
         ++ig.replies;
         if (own) ++ig.self_replies;
     }
-    if (o.new_layout) out.push_back({act + "comments/post_comments_1.json", meta_dump(comments)});
+    if (new_layout) out.push_back({act + "comments/post_comments_1.json", meta_dump(comments)});
     else out.push_back({"comments/post_comments.json", meta_dump({{"comments_media_comments", comments}})});
     // Followers: bare arrays split over files (new), or wrapped (old).
     json f1 = json::array(), f2 = json::array();
     for (int i = 0; i < o.followers; ++i) (i < 100 ? f1 : f2).push_back(string_list_entry("follower_" + std::to_string(i), when(r), false));
     ig.followers = o.followers;
-    if (o.new_layout) {
+    if (new_layout) {
         out.push_back({conn + "followers_1.json", meta_dump(f1)});
         if (!f2.empty()) out.push_back({conn + "followers_2.json", meta_dump(f2)});
     } else {
@@ -191,17 +193,53 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
         out.push_back({conn + "followers.json", meta_dump({{"relationships_followers", f1}})});
     }
     json fo = json::array();
-    for (int i = 0; i < o.following; ++i) fo.push_back(string_list_entry("creator_" + std::to_string(i), when(r), o.new_layout));
+    for (int i = 0; i < o.following; ++i) {
+        std::string user = "creator_" + std::to_string(i);
+        if (o.layout_2026)  // the name only in title, the link through /_u/, no value
+            fo.push_back({{"title", user},
+                          {"string_list_data", json::array({{{"href", "https://www.instagram.com/_u/" + user}, {"timestamp", when(r)}}})}});
+        else
+            fo.push_back(string_list_entry(user, when(r), new_layout));
+    }
     ig.following = o.following;
     out.push_back({conn + "following.json", meta_dump({{"relationships_following", fo}})});
     json likes = json::array();
-    for (int i = 0; i < o.likes; ++i)
-        likes.push_back({{"title", "creator_" + std::to_string(i % 30)},
-                         {"string_list_data", json::array({{{"href", "https://www.instagram.com/p/C" + std::to_string(100000 + i) + "/"},
-                                                           {"value", meta_mojibake("\xF0\x9F\x91\x8D")},
-                                                           {"timestamp", when(r)}}})}});
+    auto post_url = [](int i) { return "https://www.instagram.com/p/C" + std::to_string(100000 + i) + "/"; };
+    for (int i = 0; i < o.likes; ++i) {
+        std::string owner = "creator_" + std::to_string(i % 30);
+        if (o.layout_2026) {
+            // A bare list; the post's address, caption and owner as labelled values.
+            json owner_dict = json::array({{{"dict", json::array({{{"label", "URL"}, {"value", "https://www.instagram.com/" + owner}},
+                                                                  {{"label", "Name"}, {"value", meta_mojibake("Cr\xC3\xA9" "ateur " + std::to_string(i % 30))}},
+                                                                  {{"label", "Username"}, {"value", owner}}})},
+                                             {"title", ""}}});
+            likes.push_back({{"timestamp", when(r)}, {"media", json::array()},
+                             {"label_values", json::array({{{"label", "URL"}, {"value", post_url(i)}, {"href", post_url(i)}},
+                                                           {{"label", "Caption"}, {"value", meta_mojibake(phrase(r, 3000 + i))}},
+                                                           {{"title", "Owner"}, {"dict", owner_dict}}})},
+                             {"fbid", std::to_string(17841400000000000LL + i)}});
+        } else {
+            likes.push_back({{"title", owner},
+                             {"string_list_data", json::array({{{"href", post_url(i)},
+                                                               {"value", meta_mojibake("\xF0\x9F\x91\x8D")},
+                                                               {"timestamp", when(r)}}})}});
+        }
+    }
     ig.likes_given = o.likes;
-    out.push_back({act + "likes/liked_posts.json", meta_dump({{"likes_media_likes", likes}})});
+    if (o.layout_2026) out.push_back({act + "likes/liked_posts.json", meta_dump(likes)});
+    else out.push_back({act + "likes/liked_posts.json", meta_dump({{"likes_media_likes", likes}})});
+    if (o.comment_likes > 0) {
+        // Comments liked: the href is the post the comment sits under, so several share
+        // one href, and some sit under posts the person liked too. Each is its own like.
+        json cl = json::array();
+        for (int i = 0; i < o.comment_likes; ++i)
+            cl.push_back({{"title", "commenter_" + std::to_string(i)},
+                          {"string_list_data", json::array({{{"href", post_url(i / 3)},
+                                                            {"value", meta_mojibake("\xF0\x9F\x91\x8D")},
+                                                            {"timestamp", when(r)}}})}});
+        ig.likes_given += o.comment_likes;
+        out.push_back({act + "likes/liked_comments.json", meta_dump({{"likes_comment_likes", cl}})});
+    }
     // Threads.
     json tp = json::array();
     for (int i = 0; i < o.threads_posts + o.threads_replies; ++i) {
@@ -211,9 +249,13 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
         if (i == 0) th.sample_text = text;
         json m = {{"uri", ""}, {"creation_timestamp", t}, {"title", meta_mojibake(text)},
                   {"text_app_post", {{"is_reply", reply}, {"cross_post_source", {{"source_app", "THREADS"}}}}}};
+        // 2026: a reply names whom it answers; every third answers the person's own thread.
+        bool self = o.layout_2026 && reply && (i - o.threads_posts) % 3 == 0;
+        if (o.layout_2026 && reply) m["text_app_post"]["in_reply_to_username"] = self ? o.handle : "friend_" + std::to_string(i);
         tp.push_back({{"media", json::array({m})}});
         if (reply) ++th.replies;
         else ++th.originals;
+        if (self) ++th.self_replies;
     }
     out.push_back({act + "threads/threads_and_replies.json", meta_dump({{"text_post_app_text_posts", tp}})});
     json tf = json::array(), tfo = json::array(), tl = json::array();
@@ -236,11 +278,80 @@ GenExport gen_instagram(const InstagramOptions& o, Expected& ig, Expected& th) {
     return out;
 }
 
+void add_instagram_insights(GenExport& out, const InstagramInsightsOptions& o) {
+    const std::string dir = "logged_information/past_instagram_insights/";
+    auto figure = [&](json& m, const char* label, const std::string& v) {
+        if (!v.empty()) m[label] = {{"href", ""}, {"value", o.broken ? "n/a" : v}, {"timestamp", 0}};
+    };
+    auto range = [&](json& m) { m["Date Range"] = {{"href", ""}, {"value", o.range}, {"timestamp", 0}}; };
+    json ci = json::object(), pr = json::object(), au = json::object();
+    range(ci);
+    figure(ci, "Content Interactions", o.content_interactions);
+    figure(ci, "Post Interactions", o.post_interactions);
+    figure(ci, "Accounts engaged", o.accounts_engaged);
+    ci["Content Interactions Delta"] = {{"href", ""}, {"value", "+12.5%"}, {"timestamp", 0}};   // against the range before
+    ci["Engaged Account By Follow Type"] = {{"href", ""}, {"value", "Followers: 61.2%, Non-followers: 38.8%"}, {"timestamp", 0}};
+    range(pr);
+    figure(pr, "Accounts Reached", o.accounts_reached);
+    figure(pr, "Impressions", o.impressions);
+    pr["Accounts Reached Delta"] = {{"href", ""}, {"value", "-3.1%"}, {"timestamp", 0}};
+    pr["Followers"] = {{"href", ""}, {"value", "45.2%"}, {"timestamp", 0}};   // a share of the reached, not a count
+    range(au);
+    figure(au, "Followers", o.followers);
+    au["Follows"] = {{"href", ""}, {"value", "+41"}, {"timestamp", 0}};
+    out.push_back({dir + "content_interactions.json", meta_dump({{"organic_insights_interactions", json::array({{{"title", ""}, {"media_map_data", json::object()}, {"string_map_data", ci}}})}})});
+    out.push_back({dir + "profiles_reached.json", meta_dump({{"organic_insights_reach", json::array({{{"title", ""}, {"media_map_data", json::object()}, {"string_map_data", pr}}})}})});
+    out.push_back({dir + "audience_insights.json", meta_dump({{"organic_insights_audience", json::array({{{"title", ""}, {"media_map_data", json::object()}, {"string_map_data", au}}})}})});
+}
+
+namespace {
+// Facebook timeline titles per language: status, photo, link, and the shares of a post,
+// a photo, a video and a memory. The name comes first in every language here.
+struct FbTitles {
+    const char* lang;
+    const char* status;
+    const char* photo;
+    const char* link;
+    const char* shares[4];
+};
+const FbTitles kFbTitles[] = {
+    {"en", " updated her status.", " added a new photo.", " shared a link.",
+     {" shared a post.", " shared a photo.", " shared a video.", " shared a memory."}},
+    {"es", " ha actualizado su estado.", " ha a\xC3\xB1" "adido una foto nueva.", " ha compartido un enlace.",
+     {" ha compartido una publicaci\xC3\xB3n.", " ha compartido una foto.", " ha compartido un v\xC3\xAD" "deo.", " ha compartido un recuerdo."}},
+    {"pt", " atualizou o status dela.", " adicionou uma nova foto.", " compartilhou um link.",
+     {" compartilhou uma publica\xC3\xA7\xC3\xA3o.", " compartilhou uma foto.", " compartilhou um v\xC3\xAD" "deo.", " compartilhou uma lembran\xC3\xA7" "a."}},
+    {"fr", " a mis \xC3\xA0 jour son statut.", " a ajout\xC3\xA9 une nouvelle photo.", " a partag\xC3\xA9 un lien.",
+     {" a partag\xC3\xA9 une publication.", " a partag\xC3\xA9 une photo.", " a partag\xC3\xA9 une vid\xC3\xA9o.", " a partag\xC3\xA9 un souvenir."}},
+    {"de", " hat ihren Status aktualisiert.", " hat ein neues Foto hinzugef\xC3\xBCgt.", " hat einen Link geteilt.",
+     {" hat einen Beitrag geteilt.", " hat ein Foto geteilt.", " hat ein Video geteilt.", " hat eine Erinnerung geteilt."}},
+    {"it", " ha aggiornato il suo stato.", " ha aggiunto una nuova foto.", " ha condiviso un link.",
+     {" ha condiviso un post.", " ha condiviso una foto.", " ha condiviso un video.", " ha condiviso un ricordo."}},
+    {"nl", " heeft haar status bijgewerkt.", " heeft een nieuwe foto toegevoegd.", " heeft een link gedeeld.",
+     {" heeft een bericht gedeeld.", " heeft een foto gedeeld.", " heeft een video gedeeld.", " heeft een herinnering gedeeld."}},
+    {"da", " har opdateret sin status.", " har tilf\xC3\xB8jet et nyt billede.", " har delt et link.",
+     {" har delt et opslag.", " har delt et billede.", " har delt en video.", " har delt et minde."}},
+};
+const FbTitles& fb_titles(const std::string& lang) {
+    for (const auto& t : kFbTitles)
+        if (lang == t.lang) return t;
+    throw std::runtime_error("no Facebook titles for language '" + lang + "'");
+}
+}  // namespace
+
+std::vector<std::string> facebook_languages() {
+    std::vector<std::string> v;
+    for (const auto& t : kFbTitles) v.push_back(t.lang);
+    return v;
+}
+
 GenExport gen_facebook(const FacebookOptions& o, Expected& fb) {
     Rng r(o.seed);
     GenExport out;
     fb = Expected();
-    const std::string act = o.new_layout ? "your_facebook_activity/" : "";
+    const FbTitles& titles = fb_titles(o.lang);
+    const bool new_layout = o.new_layout || o.layout_2026;
+    const std::string act = new_layout ? "your_facebook_activity/" : "";
     out.push_back({"profile_information/profile_information.json",
                    meta_dump({{"profile_v2", {{"name", {{"full_name", meta_mojibake(o.name)}, {"first_name", ""}}}, {"registration_timestamp", kBase - 86400 * 900}}}})});
     json posts = json::array();
@@ -248,7 +359,8 @@ GenExport gen_facebook(const FacebookOptions& o, Expected& fb) {
     for (int i = 0; i < o.posts; ++i) {
         int64_t t = when(r);
         int kind = i % 3;   // 0 status, 1 photo, 2 link
-        std::string text = kind == 1 && i % 2 ? std::string() : phrase(r, i);
+        // Photos and links without words are still the person's own posts.
+        std::string text = (kind == 1 && i % 2) || (kind == 2 && i % 4 == 1) ? std::string() : phrase(r, i);
         if (!seen.insert({t, text}).second) continue;
         if (fb.sample_text.empty() && !text.empty()) fb.sample_text = text;
         json e = {{"timestamp", t}};
@@ -260,15 +372,28 @@ GenExport gen_facebook(const FacebookOptions& o, Expected& fb) {
             e["attachments"] = json::array({{{"data", json::array({{{"media", {{"uri", "posts/media/p" + std::to_string(i) + ".jpg"}, {"creation_timestamp", t}, {"title", meta_mojibake("Mobile uploads \xE2\x80\x93 \xC3\xA6\xC3\xB8\xC3\xA5")}}}}})}}});
         if (kind == 2)
             e["attachments"] = json::array({{{"data", json::array({{{"external_context", {{"url", "https://example.org/" + std::to_string(i)}}}}})}}});
-        e["title"] = meta_mojibake(o.name + (kind == 2 ? " shared a link." : kind == 1 ? " added a new photo." : " updated her status."));
+        e["title"] = meta_mojibake(o.name + (kind == 2 ? titles.link : kind == 1 ? titles.photo : titles.status));
         posts.push_back(e);
         ++fb.originals;
     }
     for (int i = 0; i < o.shares; ++i) {
         int64_t t = when(r);
+        int what = i % 4;   // a post, a photo, a video, a memory
+        json att;
+        if (what == 1 || what == 2)
+            att = {{"media", {{"uri", "posts/media/shared_" + std::to_string(i) + (what == 1 ? ".jpg" : ".mp4")}, {"creation_timestamp", t - 86400},
+                              {"title", ""}}}};
+        else
+            att = {{"external_context", {{"url", "https://www.facebook.com/x/posts/" + std::to_string(i)}}}};
         posts.push_back({{"timestamp", t}, {"data", json::array({{{"update_timestamp", t}}})},
-                         {"attachments", json::array({{{"data", json::array({{{"external_context", {{"url", "https://www.facebook.com/x/posts/" + std::to_string(i)}}}}})}}})},
-                         {"title", meta_mojibake(o.name + " shared a post.")}});
+                         {"attachments", json::array({{{"data", json::array({att})}}})},
+                         {"title", meta_mojibake(o.name + titles.shares[what])}});
+        ++fb.reposts;
+    }
+    // Shares recorded by their title alone, in a language the reader has no words for: the
+    // structure (nothing of the person's own) tells.
+    for (int i = 0; i < o.bare_shares; ++i) {
+        posts.push_back({{"timestamp", when(r)}, {"title", meta_mojibake(o.name + " udost\xC4\x99pni\xC5\x82" "a post.")}});
         ++fb.reposts;
     }
     for (int i = 0; i < o.empty_records; ++i) {
@@ -302,7 +427,15 @@ GenExport gen_facebook(const FacebookOptions& o, Expected& fb) {
         for (int i = 0; i < n; ++i) a.push_back({{"name", meta_mojibake(std::string(prefix) + " S\xC3\xB8rensen " + std::to_string(i))}, {"timestamp", when(r)}});
         return a;
     };
-    if (o.new_layout) {
+    if (o.layout_2026) {
+        // Followers without timestamps: only the names.
+        json fans = people("Fan", o.followers);
+        for (auto& f : fans) f.erase("timestamp");
+        out.push_back({act + "comments_and_reactions/likes_and_reactions_1.json", meta_dump(reactions)});
+        out.push_back({"connections/friends/your_friends.json", meta_dump({{"friends_v2", people("Friend", o.friends)}})});
+        out.push_back({"connections/followers/people_who_followed_you.json", meta_dump({{"followers_v3", fans}})});
+        out.push_back({"connections/followers/who_you've_followed.json", meta_dump({{"following_v3", people("Page", o.following)}})});
+    } else if (new_layout) {
         out.push_back({act + "comments_and_reactions/likes_and_reactions_1.json", meta_dump(reactions)});
         out.push_back({"connections/friends/your_friends.json", meta_dump({{"friends_v2", people("Friend", o.friends)}})});
         out.push_back({"connections/followers/people_who_followed_you.json", meta_dump({{"followers_v3", people("Fan", o.followers)}})});

@@ -32,12 +32,17 @@ struct Expected {
 struct InstagramOptions {
     uint64_t seed = 1;
     bool new_layout = true;     // 2024+: your_instagram_activity/..., connections/...; else the older folders
+    // 2026 (implies new_layout): posts under your_instagram_activity/media/, liked_posts.json a
+    // bare list of {timestamp, fbid, label_values}, following by title and an instagram.com/_u/
+    // link, Threads replies naming whom they answer (in_reply_to_username).
+    bool layout_2026 = false;
     int posts = 40;             // feed posts (some multi-photo with the caption outside)
     int reels = 5;
     int comments = 25;          // the person's comments (some on their own posts)
     int followers = 150;        // split over followers_1.json and followers_2.json past 100
     int following = 90;
     int likes = 70;
+    int comment_likes = 0;      // liked_comments.json: several on one post, some on liked posts
     int threads_posts = 12;
     int threads_replies = 6;
     int threads_followers = 40;
@@ -48,11 +53,27 @@ struct InstagramOptions {
 };
 GenExport gen_instagram(const InstagramOptions& o, Expected& instagram, Expected& threads);
 
+// Instagram's insights (logged_information/past_instagram_insights/): content_interactions.json,
+// profiles_reached.json and audience_insights.json, each {organic_insights_*: [{string_map_data}]}
+// with a "Date range" like "Feb 6 - May 6" (no year) and figures as Meta writes them ("1,234").
+// An empty figure is left out of the files; broken=true writes figures that are not numbers.
+struct InstagramInsightsOptions {
+    std::string range = "Feb 6 - May 6";
+    std::string post_interactions = "1,234", content_interactions = "1,502", accounts_engaged = "311",
+                accounts_reached = "12,840", impressions = "48,213", followers = "2,017";
+    bool broken = false;
+};
+void add_instagram_insights(GenExport& files, const InstagramInsightsOptions& o);
+
 struct FacebookOptions {
     uint64_t seed = 2;
     bool new_layout = true;
+    bool layout_2026 = false;   // followers_v3 without timestamps (implies new_layout)
+    // The account's language: titles ("X shared a post.") in en, es, pt, fr, de, it, nl or da.
+    std::string lang = "en";
+    int bare_shares = 0;        // shares recorded by a title only (no data, no attachments), in Polish
     int posts = 30;             // own posts: statuses, photos, links
-    int shares = 4;             // "shared a post" without words: reposts
+    int shares = 4;             // "shared a post/photo/video/memory" without words: reposts
     int empty_records = 3;      // records with nothing published: skipped
     int comments = 20;
     int friends = 120;
@@ -62,6 +83,8 @@ struct FacebookOptions {
     std::string name = "Bj\xC3\xB8rn S\xC3\xA6ther";
 };
 GenExport gen_facebook(const FacebookOptions& o, Expected& facebook);
+// The languages gen_facebook writes titles in.
+std::vector<std::string> facebook_languages();
 
 // Facts of a LinkedIn or TikTok layout variant a reader must reproduce besides the counts.
 struct LayoutFacts {

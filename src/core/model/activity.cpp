@@ -443,6 +443,9 @@ void Activity::normalize() {
         fold_max(into.direct_messages, from.direct_messages);
         fold_max(into.likes_received_total, from.likes_received_total);
         fold_max(into.export_time, from.export_time);
+        // The export's own aggregates: the ones covering the latest range.
+        if (from.insights.present() && (!into.insights.present() || from.insights.to_day > into.insights.to_day))
+            into.insights = from.insights;
         if (into.created_time == 0 || (from.created_time != 0 && from.created_time < into.created_time))
             into.created_time = from.created_time;
         into.signals.likes_received |= from.signals.likes_received;
