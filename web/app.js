@@ -291,9 +291,22 @@
   let followers = null;        // a follower count typed in (Sources), or null
   let pending = null;          // the running import
 
+  // The worker starts from a blob: URL that only loads worker.js from this page's folder. A
+  // worker started from its own file takes its Content-Security-Policy from that file's
+  // response headers, and a static host sends none; one started from a blob: URL inherits the
+  // page's policy (index.html), so the browser holds the code that reads the files to it too
+  // (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"). worker.js starts its helper
+  // the same way.
+  let workerUrl = null;
   function newWorker() {
     if (worker) worker.terminate();
-    worker = new Worker("worker.js");
+    if (!workerUrl) {
+      const base = new URL(".", location.href).href;
+      workerUrl = URL.createObjectURL(new Blob(
+        [`self.cloutBase = ${JSON.stringify(base)};\nimportScripts(self.cloutBase + "worker.js");\n`],
+        { type: "text/javascript" }));
+    }
+    worker = new Worker(workerUrl, { name: "clout-import" });
     workerHas = new Set();
     clout.workerReady = false;
     clout.workerWarmMs = null;
@@ -306,6 +319,14 @@
     worker.onerror = (e) => {
       e.preventDefault();
       const p = pending;
+      // One that never started (a host's own policy forbidding blob: workers, a missing
+      // file) is not restarted in a loop: the next import tries again.
+      if (w === worker && !clout.workerReady) {
+        worker.terminate();
+        worker = null;
+        if (p) finish(p, null, "the engine could not start: " + (e.message || "the worker did not load"));
+        return;
+      }
       newWorker();
       if (p) finish(p, null, "the engine stopped: " + (e.message || "unknown error"));
     };

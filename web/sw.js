@@ -25,6 +25,13 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// Only GET requests for this origin's files under the scope are answered here. Any other
+// request, one to another origin included, is left alone: the browser makes it for the page,
+// under the page's Content-Security-Policy, which refuses every other origin. This worker is
+// not under that policy (a service worker's policy comes from its own script's response
+// headers, and a static host sends none), so it never fetches another origin itself: the only
+// requests it makes are the same-origin ones it answers (tests/page/privacy.mjs runs this
+// handler with foreign requests).
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET") return;

@@ -43,9 +43,18 @@
 //   in:  {type: "ahead", id, key, file, files: [entry path...]}
 //   out: {type: "progress", ...} as above, then
 //        {type: "ahead", id, bytes: Uint8Array|null, message, heap: its wasm heap's bytes}
+//
+// Privacy (docs/ARCHITECTURE.md "Sharing, exports, history, privacy"): the page starts this
+// worker from a blob: URL that sets self.cloutBase (the page's folder) and loads this file,
+// and this worker starts the helper the same way. A worker made from a blob: URL inherits the Content-Security-Policy of
+// the page or worker that made it; one loaded from its own file would take its policy from
+// that file's response headers, which a static host does not send. So the page's policy
+// (index.html: connect to no other origin) binds both workers. Everything they load is named
+// by an absolute URL under cloutBase: a blob: URL is no base for a relative one.
 "use strict";
 
-importScripts("clout-worker.js");
+const BASE = self.cloutBase || new URL(".", self.location.href).href;
+importScripts(BASE + "clout-worker.js");
 
 const isHelper = self.name === "clout-helper";
 // The big data files must add up to this much (uncompressed) before the helper is asked:
@@ -72,6 +81,7 @@ self.cloutProgress = (key, done, total, entries, posts, stage) => {
 
 // eslint-disable-next-line no-undef
 const ready = createCloutWorker({
+  locateFile: (file) => BASE + file,
   print: (t) => console.log(t),
   printErr: (t) => console.warn(t),
 }).then((m) => { postMessage({ type: "ready" }); startHelper(); queue = queue.then(() => warmUp(m)); return m; });
@@ -89,7 +99,7 @@ const WARM_UP_POSTS = 3000;
 async function warmUp(m) {
   const t0 = performance.now();
   try {
-    const res = await fetch("sample/x-archive-sample.zip");
+    const res = await fetch(BASE + "sample/x-archive-sample.zip");
     if (!res.ok) return;
     const file = new File([await res.blob()], "warm-up.zip");
     const FS = m.FS, dir = "/warm-up";
@@ -107,13 +117,20 @@ async function warmUp(m) {
 }
 
 // ---- the helper, seen from this worker
-let helper = null, helperReady = Promise.resolve(false), helperSeq = 0, helperSeen = 0;
+let helper = null, helperReady = Promise.resolve(false), helperSeq = 0, helperSeen = 0, helperUrl = null;
 const helperWaits = new Map();  // id -> resolve({bytes, message})
 function startHelper() {
   const cores = (self.navigator && navigator.hardwareConcurrency) || 1;
   if (isHelper || cores < 2 || typeof Worker !== "function") return;
   try {
-    helper = new Worker(self.location.href, { name: "clout-helper" });
+    // From a blob: URL, as the page starts this worker: it inherits this worker's policy,
+    // which is the page's (above).
+    if (!helperUrl) {
+      helperUrl = URL.createObjectURL(new Blob(
+        [`self.cloutBase = ${JSON.stringify(BASE)};\nimportScripts(self.cloutBase + "worker.js");\n`],
+        { type: "text/javascript" }));
+    }
+    helper = new Worker(helperUrl, { name: "clout-helper" });
   } catch (_) {
     helper = null;
     return;

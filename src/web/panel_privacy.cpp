@@ -30,7 +30,8 @@ const Section kSections[] = {
      "from your disk, and nothing of them is written anywhere."},
     {ICON_SHIELD, "No connection to any other site",
      "The page's Content-Security-Policy lets it load and fetch only its own files (its code and its fonts) from "
-     "the site it came from, and forbids connections to every other address. There are no analytics, no trackers, "
+     "the site it came from, and forbids connections to every other address. Your browser enforces it on the page "
+     "and on the two background workers that read your files, on any site. There are no analytics, no trackers, "
      "no cookies, no third-party scripts or fonts."},
     {ICON_LINK, "What a share link carries",
      "Only the score card: the score, its changes over 1, 7 and 30 days, the points of each component, a weekly "
@@ -47,7 +48,9 @@ const Section kSections[] = {
      "ones. Nothing else is kept: no files, no posts. \"Forget everything\" deletes all of it."},
     {ICON_CLOUD_UPLOAD, "Works offline",
      "After your first visit the page keeps a copy of its own files (a service worker) so that it opens without a "
-     "network. That copy holds the page, never your data."},
+     "network. That copy holds the page, never your data. The service worker only ever asks this site for the "
+     "page's own files. The page's policy does not bind it (only one the site sends with it would), so that is kept "
+     "by its code, which is tested."},
     {ICON_INFO, "Text from your exports is only ever text",
      "Post texts and names are drawn as plain text and never interpreted as web markup, so an export cannot make "
      "this page do anything."},

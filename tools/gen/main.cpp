@@ -217,10 +217,17 @@ int run_linkedin(Args& args) {
     o.reactions = static_cast<int>(args.num("--reactions", o.reactions));
     o.connections = static_cast<int>(args.num("--connections", o.connections));
     o.split_shares = args.flag("--split-shares");
+    o.layout = static_cast<int>(args.num("--layout", o.layout));
+    if (o.layout != 2017 && o.layout != 2024 && o.layout != 2026) {
+        std::fprintf(stderr, "clout-gen linkedin: --layout must be 2017, 2024 or 2026\n");
+        return 2;
+    }
     clout::gen::Expected li;
-    auto files = clout::gen::gen_linkedin(o, li);
+    clout::gen::LayoutFacts facts;
+    auto files = clout::gen::gen_linkedin(o, li, &facts);
     write_social(args, files);
     print_expected("linkedin", li);
+    std::printf("linkedin.repaired_rows: %ld\nlinkedin.dated_connections: %ld\n", facts.repaired_rows, facts.dated_connections);
     return 0;
 }
 int run_tiktok(Args& args) {
@@ -231,7 +238,13 @@ int run_tiktok(Args& args) {
     o.following = static_cast<int>(args.num("--following", o.following));
     o.likes = static_cast<int>(args.num("--likes", o.likes));
     o.browsing_history = static_cast<int>(args.num("--history", o.browsing_history));
+    o.comments = static_cast<int>(args.num("--comments", o.comments));
     o.new_layout = !args.flag("--old-layout");
+    o.layout = static_cast<int>(args.num("--layout", 0));
+    if (o.layout != 0 && o.layout != 2021 && o.layout != 2025 && o.layout != 2026) {
+        std::fprintf(stderr, "clout-gen tiktok: --layout must be 2021, 2025 or 2026\n");
+        return 2;
+    }
     clout::gen::Expected tt;
     auto files = clout::gen::gen_tiktok(o, tt);
     write_social(args, files);
@@ -292,8 +305,8 @@ const std::vector<Kind> kKinds = {
      run_bluesky_car},
     {"instagram", "Instagram + Threads export zip: --posts N --comments N --followers N --following N --likes N --threads-posts N --old-layout --root DIR --dir --seed S", run_instagram},
     {"facebook", "Facebook export zip: --posts N --comments N --friends N --followers N --old-layout --root DIR --dir --seed S", run_facebook},
-    {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --dir --seed S", run_linkedin},
-    {"tiktok", "TikTok export zip (user_data_tiktok.json): --videos N --followers N --following N --likes N --history N --old-layout --dir --seed S", run_tiktok},
+    {"linkedin", "LinkedIn export zip: --shares N --comments N --reactions N --connections N --split-shares --layout 2017|2024|2026 --dir --seed S", run_linkedin},
+    {"tiktok", "TikTok export zip (user_data_tiktok.json): --videos N --comments N --followers N --following N --likes N --history N --old-layout --layout 2021|2025|2026 --dir --seed S", run_tiktok},
     {"reddit", "Reddit export zip (CSVs): --posts N --comments N --upvotes N --dir --seed S", run_reddit},
     {"roster", "audience roster CSV for clout rank: --rows N --bad-every N --blank-every N --plain-headers --names (people-like handles and a name column) --seed S", run_roster},
 };

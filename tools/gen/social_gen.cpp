@@ -319,15 +319,168 @@ GenExport gen_facebook(const FacebookOptions& o, Expected& fb) {
     return out;
 }
 
-GenExport gen_linkedin(const LinkedInOptions& o, Expected& li) {
+namespace {
+
+// UTF-8 to UTF-16LE with a byte-order mark (the older LinkedIn Shares.csv).
+std::string utf16le_bom(const std::string& s) {
+    std::string o = "\xFF\xFE";
+    auto put = [&](uint32_t u) {
+        o.push_back(static_cast<char>(u & 0xFF));
+        o.push_back(static_cast<char>(u >> 8));
+    };
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        uint32_t cp;
+        size_t n;
+        if (c < 0x80) { cp = c; n = 1; }
+        else if (c < 0xE0) { cp = c & 0x1F; n = 2; }
+        else if (c < 0xF0) { cp = c & 0x0F; n = 3; }
+        else { cp = c & 0x07; n = 4; }
+        for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += n;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            put(0xD800 + (cp >> 10));
+            put(0xDC00 + (cp & 0x3FF));
+        } else {
+            put(cp);
+        }
+    }
+    return o;
+}
+
+// Every field quoted, tab-separated (the older LinkedIn Shares.csv).
+std::string tsv_line(const std::vector<std::string>& f) {
+    std::string o;
+    for (size_t i = 0; i < f.size(); ++i) {
+        if (i) o += "\t";
+        o += "\"";
+        for (char c : f[i]) {
+            if (c == '"') o += "\"\"";
+            else o.push_back(c);
+        }
+        o += "\"";
+    }
+    return o + "\r\n";
+}
+
+std::vector<std::string> text_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t b = 0;
+    for (;;) {
+        size_t e = text.find('\n', b);
+        lines.push_back(text.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        if (e == std::string::npos) break;
+        b = e + 1;
+    }
+    return lines;
+}
+
+// A row whose multi-line text (cell `text_at`) is written with LinkedIn's broken doubled
+// quoting: every line wrapped in "" and an empty line as """". `splits`: the text cell
+// is not opened by a quote, so a standard reader cuts the post into several records;
+// otherwise it is opened and closed by one, which reads as one record with quote debris.
+std::string broken_quoting_line(const std::vector<std::string>& f, size_t text_at, bool splits) {
+    std::string o;
+    for (size_t i = 0; i < f.size(); ++i) {
+        if (i) o += ",";
+        if (i != text_at) {
+            o += csv_quote(f[i]);
+            continue;
+        }
+        auto lines = text_lines(f[i]);
+        if (!splits) o += "\"";
+        for (size_t k = 0; k < lines.size(); ++k) {
+            if (k) o += "\r\n";
+            std::string l;
+            for (char c : lines[k]) {
+                if (c == '"') l += "\"\"";
+                else l.push_back(c);
+            }
+            o += lines[k].empty() ? "\"\"\"\"" : "\"\"" + l + "\"\"";
+        }
+        if (!splits) o += "\"";
+    }
+    return o + "\r\n";
+}
+
+void note_time(LayoutFacts* facts, int64_t t) {
+    if (!facts) return;
+    if (facts->first_post_time == 0 || t < facts->first_post_time) facts->first_post_time = t;
+    if (t > facts->last_post_time) facts->last_post_time = t;
+}
+
+const char* const kLiProfile =
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\r\n"
+    "Ada,Lovelace,,,,\"Engineer, writer\",\"Line one\r\nline two\",Software,,London,,,\r\n";
+
+GenExport gen_linkedin_2017(const LinkedInOptions& o, Expected& li, LayoutFacts* facts) {
     Rng r(o.seed);
     GenExport out;
+    const int64_t base = 1451606400;   // 2016-01-01
+    std::string sh = tsv_line({"Date", "Share Title", "Share Description", "Share Link", "Share Commentary", "Shared URL", "Media URL",
+                               "Type", "Visibility"});
+    std::set<std::pair<int64_t, std::string>> seen;
+    for (int i = 0; i < o.shares + o.reposts + o.quotes; ++i) {
+        int64_t t = base + r.range(0, 1000 * 86400L);
+        uint64_t act = 6200000000000000000ull + r.next() % 100000000000000ull;
+        bool repost = i >= o.shares && i < o.shares + o.reposts;
+        bool quote = i >= o.shares + o.reposts;
+        std::string text;
+        if (!repost) {
+            text = phrase(r, i);
+            if (i % 3 == 0) text += "\n\nSecond paragraph with \"quotes\",\ta tab, and a list:\n- one\n- two";
+        }
+        if (!repost && !quote && !seen.insert({t, text}).second) continue;
+        if (li.sample_text.empty() && i % 3 == 0) li.sample_text = text;
+        std::string shared = repost || quote ? "https://www.linkedin.com/feed/update/urn:li:activity:61" + std::to_string(100000 + i) + "/"
+                                             : (i % 4 == 1 ? "https://example.org/blog/" + std::to_string(i) : "");
+        bool article = i % 4 == 1 && !repost && !quote;
+        std::string media = i % 5 == 2 ? "https://media.licdn.com/mpr/mpr/p/" + std::to_string(i) + ".jpg" : "";
+        std::string ymd = ymd_hms(t);
+        ymd[4] = ymd[7] = '/';
+        sh += tsv_line({ymd + " UTC", article ? "Article " + std::to_string(i) : "", article ? "A summary, with a comma" : "",
+                        "https://www.linkedin.com/feed/update/urn:li:activity:" + std::to_string(act) + "/", text, shared, media,
+                        article ? "ARTICLE" : (media.empty() ? "" : "IMAGE"), i % 2 ? "CONNECTIONS" : "PUBLIC"});
+        note_time(facts, t);
+        if (repost) ++li.reposts;
+        else if (quote) ++li.quotes;
+        else ++li.originals;
+    }
+    out.push_back({"Shares.csv", utf16le_bom(sh)});
+    std::string cn = "First Name,Last Name,Email Address,Company,Position,Connected On\r\n";
+    for (int i = 0; i < o.connections; ++i) {
+        int64_t t = base + (i * 3L) * 86400 + (i * 37L % 1440) * 60;
+        std::string d = ymd_hms(t);   // YYYY-MM-DD HH:MM:SS
+        int mo = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2)), h = std::stoi(d.substr(11, 2));
+        std::string us = std::to_string(mo) + "/" + std::to_string(day) + "/" + d.substr(2, 2) + ", " + std::to_string(h % 12 == 0 ? 12 : h % 12) +
+                         ":" + d.substr(14, 2) + (h < 12 ? " AM" : " PM");
+        cn += csv_line({"Person" + std::to_string(i), i % 7 == 0 ? "M\xC3\xBCller" : "Smith", i % 3 ? "" : "p" + std::to_string(i) + "@example.com",
+                        i % 4 ? "Acme, Inc." : "", "Engineer", us});
+        if (facts) ++facts->dated_connections;
+    }
+    li.followers = o.connections;
+    out.push_back({"Connections.csv", cn});
+    out.push_back({"Profile.csv", kLiProfile});
+    return out;
+}
+
+}  // namespace
+
+GenExport gen_linkedin(const LinkedInOptions& o, Expected& li, LayoutFacts* facts) {
     li = Expected();
+    if (facts) *facts = LayoutFacts();
+    if (o.layout == 2017) return gen_linkedin_2017(o, li, facts);
+    const bool y2026 = o.layout >= 2026;
+    Rng r(o.seed);
+    GenExport out;
     const std::string bom = "\xEF\xBB\xBF";
-    std::string shares_head = "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\r\n";
+    std::string shares_head = y2026 ? "Date,ShareLink,ShareCommentary,SharedURL,MediaURL,Visibility\r\n"
+                                    : "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\r\n";
     std::vector<std::string> share_rows;
     std::vector<uint64_t> own_ids;
     std::set<std::pair<int64_t, std::string>> seen;
+    long multi = 0;
     for (int i = 0; i < o.shares + o.reposts + o.quotes; ++i) {
         int64_t t = when(r);
         uint64_t act = 7000000000000000000ull + r.next() % 100000000000000ull;
@@ -346,7 +499,15 @@ GenExport gen_linkedin(const LinkedInOptions& o, Expected& li) {
         std::string shared = repost || quote ? "https://www.linkedin.com/feed/update/urn:li:activity:69" + std::to_string(100000 + i) + "/"
                                              : (i % 4 == 1 ? "https://example.org/blog/" + std::to_string(i) : "");
         std::string media = i % 5 == 2 ? "https://media.licdn.com/dms/image/x" + std::to_string(i) : "";
-        share_rows.push_back(csv_line({ymd_hms(t), link, text, shared, media, i % 2 ? "MEMBER_NETWORK" : "PUBLIC"}));
+        std::vector<std::string> fields = {ymd_hms(t), link, text, shared, media, i % 2 ? "MEMBER_NETWORK" : "PUBLIC"};
+        if (y2026 && text.find('\n') != std::string::npos) {
+            // The first such post splits into records (and is the sample), then they alternate.
+            share_rows.push_back(broken_quoting_line(fields, 2, multi++ % 2 == 0));
+            if (facts) ++facts->repaired_rows;
+        } else {
+            share_rows.push_back(csv_line(fields));
+        }
+        note_time(facts, t);
         if (repost) ++li.reposts;
         else if (quote) ++li.quotes;
         else ++li.originals;
@@ -369,6 +530,7 @@ GenExport gen_linkedin(const LinkedInOptions& o, Expected& li) {
         bool own = i % 5 == 0 && !own_ids.empty();
         uint64_t target = own ? own_ids[static_cast<size_t>(i) % own_ids.size()] : 6900000000000000000ull + static_cast<uint64_t>(i);
         c += csv_line({ymd_hms(t), "https://www.linkedin.com/feed/update/urn:li:activity:" + std::to_string(target), "Great point, \"agreed\" " + phrase(r, i)});
+        note_time(facts, t);
         ++li.replies;
         if (own) ++li.self_replies;
     }
@@ -388,36 +550,46 @@ GenExport gen_linkedin(const LinkedInOptions& o, Expected& li) {
         cn += csv_line({"Person" + std::to_string(i), i % 7 == 0 ? "M\xC3\xBCller" : "Smith", "https://www.linkedin.com/in/p" + std::to_string(i),
                         i % 3 ? "" : "p" + std::to_string(i) + "@example.com", i % 4 ? "Acme, Inc." : "", "Engineer",
                         std::to_string(1 + i % 28) + " " + kMon[i % 12] + " 2024"});
+        if (facts) ++facts->dated_connections;
         if (i % 50 == 49) cn += ",,,,,,\r\n";
     }
     li.followers = o.connections;
     out.push_back({"Connections.csv", cn});
-    out.push_back({"Profile.csv", "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\r\n"
-                                  "Ada,Lovelace,,,,\"Engineer, writer\",\"Line one\r\nline two\",Software,,London,,,\r\n"});
+    out.push_back({"Profile.csv", kLiProfile});
     return out;
 }
 
-GenExport gen_tiktok(const TikTokOptions& o, Expected& tt) {
+GenExport gen_tiktok(const TikTokOptions& o, Expected& tt, LayoutFacts* facts) {
     Rng r(o.seed);
     tt = Expected();
+    if (facts) *facts = LayoutFacts();
     tt.handle = o.handle;
+    // 0 keeps the two layouts new_layout has always chosen between.
+    const int year = o.layout ? o.layout : (o.new_layout ? 2026 : 0);
+    const bool newer = year >= 2025;
     json videos = json::array();
     long long sum = 0;
     for (int i = 0; i < o.videos; ++i) {
         int64_t t = when(r);
         long likes = r.range(0, 5000);
         std::string id = std::to_string(7100000000000000000ull + r.next() % 100000000000000ull);
-        json v = {{"Date", ymd_hms(t)}, {o.new_layout ? "Link" : "VideoLink", "https://www.tiktokv.com/share/video/" + id + "/"}};
+        std::string url = "https://www.tiktokv.com/share/video/" + id + "/";
+        // A photo post: one URL per photo, a line each.
+        if (year == 2021 && i % 5 == 3)
+            url += "\nhttps://p16-sign-va.tiktokcdn.com/obj/photo" + std::to_string(i) + "b.jpeg\nhttps://p16-sign-va.tiktokcdn.com/obj/photo" +
+                   std::to_string(i) + "c.jpeg";
+        json v = {{"Date", ymd_hms(t)}, {newer || year == 2021 ? "Link" : "VideoLink", url}};
         if (i % 2) v["Likes"] = std::to_string(likes);
         else v["Likes"] = likes;
-        if (o.new_layout) {
+        if (newer) {
             v["WhoCanView"] = "Everyone";
             v["AllowComments"] = "Yes";
             v["Sound"] = "original sound";
             v["Title"] = phrase(r, i) + " #fyp #dance";
         }
-        if (i == 0) tt.sample_text = o.new_layout ? v["Title"].get<std::string>() : "";
+        if (i == 0) tt.sample_text = newer ? v["Title"].get<std::string>() : "";
         videos.push_back(v);
+        note_time(facts, t);
         sum += likes;
         ++tt.originals;
         ++tt.videos_with_likes;
@@ -425,14 +597,20 @@ GenExport gen_tiktok(const TikTokOptions& o, Expected& tt) {
     tt.likes_received_sum = sum;
     tt.likes_received_total = sum + 12345;   // the account total includes deleted videos
     json fans = json::array(), following = json::array(), likes = json::array(), comments = json::array();
-    for (int i = 0; i < o.followers; ++i) fans.push_back({{"Date", ymd_hms(when(r))}, {"UserName", "fan" + std::to_string(i)}});
+    // 2025 writes the fans list with lower-case keys.
+    for (int i = 0; i < o.followers; ++i)
+        fans.push_back({{year == 2025 ? "date" : "Date", ymd_hms(when(r))}, {year == 2025 ? "username" : "UserName", "fan" + std::to_string(i)}});
     for (int i = 0; i < o.following; ++i) following.push_back({{"Date", ymd_hms(when(r))}, {"UserName", "idol" + std::to_string(i)}});
     for (int i = 0; i < o.likes; ++i) {
         std::string link = "https://www.tiktokv.com/share/video/72" + std::to_string(100000000000000000ull + static_cast<uint64_t>(i)) + "/";
-        if (o.new_layout) likes.push_back({{"date", ymd_hms(when(r))}, {"link", link}});
+        if (newer || (year == 0 && o.new_layout)) likes.push_back({{"date", ymd_hms(when(r))}, {"link", link}});
         else likes.push_back({{"Date", ymd_hms(when(r))}, {"VideoLink", link}});
     }
-    for (int i = 0; i < o.comments; ++i) comments.push_back({{"date", ymd_hms(when(r))}, {"comment", "so good " + phrase(r, i)}, {"photo", "N/A"}, {"url", ""}});
+    for (int i = 0; i < o.comments; ++i) {
+        int64_t t = when(r);
+        comments.push_back({{"date", ymd_hms(t)}, {"comment", "so good " + phrase(r, i)}, {"photo", "N/A"}, {"url", ""}});
+        note_time(facts, t);
+    }
     tt.replies = o.comments;
     tt.followers = o.followers;
     tt.following = o.following;
@@ -442,7 +620,23 @@ GenExport gen_tiktok(const TikTokOptions& o, Expected& tt) {
     json profile = {{"userName", o.handle}, {"bioDescription", "dance \xF0\x9F\x92\x83"}, {"likesReceived", std::to_string(tt.likes_received_total)},
                     {"followerCount", o.followers}};
     json doc;
-    if (o.new_layout) {
+    if (year == 2021) {
+        doc["Activity"] = {{"Follower List", {{"FansList", fans}}},
+                           {"Following List", {{"Following", following}}},
+                           {"Like List", {{"ItemFavoriteList", likes}}},
+                           {"Comments", {{"CommentsList", comments}}},
+                           {"Video Browsing History", {{"VideoList", history}}},
+                           {"Search History", {{"SearchList", json::array({{{"Date", "2021-03-01 10:00:00"}, {"SearchTerm", "dance"}}})}}}};
+        doc["Profile"] = {{"Profile Information", {{"ProfileMap", profile}}}};
+        doc["Video"] = {{"Videos", {{"VideoList", videos}}}};
+    } else if (year == 2025) {
+        doc["Ads and data"] = {{"Ad Interests", {{"AdInterestCategories", "Dance"}}}};
+        doc["Comment"] = {{"Comments", {{"CommentsList", comments}}}};
+        doc["Post"] = {{"Posts", {{"VideoList", videos}}}};
+        doc["Profile"] = {{"Profile Info", {{"ProfileMap", profile}}}};
+        doc["Your Activity"] = {{"Follower", {{"FansList", fans}}}, {"Following", {{"Following", following}}},
+                                {"Like List", {{"ItemFavoriteList", likes}}}, {"Watch History", {{"VideoList", history}}}};
+    } else if (newer) {
         doc["Ads and data"] = {{"Ad Interests", {{"AdInterestCategories", "Dance"}}}};
         doc["App Settings"] = {{"Settings", {{"SettingsMap", {{"Allow DownLoad", "Yes"}}}}}};
         doc["Comment"] = {{"Comments", {{"CommentsList", comments}}}};
@@ -458,7 +652,7 @@ GenExport gen_tiktok(const TikTokOptions& o, Expected& tt) {
         doc["Profile"] = {{"Profile Information", {{"ProfileMap", profile}}}};
         doc["Video"] = {{"Videos", {{"VideoList", videos}}}};
     }
-    return {{o.new_layout ? "user_data_tiktok.json" : "user_data.json", doc.dump(2)}};
+    return {{newer ? "user_data_tiktok.json" : "user_data.json", doc.dump(2)}};
 }
 
 GenExport gen_reddit(const RedditOptions& o, Expected& rd) {

@@ -63,8 +63,23 @@ struct FacebookOptions {
 };
 GenExport gen_facebook(const FacebookOptions& o, Expected& facebook);
 
+// Facts of a LinkedIn or TikTok layout variant a reader must reproduce besides the counts.
+struct LayoutFacts {
+    int64_t first_post_time = 0, last_post_time = 0;  // over posts, reposts and comments
+    long repaired_rows = 0;     // LinkedIn posts written with broken doubled quoting
+    long dated_connections = 0; // LinkedIn connections whose Connected On is written
+};
+
 struct LinkedInOptions {
     uint64_t seed = 3;
+    // 2024: UTF-8 CSVs, Connections.csv after a notes preamble ("12 Mar 2024" dates).
+    // 2017: Shares.csv in UTF-16LE with a byte-order mark, tab-separated, quoted spaced
+    //   headers ("Share Commentary"), "2017/06/08 08:15:44 UTC" dates; Connections.csv
+    //   without the preamble, dated "1/8/18, 6:14 PM"; no Comments.csv or Reactions.csv.
+    // 2026: header case variants (SharedURL, MediaURL) and multi-line texts written with
+    //   broken doubled quoting (lines wrapped in "" and empty lines as """"), some so that
+    //   a post splits into several records, some as valid CSV with quote debris.
+    int layout = 2024;
     int shares = 30;            // some multi-line with "" quotes, some without an activity urn
     int reposts = 3;            // shares of another post without words
     int quotes = 2;             // shares of another post with words
@@ -73,11 +88,16 @@ struct LinkedInOptions {
     int connections = 250;
     bool split_shares = false;  // Shares_1.csv + Shares_2.csv instead of Shares.csv
 };
-GenExport gen_linkedin(const LinkedInOptions& o, Expected& linkedin);
+GenExport gen_linkedin(const LinkedInOptions& o, Expected& linkedin, LayoutFacts* facts = nullptr);
 
 struct TikTokOptions {
     uint64_t seed = 4;
     bool new_layout = true;     // "Your Activity" / Post / "Profile Info"; else Activity / Video / "Profile Information"
+    // 0: as new_layout says. 2021: everything in Activity (follower, following, like and
+    // comment lists), videos in Video.Videos.VideoList, some Links holding several URLs
+    // a line each. 2025: "Your Activity" with the like list and lower-case keys, comments
+    // in Comment, videos in Post. 2026: likes in "Likes and Favorites".
+    int layout = 0;
     int videos = 25;            // Likes as strings and numbers
     int comments = 10;
     int followers = 300;
@@ -86,7 +106,7 @@ struct TikTokOptions {
     int browsing_history = 2000;  // a big section the reader must skip
     std::string handle = "dancer_lu";
 };
-GenExport gen_tiktok(const TikTokOptions& o, Expected& tiktok);
+GenExport gen_tiktok(const TikTokOptions& o, Expected& tiktok, LayoutFacts* facts = nullptr);
 
 struct RedditOptions {
     uint64_t seed = 5;

@@ -19,7 +19,7 @@ CsvRow peek_csv_header(Container& c, size_t entry, ImportContext& ctx, const std
     std::string head = c.peek(entry, 8192, ctx);
     auto src = memory_source(std::move(head));
     auto st = source_stream(*src, 0, src->size());
-    CsvReader r(*st);
+    CsvReader r(*st, 64ull << 20, CsvReader::kDetectDelimiter);
     CsvRow row;
     try {
         if (r.find_header(row, is_header, 16)) return row;
@@ -28,12 +28,28 @@ CsvRow peek_csv_header(Container& c, size_t entry, ImportContext& ctx, const std
     return {};
 }
 
+std::vector<CsvFile> find_csv_files(Container& c, ImportContext& ctx, const std::function<int(const CsvRow&)>& kind_of,
+                                    bool first_only, const std::function<bool(int)>& detects) {
+    std::vector<CsvFile> out;
+    auto is_header = [&](const CsvRow& h) { return kind_of(h) != 0; };
+    for (size_t i = 0; i < c.entries().size(); ++i) {
+        const Entry& e = c.entries()[i];
+        if (!is_csv_path(e.path) || e.size == 0) continue;
+        int k = kind_of(peek_csv_header(c, i, ctx, is_header));
+        if (k == 0 || (first_only && !detects(k))) continue;
+        out.push_back({i, k});
+        if (first_only) break;
+    }
+    return out;
+}
+
 void read_csv_rows(Container& c, size_t entry, ImportContext& ctx, const std::function<bool(const CsvRow&)>& is_header,
-                   const std::function<void(const CsvRow&, const CsvRow&, uint64_t)>& fn) {
+                   const std::function<void(const CsvRow&, const CsvRow&, uint64_t)>& fn, char* delimiter) {
     auto in = c.open(entry, ctx);
-    CsvReader r(*in, ctx.limits.max_field_bytes);
+    CsvReader r(*in, ctx.limits.max_field_bytes, CsvReader::kDetectDelimiter);
     CsvRow header;
     if (!r.find_header(header, is_header, 64)) throw InputError("no header line found");
+    if (delimiter) *delimiter = r.delimiter();
     CsvRow row;
     uint64_t n = 0;
     while (r.next(row)) {

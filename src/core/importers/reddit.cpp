@@ -27,24 +27,11 @@ RdKind header_kind(const CsvRow& h) {
     if (h.size() == 2 && csv_has_columns(h, {"statistic", "value"})) return RdKind::Statistics;
     return RdKind::None;
 }
-bool is_rd_header(const CsvRow& h) { return header_kind(h) != RdKind::None; }
-
-struct RdFile {
-    size_t entry;
-    RdKind kind;
-};
-
-std::vector<RdFile> find_files(Container& c, ImportContext& ctx, bool first_only) {
-    std::vector<RdFile> out;
-    for (size_t i = 0; i < c.entries().size(); ++i) {
-        const Entry& e = c.entries()[i];
-        if (!is_csv_path(e.path) || e.size == 0) continue;
-        RdKind k = header_kind(peek_csv_header(c, i, ctx, is_rd_header));
-        if (k == RdKind::None || (first_only && (k == RdKind::Statistics || k == RdKind::Votes))) continue;
-        out.push_back({i, k});
-        if (first_only) break;
-    }
-    return out;
+std::vector<CsvFile> find_files(Container& c, ImportContext& ctx, bool first_only) {
+    // Statistics and votes alone do not make a Reddit export.
+    return find_csv_files(
+        c, ctx, [](const CsvRow& h) { return static_cast<int>(header_kind(h)); }, first_only,
+        [](int k) { return k != static_cast<int>(RdKind::Statistics) && k != static_cast<int>(RdKind::Votes); });
 }
 
 // "t3_abc12" / "abc12" -> base-36 value; false when not a short base-36 id.
@@ -94,7 +81,8 @@ public:
         for (const auto& f : files) {
             const std::string& path = c.entries()[f.entry].path;
             ctx.progress.stage = "reading " + path;
-            auto header_of_kind = [&](const CsvRow& h) { return header_kind(h) == f.kind; };
+            const RdKind kind = static_cast<RdKind>(f.kind);
+            auto header_of_kind = [&](const CsvRow& h) { return header_kind(h) == kind; };
             auto skip = [&](uint64_t line) {
                 if (bad++ == 0) {
                     first_bad_line = line;
@@ -103,7 +91,7 @@ public:
             };
             try {
                 read_csv_rows(c, f.entry, ctx, header_of_kind, [&](const CsvRow& h, const CsvRow& r, uint64_t line) {
-                    if (f.kind == RdKind::Statistics) {
+                    if (kind == RdKind::Statistics) {
                         std::string k = fold_header_name(csv_col(r, 0));
                         if ((k == "accountname" || k == "username") && out.accounts[a].handle.empty())
                             out.accounts[a].handle = csv_col(r, 1);
@@ -112,7 +100,7 @@ public:
                     const std::string& sid = csv_col(r, find_column(h, "id"));
                     uint64_t id;
                     bool b36 = decode_base36(sid, id);
-                    if (f.kind == RdKind::Votes) {
+                    if (kind == RdKind::Votes) {
                         if (ascii_lower(csv_col(r, find_column(h, "direction"))) != "up" || sid.empty()) return;
                         out.add_like(a, 0, "reddit:" + ascii_lower(sid));
                         return;
@@ -125,7 +113,7 @@ public:
                     p.account = a;
                     p.time = t;
                     std::string text;
-                    if (f.kind == RdKind::Posts) {
+                    if (kind == RdKind::Posts) {
                         text = csv_col(r, find_column(h, "title"));
                         const std::string& body = csv_col(r, find_column(h, "body"));
                         if (!body.empty()) text += (text.empty() ? "" : "\n\n") + body;
@@ -145,13 +133,13 @@ public:
                     if (b36) {
                         p.id = id;
                         p.id_kind = IdKind::Base36;
-                        (f.kind == RdKind::Posts ? own_posts : own_comments).insert(id);
+                        (kind == RdKind::Posts ? own_posts : own_comments).insert(id);
                     } else {
-                        p.id = hash64(std::to_string(t) + "\n" + text, f.kind == RdKind::Comments ? 1 : 0);
+                        p.id = hash64(std::to_string(t) + "\n" + text, kind == RdKind::Comments ? 1 : 0);
                         p.id_kind = IdKind::Hash;
                     }
                     const std::string& sub = csv_col(r, find_column(h, "subreddit"));
-                    if (f.kind == RdKind::Comments) {
+                    if (kind == RdKind::Comments) {
                         // The parent: "t1_..." a comment, "t3_..." a post; "link" is the post.
                         std::string parent = csv_col(r, find_column(h, "parent"));
                         if (parent.empty()) parent = csv_col(r, find_column(h, "link"));
@@ -162,8 +150,6 @@ public:
                     }
                     if (!sub.empty()) p.target_account = out.strings.intern("r/" + ascii_lower(sub));
                     ctx.check_posts(out.posts.size());
-                    if (out.posts.size() >= ctx.limits.max_posts)
-                        throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                     out.add_post(p, text, find_tagged_words(text, '#'), {});
                     ++ctx.progress.posts;
                 });

@@ -1,8 +1,10 @@
 // TikTok's "Download your data" in JSON: one user_data.json / user_data_tiktok.json, in
-// the old layout (Activity / Video / Profile."Profile Information") and the newer one
-// ("Your Activity" / Post / Profile."Profile Info" / "Likes and Favorites"). Per-video
-// likes received, the account's total likes received, followers from the fans list,
-// following, likes given, and the person's comments (replies). See docs/FORMATS.md.
+// the old layout (Activity, holding the follower, following, like and comment lists /
+// Video / Profile."Profile Information"), the 2025 one ("Your Activity" with the like
+// list / Comment / Post / Profile."Profile Info") and the 2026 one (likes moved to "Likes
+// and Favorites"). Keys differ in case between layouts and are matched without it.
+// Per-video likes received, the account's total likes received, followers from the fans
+// list, following, likes given, and the person's comments (replies). See docs/FORMATS.md.
 #include <algorithm>
 #include <cstring>
 
@@ -132,7 +134,7 @@ public:
                 if (t != "activity" && t != "your activity") return false;
                 std::string k = ascii_lower(sub);
                 return !(k == "follower list" || k == "follower" || k == "following list" || k == "following" ||
-                         k == "like list");
+                         k == "like list" || k == "comments");
             };
             try {
                 doc = parse_json_doc(text, ctx, opt);
@@ -159,17 +161,27 @@ public:
         }
         uint32_t a = out.add_account(std::move(acc));
         size_t bad = 0;
+        size_t not_items = 0;   // list entries that are not records (no fields to read)
 
         // Videos: likes received per video.
         bool any_likes = false;
         if (const json* vids = first_list(doc, {{"Video", "Videos", "VideoList"}, {"Post", "Posts", "VideoList"}})) {
             for (const auto& v : *vids) {
                 int64_t t;
+                if (!v.is_object()) {
+                    ++not_items;
+                    continue;
+                }
                 if (!parse_tt_time(str_of(v, {"Date", "date"}), t)) {
                     ++bad;
                     continue;
                 }
+                // A photo post's Link holds one URL per photo, a line each: the first names it.
                 std::string link = str_of(v, {"Link", "VideoLink", "link"});
+                if (link.find_first_of("\r\n") != std::string::npos) {
+                    size_t b = link.find_first_not_of(" \r\n");
+                    link = b == std::string::npos ? std::string() : link.substr(b, link.find_first_of("\r\n", b) - b);
+                }
                 std::string text = str_of(v, {"Title", "Description", "Desc", "title"});
                 Post p;
                 p.account = a;
@@ -189,16 +201,20 @@ public:
                 p.has_media = true;
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
-                if (out.posts.size() >= ctx.limits.max_posts)
-                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
                 ++ctx.progress.posts;
             }
         }
-        // The person's comments on videos: replies.
-        if (const json* cs = first_list(doc, {{"Comment", "Comments", "CommentsList"}})) {
+        // The person's comments on videos: replies. Older exports keep them in Activity.
+        if (const json* cs = first_list(doc, {{"Comment", "Comments", "CommentsList"},
+                                              {"Activity", "Comments", "CommentsList"},
+                                              {"Your Activity", "Comments", "CommentsList"}})) {
             for (const auto& cm : *cs) {
                 int64_t t;
+                if (!cm.is_object()) {
+                    ++not_items;
+                    continue;
+                }
                 if (!parse_tt_time(str_of(cm, {"date", "Date"}), t)) {
                     ++bad;
                     continue;
@@ -213,8 +229,6 @@ public:
                 p.id = hash64(std::to_string(t) + "\n" + text, 1);
                 p.has_link = text_has_link(text);
                 ctx.check_posts(out.posts.size());
-                if (out.posts.size() >= ctx.limits.max_posts)
-                    throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
                 out.add_post(p, text, find_tagged_words(text, '#'), find_tagged_words(text, '@'));
             }
         }
@@ -232,6 +246,10 @@ public:
                                                {"Your Activity", "Following List", "Following"}})) {
             ac.following = 0;
             for (const auto& f : *fol) {
+                if (!f.is_object()) {
+                    ++not_items;
+                    continue;
+                }
                 std::string who = str_of(f, {"UserName", "username", "userName"});
                 int64_t t = 0;
                 parse_tt_time(str_of(f, {"Date", "date"}), t);
@@ -244,6 +262,10 @@ public:
                                                  {"Your Activity", "Like List", "ItemFavoriteList"},
                                                  {"Likes and Favorites", "Like List", "ItemFavoriteList"}})) {
             for (const auto& l : *likes) {
+                if (!l.is_object()) {
+                    ++not_items;
+                    continue;
+                }
                 std::string link = str_of(l, {"Link", "link", "VideoLink", "videoLink"});
                 int64_t t = 0;
                 parse_tt_time(str_of(l, {"Date", "date"}), t);
@@ -256,6 +278,9 @@ public:
         if (!ac.signals.followers) ac.notes.push_back("no followers list in this export: followers unavailable");
         if (bad > 0)
             out.warnings.push_back(epath + ": " + std::to_string(bad) + " videos or comments without a readable date were skipped");
+        if (not_items > 0)
+            out.warnings.push_back(epath + ": " + std::to_string(not_items) +
+                                   " list entries that are not records (videos, comments, follows or likes) were skipped");
     }
 };
 

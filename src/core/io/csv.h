@@ -1,7 +1,10 @@
 // An RFC 4180 CSV reader that streams over an InputStream: a UTF-8 BOM, CRLF / LF / CR
 // line ends, quoted fields with commas, "" escapes and line breaks, rows made only of
-// commas, and a notes preamble before the header line (LinkedIn). Memory is bounded by
-// the longest field (Limits::max_field_bytes), whatever the size of the file or a line.
+// commas, and a notes preamble before the header line (LinkedIn). UTF-16 text (LE or BE,
+// with a byte-order mark, or without one when the first characters are ASCII) is turned
+// into UTF-8 chunk by chunk as it is read. The delimiter is fixed, or detected (tab or
+// comma) from the first line that has either outside quotes. Memory is bounded by the
+// longest field (Limits::max_field_bytes), whatever the size of the file or a line.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,10 @@ namespace clout {
 
 class CsvReader {
 public:
+    // Pass as `delimiter` to detect a tab or a comma from the text.
+    static constexpr char kDetectDelimiter = '\0';
+    enum class Encoding { Unknown, Utf8, Utf16LE, Utf16BE };
+
     // `max_field_bytes`: a longer field throws LimitError naming its line.
     explicit CsvReader(InputStream& in, uint64_t max_field_bytes = 64ull << 20, char delimiter = ',');
 
@@ -35,14 +42,21 @@ public:
     uint64_t line() const { return record_line_; }
     // True when the input ended inside a quoted field (the field was closed at the end).
     bool unterminated_quote() const { return unterminated_; }
-    // Bytes consumed so far (progress).
-    uint64_t bytes_read() const { return consumed_; }
+    // Bytes of the input consumed so far (progress; for UTF-16, the bytes read from the
+    // stream, up to one chunk ahead).
+    uint64_t bytes_read() const { return enc_ == Encoding::Utf8 || enc_ == Encoding::Unknown ? consumed_ : raw_read_; }
     void keep_blank(bool keep) { keep_blank_ = keep; }
+    // The input's encoding, known after the first record (Unknown before).
+    Encoding encoding() const { return enc_; }
+    // The delimiter in use (the detected one once the first record is read).
+    char delimiter() const { return delim_; }
 
 private:
     int get();     // next byte or -1
     int peek();
     bool fill();
+    size_t read_chunk(std::string& out);   // next decoded chunk (replaces out); 0 at the end
+    void detect_delimiter();
     InputStream& in_;
     uint64_t max_field_;
     char delim_;
@@ -55,6 +69,9 @@ private:
     uint64_t line_ = 1;
     uint64_t record_line_ = 0;
     uint64_t consumed_ = 0;
+    Encoding enc_ = Encoding::Unknown;
+    std::string raw_;        // UTF-16 bytes not decoded yet (a split unit or surrogate pair)
+    uint64_t raw_read_ = 0;
 };
 
 // Header helpers: a name folded for forgiving comparison ("Share Link", "share_link",
