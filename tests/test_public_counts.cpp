@@ -10,6 +10,7 @@
 #include <set>
 
 #include "fetch/public_counts.h"
+#include "report/report.h"
 #include "util/time.h"
 
 using namespace clout;
@@ -552,4 +553,27 @@ TEST_CASE("public counts: rate-limit headers and URL encoding") {
     CHECK(rate_limit_wait({}, now) == -1);
     CHECK(url_encode("at://did:plc:x/app.bsky.feed.post/3k2") == "at%3A%2F%2Fdid%3Aplc%3Ax%2Fapp.bsky.feed.post%2F3k2");
     CHECK(url_encode("a b&c=d~_-.") == "a%20b%26c%3Dd~_-.");
+}
+
+TEST_CASE("public counts: posts the API did not show stay out of the reaction counts of the score") {
+    Activity a = bluesky_activity(70);
+    FakeBluesky api;
+    int k = 0;
+    for (const auto& p : a.posts)
+        if (p.kind != PostKind::Repost && k++ % 4 == 0) api.deleted.insert(p.id);
+    PublicCountsFetcher f(a, 0);
+    Run run = drive(f, api);
+    apply_public_counts(a, 0, run.result, kT0);
+    a.normalize();
+    ReportOptions opt;
+    opt.as_of_day = day_of(kT0);
+    Report r = build_report(a, opt);
+    CHECK(r.inputs.reactions_known);
+    CHECK(r.inputs.followers == 1234);
+    CHECK(r.inputs.posts == 56);
+    CHECK(r.inputs.posts_with_reactions == 56 - static_cast<int64_t>(api.deleted.size()));
+    CHECK(r.inputs.posts_with_reshares == 56 - static_cast<int64_t>(api.deleted.size()));
+    int64_t total = 0;
+    for (const auto& [id, c] : run.result.posts) total += c.likes + c.reposts + c.replies + c.quotes;
+    CHECK(r.inputs.reactions_total == total);
 }
