@@ -59,6 +59,11 @@ for t in "$ROOT"/tests/page/*.mjs; do
     failed=$((failed + 1)); report+=("  FAIL  page: $(basename "$t" .mjs) (no dist/: the wasm build failed)")
   fi
 done
+# the CLI against loopback mock servers (tests/cli/*.mjs: public counts on request)
+for t in "$ROOT"/tests/cli/*.mjs; do
+  [ -e "$t" ] || continue
+  suite "cli: $(basename "$t" .mjs) (loopback mock)" node "$t"
+done
 if [ "${QUICK:-0}" != 1 ]; then
   suite "sanitizers: doctest under ASan + UBSan" "$ROOT/scripts/test_sanitize.sh"
   suite "fuzz: every target ${FUZZ_SECONDS:-30} s" env FUZZ_PARALLEL="${FUZZ_PARALLEL:-2}" "$ROOT/scripts/fuzz.sh" all "${FUZZ_SECONDS:-30}"

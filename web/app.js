@@ -89,6 +89,10 @@
       return runImport([], false);
     },
     cancel() { cancelRun(); },
+    // scores the files on screen again (public counts fetched: web/fetch.js)
+    rescore() { return sources.length ? runImport([], false) : Promise.resolve(clout.report); },
+    // a message for the import worker (web/fetch.js), starting one if needed
+    _postToWorker(msg) { if (!worker) newWorker(); worker.postMessage(msg); },
     startOver() {
       cancelRun();
       sources = [];
@@ -311,8 +315,13 @@
     clout.workerReady = false;
     clout.workerWarmMs = null;
     const w = worker;
+    if (clout._fetchWorkerReplaced) clout._fetchWorkerReplaced();
     worker.onmessage = (e) => {
       if (e.data && e.data.type === "ready") { if (w === worker) clout.workerReady = true; return; }
+      if (e.data && typeof e.data.type === "string" && e.data.type.startsWith("fetch")) {  // web/fetch.js
+        if (w === worker && clout._fetchMessage) clout._fetchMessage(e.data);
+        return;
+      }
       if (e.data && e.data.type === "warm") { if (w === worker) clout.workerWarmMs = e.data.ms; return; }
       onWorker(e.data);
     };

@@ -54,7 +54,7 @@
 "use strict";
 
 const BASE = self.cloutBase || new URL(".", self.location.href).href;
-importScripts(BASE + "clout-worker.js");
+importScripts(BASE + "clout-worker.js", BASE + "worker_fetch.js");
 
 const isHelper = self.name === "clout-helper";
 // The big data files must add up to this much (uncompressed) before the helper is asked:
@@ -298,6 +298,7 @@ async function rank(msg) {
 let queue = Promise.resolve();
 self.onmessage = (e) => {
   const msg = e.data;
+  if (msg && typeof msg.type === "string" && msg.type.startsWith("fetch")) { self.cloutFetch(msg); return; }
   const run = isHelper && msg && msg.type === "ahead" ? () => helperRead(msg) : () => handle(msg);
   queue = queue.then(run).catch((err) => console.error(err));
 };

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fetch_curl.h"
 #include "importers/importer.h"
 #include "rank/roster.h"
 #include "report/report.h"
@@ -32,6 +33,9 @@ const char* kUsage =
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
     "                         when every export has a count, N replaces them\n"
+    "  --fetch-public-counts  ask Bluesky's public AppView / the Mastodon account's own server for the\n"
+    "                         follower count and your posts' reaction counts, which these exports\n"
+    "                         lack (sends the DID or account name and your posts' ids; docs/FETCH.md)\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
     "                         the report is the same for any N\n"
     "\n"
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
     unsigned threads = 0;  // 0: clout::job_threads()
+    bool fetch = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
@@ -108,6 +113,10 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
                 return usage_error("--followers: '" + v + "' is not a whole number of followers");
             followers = std::stoll(v);
+            continue;
+        }
+        if (a == "--fetch-public-counts") {
+            fetch = true;
             continue;
         }
         if (a == "--threads") {
@@ -161,9 +170,17 @@ int main(int argc, char** argv) {
     }
     try {
         activity.normalize();
-        if (followers >= 0) clout::supply_followers(activity, followers);
         clout::ReportOptions opt;
         opt.as_of_day = as_of;
+        if (fetch) {
+            const int64_t d = as_of != clout::kNoDay ? as_of : clout::default_as_of_day(activity);
+            if (d != clout::kNoDay) {
+                // the posts the report looks at: the trend's days and the window before its first
+                const int64_t from = d - (opt.trend_days - 1) - (clout::score_const::kWindowDays - 1);
+                if (int rc = clout_cli::fetch_public_counts(activity, from, d, false)) return rc;
+            }
+        }
+        if (followers >= 0) clout::supply_followers(activity, followers);
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
         if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"

@@ -5,6 +5,7 @@
 
 #define ICON_UPLOAD       "\xef\x82\x93"  // U+F093 upload
 #define ICON_CLOUD_UPLOAD "\xef\x83\xae"  // U+F0EE cloud-upload
+#define ICON_CLOUD_DOWNLOAD "\xef\x83\xad"  // U+F0ED cloud-download
 #define ICON_LOCK         "\xef\x80\xa3"  // U+F023 lock
 #define ICON_SHIELD       "\xef\x84\xb2"  // U+F132 shield
 #define ICON_FOLDER_OPEN  "\xef\x84\x95"  // U+F115 folder-open-o

@@ -33,6 +33,13 @@ const Section kSections[] = {
      "the site it came from, and forbids connections to every other address. Your browser enforces it on the page "
      "and on the two background workers that read your files, on any site. There are no analytics, no trackers, "
      "no cookies, no third-party scripts or fonts."},
+    {ICON_CLOUD_DOWNLOAD, "Public counts, only if you ask",
+     "Bluesky and Mastodon exports hold no follower count and no reactions. If you press \"Fetch\" in the dialog "
+     "under Sources (it first lists exactly what would be sent), a separate sandboxed frame asks that network's one "
+     "host for them: Bluesky's public API, or your Mastodon account's own server. It sends your account's id and "
+     "your posts' ids, nothing else, and its own policy lets it reach that host alone; the page itself still "
+     "connects to no other site. The counts are marked \"fetched\" with the host and the date. Nothing is ever "
+     "fetched without that click."},
     {ICON_LINK, "What a share link carries",
      "Only the score card: the score, its changes over 1, 7 and 30 days, the points of each component, a weekly "
      "trend, the networks and their scores, the scoring model's version and the export's date, and your name only "

@@ -14,7 +14,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_DATABASE, "Sources");
-    bool followers_missing = false, supplied = false;
+    bool followers_missing = false, supplied = false, fetchable = false, fetched = false;
     int k = 0;
     for (const auto& s : r.j["sources"]) {
         if (k++) gap(12);
@@ -38,6 +38,13 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
             text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
         }
         if (num(cn, "followers") < 0) followers_missing = true;
+        const std::string net = str(s, "network");
+        if (net == "bluesky" || net == "mastodon") {
+            fetchable = true;
+            if (s["notes"].is_array())
+                for (const auto& n : s["notes"])
+                    if (n.is_string() && n.get<std::string>().rfind("Public counts fetched from ", 0) == 0) fetched = true;
+        }
         if (num(s, "followers_supplied") >= 0) supplied = true;
     }
     if (followers_missing || supplied) {
@@ -52,6 +59,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         js::place("followers-form", p.x, p.y, fw, fh, p.y >= top);
         ImGui::Dummy(ImVec2(w, fh));
     }
+    if (fetchable) fetch_entry(w, fetched);
     (void)st;
 }
 

@@ -27,6 +27,8 @@ void panel_heatmap(const ReportData& r, float w);
 void panel_tips(const ReportData& r, float w);
 void panel_what_if(const ReportData& r, float w);
 void panel_sources(AppState& st, const ReportData& r, float w);
+// The "Fetch public counts…" entry under Sources for Bluesky and Mastodon (panel_fetch.cpp).
+void fetch_entry(float w, bool fetched_before);
 
 // rank: the audience ranking (panel_rank.cpp). The welcome screen's entry ("Rank an
 // audience (CSV)…", "Try a sample roster") at (x0, y), `w` wide; returns its height

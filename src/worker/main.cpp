@@ -34,6 +34,7 @@
 #include "share/share_link.h"
 #include "util/error.h"
 #include "util/wire.h"
+#include "worker_state.h"
 
 #include <nlohmann/json.hpp>
 
@@ -99,6 +100,8 @@ std::vector<std::string> split_keys(const char* keys) {
 }
 
 }  // namespace
+
+clout::Activity& clout_worker::activity() { return g_combined; }
 
 extern "C" {
 
@@ -245,6 +248,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         if (ks != have) throw std::runtime_error("the worker holds other files than asked");
         for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
+        clout_worker::apply_kept_public_counts(g_combined);
         clout::Report r = clout::build_report(g_combined);
         g_result = clout::report_to_json(r);
         g_report = g_result;

@@ -104,6 +104,16 @@ struct Insights {
     bool present() const { return from_day != 0 || to_day != 0; }
 };
 
+// Public counts fetched from the network's API at the person's request: where from, when,
+// and how much of the asked period the server showed.
+struct FetchedInfo {
+    std::string host;             // the only host contacted
+    int64_t at = 0;               // unix seconds of the fetch; 0 = nothing fetched
+    bool followers = false;       // the follower count came from the fetch
+    int64_t posts_asked = 0, posts_found = 0;  // published posts asked about / answered for
+    bool complete = false;        // every request was answered
+};
+
 struct Account {
     Network network = Network::X;
     std::string format;           // importer id, e.g. "x-archive", "mastodon-archive"
@@ -121,6 +131,7 @@ struct Account {
     int64_t created_time = 0;     // account creation time, 0 = unknown
     SignalAvailability signals;
     Insights insights;            // the export's own aggregates (Instagram's insights), if any
+    FetchedInfo fetched;          // public counts fetched on request (fetch/public_counts.h), if any
     std::vector<std::string> notes;  // what this export lacks or how it was read, for the report
 };
 

@@ -70,8 +70,12 @@ struct Prep {
     Facts facts(const Post& p) const {
         Facts f;
         f.published = p.kind != PostKind::Repost;
-        f.react_known = react_known[p.account] != 0;
-        f.resh_known = resh_known[p.account] != 0;
+        // A post of an account whose export records reactions, but with no count at all, is
+        // one whose counts are unknown (a post the public API did not show when counts were
+        // fetched): it is left out of the reaction counts, like a post of an export without them.
+        const bool counted = p.likes >= 0 || p.reposts >= 0 || p.replies >= 0 || p.quotes >= 0;
+        f.react_known = react_known[p.account] != 0 && counted;
+        f.resh_known = resh_known[p.account] != 0 && counted;
         f.e = engagement_of(p);
         f.r = std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
         f.qualifying = f.published && (!f.react_known || f.e >= 1);
