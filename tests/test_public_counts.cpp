@@ -299,6 +299,9 @@ TEST_CASE("public counts: Bluesky profile and posts, 25 URIs a request, deleted 
 
     apply_public_counts(a, 0, c, kT0 + 3600);
     const Account& acc = a.accounts[0];
+    CHECK(acc.handle == "alice.example.com");  // the handle replaces the DID once known
+    CHECK(acc.id == "did:plc:abcdefghijklmnopqrstuvwx");
+    CHECK(acc.display_name == "Alice");
     CHECK(acc.followers == 1234);
     CHECK(acc.signals.followers);
     CHECK(acc.signals.likes_received);

@@ -480,6 +480,11 @@ void apply_public_counts(Activity& a, uint32_t account, const PublicCounts& c, i
     f.posts_asked = c.posts_asked;
     f.posts_found = c.posts_found();
     f.complete = c.complete && !c.cancelled;
+    // A repository names its account by DID only: the handle the network gives replaces it.
+    if (c.profile_ok && acc.network == Network::Bluesky && !c.handle.empty() && (acc.handle.empty() || acc.handle.rfind("did:", 0) == 0) &&
+        c.handle.find_first_of(" /@") == std::string::npos)
+        acc.handle = c.handle;
+    if (c.profile_ok && acc.display_name.empty() && !c.display_name.empty()) acc.display_name = c.display_name;
     if (c.profile_ok && c.followers >= 0 && acc.followers < 0) {
         acc.followers = c.followers;
         acc.signals.followers = true;
