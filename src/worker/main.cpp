@@ -142,6 +142,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char
     } catch (const std::exception& e) {
         g_result = std::string("internal error: ") + e.what();
     }
+    if (!g_result.empty()) g_not_read.push_back(clout::InputOutcome{clout::InputOutcome::Unreadable, name, g_result});
     return g_result.c_str();
 }
 
