@@ -5,6 +5,7 @@
 #include "bluesky_gen.h"
 #include "container/car.h"
 #include "importers/importer.h"
+#include "report/report.h"
 #include "util/error.h"
 
 using namespace clout;
@@ -61,7 +62,7 @@ TEST_CASE("a generated Bluesky repository reads exactly, whatever the block orde
         const Account& acc = a.accounts[0];
         CHECK(acc.network == Network::Bluesky);
         CHECK(acc.id == sp.did);
-        CHECK(acc.handle == sp.did);
+        CHECK(acc.handle.empty());  // a repository does not hold the handle
         CHECK(acc.display_name == sp.display_name);
         Counts c = count(a);
         CHECK(c.posts == tr.posts);
@@ -248,4 +249,44 @@ TEST_CASE("damaged CARs never crash: every byte-flipped or cut copy reads or fai
     CHECK(read + failed == 400);
     CHECK(read > 0);
     CHECK(failed > 0);
+}
+
+TEST_CASE("Bluesky: the report names the account by its profile's display name, the DID kept as detail") {
+    gen::BlueskySpec sp;
+    sp.did = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
+    sp.display_name = "Ada Lovelace \xF0\x9F\x9A\x80";  // with an emoji, as profiles have
+    std::string car;
+    gen::make_bluesky_car(sp, car);
+    Activity a = import_bytes(car);
+    REQUIRE(a.accounts.size() == 1);
+    CHECK(a.accounts[0].display_name == sp.display_name);
+    CHECK(a.accounts[0].id == sp.did);
+    Report r = build_report(a);
+    REQUIRE(r.sources.size() == 1);
+    CHECK(r.sources[0].account == sp.display_name);
+    bool did_note = false;
+    for (const auto& n : r.sources[0].notes) did_note |= n.find("its DID is " + sp.did) != std::string::npos;
+    CHECK(did_note);
+    CHECK(report_to_json(r).find("Ada Lovelace") != std::string::npos);
+
+    SUBCASE("without a profile record the DID names it") {
+        sp.profile = false;
+        gen::make_bluesky_car(sp, car);
+        Activity b = import_bytes(car);
+        REQUIRE(b.accounts.size() == 1);
+        CHECK(b.accounts[0].display_name.empty());
+        Report rb = build_report(b);
+        REQUIRE(rb.sources.size() == 1);
+        CHECK(rb.sources[0].account == sp.did);
+    }
+    SUBCASE("two repositories of one DID are still one account") {
+        Activity both;
+        ImportContext ctx;
+        for (int i = 0; i < 2; ++i) {
+            auto c = open_source(memory_source(car), "repo" + std::to_string(i) + ".car", ctx);
+            import_container(*c, both, ctx);
+        }
+        both.normalize();
+        CHECK(both.accounts.size() == 1);
+    }
 }

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -186,4 +187,60 @@ TEST_CASE("cli errors: the limit options") {
     CHECK(run_clout({"score", d / "x.zip", "--max-depth", "5000"}, d).status == 2);
     CHECK(run_clout({"score", d / "x.zip", "--max-posts"}, d).status == 2);
     CHECK(run_clout({"score", d / "x.zip", "--max-bogus", "3"}, d).status == 2);
+}
+
+TEST_CASE("cli errors: several files at once: a media-only X part is noted, an unreadable file stops the run unless --skip-unreadable") {
+    if (!fs::exists(clout_binary())) {
+        MESSAGE("clout binary not built next to the tests; skipped");
+        return;
+    }
+    TempDir d("cli-several");
+    clout::gen::XArchiveOptions xo;
+    xo.tweets = 200;
+    xo.media_files = 10;
+    const std::string first = d / "twitter-2024-06-01-abc.zip", second = d / "twitter-2024-06-01-abc-part2.zip";
+    clout::gen::write_x_archive(first, xo);
+    xo.media_only_part = true;
+    xo.media_files = 120;
+    clout::gen::write_x_archive(second, xo);
+    const std::string txt = d / "notes.txt";
+    write_file(txt, "my notes about the export\n");
+    const std::string kNote = "media-only part of an X archive: nothing to score in it, its media are not read";
+
+    Run alone = run_clout({"score", first, "--json"}, d);
+    REQUIRE(alone.status == 0);
+
+    // The archive and its media-only part: the same report as the archive alone, one note line.
+    Run both = run_clout({"score", first, second, "--json"}, d);
+    CAPTURE(both.err);
+    CHECK(both.status == 0);
+    CHECK(both.out == alone.out);
+    CHECK(both.err == "note: not scored: " + second + ": " + kNote + "\n");
+
+    // With an unrelated file too: exit 2 naming it, unless asked to skip.
+    Run stop = run_clout({"score", first, second, txt}, d);
+    CAPTURE(stop.err);
+    CHECK(stop.status == 2);
+    CHECK(stop.out.empty());
+    CHECK(stop.err.find("error: " + txt + ": not a recognised export") != std::string::npos);
+    CHECK(stop.err.find("--skip-unreadable") != std::string::npos);
+
+    Run skip = run_clout({"score", txt, first, second, "--json", "--skip-unreadable"}, d);
+    CAPTURE(skip.err);
+    CHECK(skip.status == 0);
+    CHECK(skip.out == alone.out);
+    CHECK(skip.err.find("warning: skipped " + txt + ": not a recognised export") != std::string::npos);
+    CHECK(skip.err.find("note: not scored: " + second + ": " + kNote) != std::string::npos);
+    CHECK(std::count(skip.err.begin(), skip.err.end(), '\n') == 2);  // a line per file left out
+
+    // Nothing scorable: exit 2 whatever the option.
+    Run none = run_clout({"score", txt, second, "--skip-unreadable"}, d);
+    CHECK(none.status == 2);
+    CHECK(none.out.empty());
+    CHECK(none.err.find("error: none of the 2 files could be scored") != std::string::npos);
+    check_refused(run_clout({"score", second}, d), second, kNote);
+
+    // --help documents the option.
+    Run help = run_clout({"--help"}, d);
+    CHECK(help.out.find("--skip-unreadable") != std::string::npos);
 }

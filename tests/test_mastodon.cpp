@@ -3,6 +3,7 @@
 // following_accounts.csv, and damaged files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -281,4 +282,58 @@ TEST_CASE("a Mastodon zip with a big media folder reads in time proportional to 
     CHECK(a.accounts[0].export_time == 1721046896);  // 2024-07-15T12:34:56Z from the name
     // Only the JSON files were inflated: the 192 MB of media were never read.
     CHECK(ctx.inflated_total < (8u << 20));
+}
+
+TEST_CASE("Mastodon: an outbox whose totalItems is below its items (1557 stated, 1586 there) counts the items, with a note") {
+    TempDir d("total");
+    gen::MastodonSpec sp;
+    sp.total_items_offset = -29;  // the real export's 1557 stated against 1586 present
+    sp.originals = 120;
+    auto tr = gen::write_mastodon_archive(sp, d.file("a.zip"), gen::ArchiveKind::Zip);
+    REQUIRE(tr.total_items == tr.items - 29);
+    Activity a = import(d.file("a.zip"));
+    check_truth(a, sp, tr);  // posts, replies, boosts, DMs from the items present
+    int64_t records = 0;
+    for (auto& p : a.posts) records += 1;
+    CHECK(records + tr.direct == tr.items);
+    const std::string note = "outbox.json states " + std::to_string(tr.total_items) + " items but holds " +
+                             std::to_string(tr.items) + "; counted the " + std::to_string(tr.items) + " that are there";
+    bool noted = false;
+    for (auto& n : a.accounts[0].notes) noted |= n == note;
+    CHECK(noted);
+    // A note on the source, not a warning about damage.
+    for (auto& w : a.warnings) CHECK(w.find("totalItems") == std::string::npos);
+    for (auto& w : a.warnings) CHECK(w.find("states") == std::string::npos);
+}
+
+TEST_CASE("Mastodon: following_accounts.csv with quoted fields holding line breaks and commas") {
+    TempDir d("csvq");
+    const std::string csv = gen::mastodon_following_csv(40, 3, /*quoted_newlines=*/true);
+    // the generated file has more lines than rows: the breaks inside quotes
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 40 + 14);
+    {
+        std::ofstream f(d.file("following_accounts.csv"), std::ios::binary);
+        f << csv;
+    }
+    Activity alone = import(d.file("following_accounts.csv"));
+    REQUIRE(alone.accounts.size() == 1);
+    CHECK(alone.accounts[0].following == 40);
+    std::vector<std::string> follows;
+    for (auto& i : alone.interactions)
+        if (i.kind == InteractionKind::Follow) follows.push_back(std::string(alone.strings.view(i.target_account)));
+    REQUIRE(follows.size() == 40);
+    for (auto& f : follows) {
+        CAPTURE(f);
+        CHECK(f.find('@') != std::string::npos);  // an address, never a piece of a Languages field
+        CHECK(f.find('"') == std::string::npos);
+        CHECK(f.find("de,fr") == std::string::npos);
+    }
+
+    SUBCASE("inside the archive") {
+        gen::MastodonSpec sp;
+        sp.following = 33;
+        sp.following_quoted_newlines = true;
+        auto tr = gen::write_mastodon_archive(sp, d.file("b.tar.gz"), gen::ArchiveKind::TarGz);
+        check_truth(import(d.file("b.tar.gz")), sp, tr);
+    }
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "importers/importer.h"
+#include "report/report.h"
 #include "tar_writer.h"
 #include "zip_writer.h"
 #include "util/error.h"
@@ -163,6 +164,8 @@ TEST_CASE("real Bluesky repositories") {
         Seen s = seen(a);
         CHECK(acc.id == "did:plc:cmpvykrzb2l22kj4ojlv3ox4");
         CHECK(acc.display_name == "Paul");
+        CHECK(acc.handle.empty());  // not in a repository
+        CHECK(build_report(a).sources.at(0).account == "Paul");  // the profile's name, not the DID
         CHECK(s.posts == 101);
         CHECK(s.replies == 19);
         CHECK(s.self_replies == 11);
@@ -179,6 +182,7 @@ TEST_CASE("real Bluesky repositories") {
         Seen s = seen(a);
         CHECK(a.accounts[0].id == "did:plc:dpg45vsnuir2vqqqadsn6afg");
         CHECK(a.accounts[0].display_name == "Herminia Schroeder");
+        CHECK(build_report(a).sources.at(0).account == "Herminia Schroeder");
         CHECK(s.posts == 26);
         CHECK(s.replies == 23);
         CHECK(s.self_replies == 0);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "importers/importer.h"
+#include "importers/x_archive.h"
 #include "io/container.h"
 #include "util/error.h"
 #include "x_archive_gen.h"
@@ -442,4 +443,107 @@ TEST_CASE("x archive: a loose tweets.js, and random damage to it never crashes")
         }
     }
     CHECK(errors + partial > 1000);
+}
+
+TEST_CASE("x archive: a media-only later part (large archives come as several zips) is noted, not scored") {
+    XArchiveOptions o;
+    o.tweets = 800;
+    o.likes = 50;
+    o.followers = 40;
+    o.media_files = 20;
+    const std::string first = temp_path("several-1.zip");
+    XArchiveExpected e = gen::write_x_archive(first, o);
+    XArchiveOptions m;
+    m.media_only_part = true;
+    m.media_files = 300;
+    const std::string second = temp_path("several-2.zip");
+    gen::write_x_archive(second, m);
+    m.root_folder = "twitter-2024-06-01-abc-part3";  // a re-zip with a top folder, Finder's leftovers
+    m.macosx = true;
+    const std::string third = temp_path("several-3.zip");
+    gen::write_x_archive(third, m);
+    const std::string kNote = "media-only part of an X archive: nothing to score in it, its media are not read";
+
+    for (const std::string& part : {second, third}) {
+        CAPTURE(part);
+        ImportContext ctx;
+        auto c = open_input(part, ctx);
+        // Recognised as X's (not "not a recognised export"), with nothing to read ahead.
+        CHECK(x_archive_part_files(*c, ctx).empty());
+        Activity none;
+        try {
+            import_container(*c, none, ctx);
+            FAIL("a media-only part must not import");
+        } catch (const NothingToScore& err) {
+            CHECK(std::string(err.what()) == kNote);
+        }
+        CHECK(none.posts.empty());
+        CHECK(none.accounts.empty());
+        CHECK(none.warnings.empty());
+    }
+
+    // Given together, in either order: the first part scored exactly as alone, the others noted.
+    for (bool media_first : {false, true}) {
+        Activity a;
+        std::vector<InputOutcome> outcomes;
+        const std::vector<std::string> order = media_first ? std::vector<std::string>{second, first, third}
+                                                           : std::vector<std::string>{first, second, third};
+        for (const auto& p : order) {
+            ImportContext ctx;
+            outcomes.push_back(import_input(p, a, ctx));
+            CHECK(inputs_error(outcomes, /*skip_unreadable=*/false, /*finished=*/false).empty());
+        }
+        CHECK(inputs_error(outcomes, false, true).empty());
+        int read = 0, noted = 0;
+        for (const auto& out : outcomes) {
+            read += out.kind == InputOutcome::Read;
+            if (out.kind == InputOutcome::NothingToScore) {
+                ++noted;
+                CHECK(out.message == kNote);
+                CHECK(skipped_line(out) == out.name + ": " + kNote);
+            }
+        }
+        CHECK(read == 1);
+        CHECK(noted == 2);
+        a.normalize();
+        check_against(a, e);
+    }
+
+    SUBCASE("a media-only part alone is an error naming it") {
+        Activity a;
+        ImportContext ctx;
+        std::vector<InputOutcome> outcomes{import_input(second, a, ctx)};
+        CHECK(inputs_error(outcomes, true, true) == second + ": " + kNote);
+    }
+    SUBCASE("a zip of other things is not taken for a media part") {
+        const std::string other = temp_path("photos.zip");
+        {
+            gen::ZipWriter w(other);
+            w.add("data/tweets_media/a.jpg", "x");
+            w.add("holiday/b.jpg", "y");
+            w.finish();
+        }
+        Activity a;
+        ImportContext ctx;
+        InputOutcome out = import_input(other, a, ctx);
+        CHECK(out.kind == InputOutcome::Unreadable);
+        CHECK(out.message.rfind("not a recognised export", 0) == 0);
+    }
+}
+
+TEST_CASE("several inputs: the one rule both front ends follow (inputs_error)") {
+    using K = InputOutcome;
+    auto o = [](K::Kind k, const char* name) { return InputOutcome{k, name, k == K::Read ? "" : "why"}; };
+    // The CLI's default stops at the first unreadable file; --skip-unreadable and the page go on.
+    std::vector<InputOutcome> v{o(K::Read, "a.zip"), o(K::Unreadable, "notes.txt")};
+    CHECK(inputs_error(v, false, false) == "notes.txt: why");
+    CHECK(inputs_error(v, true, false).empty());
+    CHECK(inputs_error(v, true, true).empty());
+    // Nothing read: the single file's own message, or a count.
+    CHECK(inputs_error({o(K::Unreadable, "x.txt")}, true, true) == "x.txt: why");
+    CHECK(inputs_error({o(K::Unreadable, "x.txt"), o(K::NothingToScore, "p2.zip")}, true, true) ==
+          "none of the 2 files could be scored");
+    CHECK(inputs_error({o(K::NothingToScore, "p2.zip")}, false, false).empty());  // not yet: the first part may follow
+    CHECK(inputs_error({o(K::NothingToScore, "p2.zip"), o(K::Read, "p1.zip")}, false, true).empty());
+    CHECK(inputs_error({}, true, true) == "no file given");
 }

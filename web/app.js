@@ -568,8 +568,9 @@
     section("Sources");
     list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +
       (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
+    if (clout.errors.length) { section("Files not scored"); list(clout.errors); }  // skipped, each with its reason
     if (r.warnings.length) { section("Warnings"); list(r.warnings); }
-    clout.announce(headline(r) + (clout.errors.length ? " Errors: " + clout.errors.join("; ") : ""));
+    clout.announce(headline(r) + (clout.errors.length ? " Not scored: " + clout.errors.join("; ") : ""));
     // One section at a time, each when the page is idle (or after 300 ms at the latest): the
     // dashboard's first frames build its rows, and a section's style and layout (5-20 ms on
     // a loaded machine) would otherwise land in the same frame (issue 7).

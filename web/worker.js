@@ -11,7 +11,8 @@
 //   {type: "ready"}
 //   {type: "warm", ms}   the warm-up is done (below), after ms
 //   {type: "progress", id, key, name, done, total, entries, posts, stage}
-//   {type: "fileError", id, key, name, message}     one line, without the file name
+//   {type: "fileError", id, key, name, message}     the file is skipped: why, one line, without
+//       the file name (unrecognised, unreadable, a media-only part of an X archive)
 //   {type: "report", id, keys, json, view, ahead}   json = the exact text of `clout score --json`;
 //       view = what the page's main thread takes in small steps instead of parsing json in
 //       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
@@ -22,7 +23,7 @@
 //       helperMs: the helper reading its share, helperHeap: the helper's wasm heap (bytes),
 //       importMs: the import (the files not read ahead, and the merge), reportMs: the
 //       report and its view}
-//   {type: "fail", id, message}                      no report (nothing readable)
+//   {type: "fail", id, message}                      no report (no file could be scored)
 // Audience ranking (docs/RANKING.md "In the page"):
 //   in:  {type: "rank", id, key, file, detect}   ranks a roster CSV; with detect, a file an
 //        export importer recognises (or without a handle column) is answered "notRoster"
@@ -343,11 +344,9 @@ async function handle(msg) {
       postMessage({ type: "fileError", id: msg.id, key, name: file.name, message: error });
     }
   }
+  // A file that could not be read is skipped (its fileError above lists it); whether the
+  // run still has a report is the engine's rule (clout_worker_report: not when none was read).
   const keys = (msg.keys || []).filter((k) => !failed.has(k));
-  if (!keys.length) {
-    postMessage({ type: "fail", id: msg.id, message: "no file could be read" });
-    return;
-  }
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
   const t = performance.now();
   const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);

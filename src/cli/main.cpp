@@ -38,6 +38,9 @@ const char* kUsage =
     "                         lack (sends the DID or account name and your posts' ids; docs/FETCH.md)\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
     "                         the report is the same for any N\n"
+    "  --skip-unreadable      with several FILEs, score the ones that can be read and print a\n"
+    "                         warning for each one skipped (default: stop at the first, exit 2);\n"
+    "                         a media-only part of an X archive is always left out with a note\n"
     "\n"
     "Options for rank:\n"
     "  --json | --csv         print the ranking as JSON (schema clout.rank.v1) or CSV (default: a table)\n"
@@ -91,10 +94,15 @@ int main(int argc, char** argv) {
     int64_t followers = -1;
     unsigned threads = 0;  // 0: clout::job_threads()
     bool fetch = false;
+    bool skip_unreadable = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
             json = true;
+            continue;
+        }
+        if (a == "--skip-unreadable") {
+            skip_unreadable = true;
             continue;
         }
         if (a == "--csv") {
@@ -153,20 +161,38 @@ int main(int argc, char** argv) {
     }
     if (files.empty()) return usage_error("score needs at least one FILE");
 
+    // Each file is read whole or not at all; which ones may be left out, and when the run
+    // stops, is decided by clout::inputs_error, as on the page.
     clout::Activity activity;
+    std::vector<clout::InputOutcome> outcomes;
     for (const auto& f : files) {
         try {
             clout::ImportContext ctx;
             ctx.limits = limits;
             ctx.threads = threads;
-            clout::import_path(f, activity, ctx);
-        } catch (const clout::InputError& e) {
-            std::fprintf(stderr, "error: %s: %s\n", f.c_str(), e.what());
-            return 2;
+            outcomes.push_back(clout::import_input(f, activity, ctx));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "internal error: %s: %s\n", f.c_str(), e.what());
             return 1;
         }
+        const std::string err = clout::inputs_error(outcomes, skip_unreadable, false);
+        if (!err.empty()) {
+            std::fprintf(stderr, "error: %s\n", err.c_str());
+            if (files.size() > 1) std::fputs("(--skip-unreadable scores the other files without it)\n", stderr);
+            return 2;
+        }
+    }
+    if (const std::string err = clout::inputs_error(outcomes, skip_unreadable, true); !err.empty()) {
+        if (outcomes.size() > 1)
+            for (const auto& o : outcomes) std::fprintf(stderr, "error: %s\n", clout::skipped_line(o).c_str());
+        std::fprintf(stderr, "error: %s\n", err.c_str());
+        return 2;
+    }
+    for (const auto& o : outcomes) {
+        if (o.kind == clout::InputOutcome::Unreadable)
+            std::fprintf(stderr, "warning: skipped %s\n", clout::skipped_line(o).c_str());
+        else if (o.kind == clout::InputOutcome::NothingToScore)
+            std::fprintf(stderr, "note: not scored: %s\n", clout::skipped_line(o).c_str());
     }
     try {
         activity.normalize();

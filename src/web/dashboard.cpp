@@ -210,7 +210,10 @@ std::string account_line(const ReportData& r) {
         if (!s.empty()) s += "  \xC2\xB7  ";
         const std::string acc = str(src, "account");
         s += network_name(str(src, "network"));
-        if (!acc.empty()) s += " " + (acc[0] == '@' || acc.find('.') != std::string::npos ? acc : "@" + acc);
+        // "@" before a bare handle only: not before a display name (a Bluesky repository's
+        // account, a LinkedIn name) or an id
+        const bool bare_handle = str(src, "network") != "bluesky" && acc.find_first_of("@.: ") == std::string::npos;
+        if (!acc.empty()) s += " " + (bare_handle ? "@" + acc : acc);
     }
     return s;
 }
@@ -242,9 +245,12 @@ void draw_dashboard(AppState& st) {
     float y = ImGui::GetCursorScreenPos().y + u.rpx(narrow ? 14 : 24);
     const float gapx = u.rpx(narrow ? 12 : 20), gapy = u.rpx(narrow ? 12 : 20);
 
+    // With a report on screen, the files that failed were left out and the rest scored
+    // (importers/importer.h inputs_error); the Sources card lists them too.
     if (!st.errors.empty())
-        banner(c.bad, ICON_WARNING, st.errors.size() == 1 ? "A file could not be read" : "Some files could not be read", st.errors,
-               x0, y, content_w);
+        banner(c.warn, ICON_WARNING,
+               st.errors.size() == 1 ? "1 file was not scored" : std::to_string(st.errors.size()) + " files were not scored",
+               st.errors, x0, y, content_w);
     {
         std::vector<std::string> warns;
         for (const auto& w : R.j["warnings"]) warns.push_back(w.get<std::string>());

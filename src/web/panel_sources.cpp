@@ -1,4 +1,5 @@
-// Sources: per export the network, account, counts, date range and what the export lacks;
+// Sources: per export the network, account, counts, date range and what the export lacks,
+// then the files given that were not scored and why;
 // where the follower count is missing, a field to type it (a real page input, #followers,
 // placed over the card: phone keyboards work). An unavailable signal reads as unavailable.
 #include "bridge.h"
@@ -21,6 +22,14 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         std::string acc = str(s, "account");
         text(f.strong, c.text, network_name(str(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
         text(f.small, c.faint, elide(f.small, str(s, "source") + " \xC2\xB7 " + str(s, "format"), w));
+        // A Bluesky account is named by its profile's name (the repository has no handle);
+        // its DID, the one stable id, comes from the source's note.
+        if (s["notes"].is_array())
+            for (const auto& n : s["notes"]) {
+                const std::string t = n.is_string() ? n.get<std::string>() : std::string();
+                const size_t k = t.find("its DID is did:");
+                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.substr(k + 11), w));
+            }
         gap(6);
         const json& cn = s["counts"];
         auto cnt = [&](const char* key) {
@@ -47,6 +56,16 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         }
         if (num(s, "followers_supplied") >= 0) supplied = true;
     }
+    // Files given with these that were not scored (unrecognised, unreadable, or a media-only
+    // part of an X archive), each with its reason: the run's per-file messages.
+    if (!st.errors.empty()) {
+        gap(14);
+        text(f.strong, c.text, st.errors.size() == 1 ? "1 file not scored" : std::to_string(st.errors.size()) + " files not scored", w);
+        for (const auto& e : st.errors) {
+            gap(4);
+            text(f.small, c.muted, e, w);
+        }
+    }
     if (followers_missing || supplied) {
         gap(14);
         text(f.small, c.text, supplied ? "Follower count you gave (change it or clear it):"
@@ -60,7 +79,6 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         ImGui::Dummy(ImVec2(w, fh));
     }
     if (fetchable) fetch_entry(w, fetched);
-    (void)st;
 }
 
 }  // namespace clout::web

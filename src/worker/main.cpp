@@ -54,6 +54,8 @@ std::vector<std::string> g_keys;
 std::string g_result;  // returned strings live here until the next call
 std::string g_report;  // the last report's JSON text (clout_worker_report)
 std::string g_view;    // its view (clout_worker_view), made once
+// The files of the running import that were not read, for inputs_error at its report.
+std::vector<clout::InputOutcome> g_not_read;
 
 // Data files of the next import read ahead, here or by the other import worker (web/worker.js
 // "Two workers", importers/x_archive.h); the import takes them and this is emptied.
@@ -107,7 +109,8 @@ extern "C" {
 
 // Reads the file at `path` (a WORKERFS mount), shown as `name` (the report's `source` and
 // the error prefix), and keeps it under `key`. Returns "" on success, else the one-line
-// error message (without the file name: the page prints "NAME: message").
+// reason it was not read (without the file name: the page prints "NAME: message"): the
+// file is then skipped, and clout_worker_report decides whether the run goes on.
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char* path, const char* name) {
     g_result.clear();
     const std::string k = key;
@@ -118,20 +121,31 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char
         clout::ImportContext ctx;
         if (!ahead.empty()) ctx.parts_ahead = &ahead;
         double total = 0;
-        auto c = open_with_progress(key, path, name, ctx, &total);
-        clout::import_container(*c, activity, ctx);
+        clout::InputOutcome o;
+        try {
+            auto c = open_with_progress(key, path, name, ctx, &total);
+            o = clout::import_input(name, *c, activity, ctx);
+        } catch (const clout::InputError& e) {
+            o.kind = clout::InputOutcome::Unreadable;
+            o.name = name;
+            o.message = e.what();
+        }
+        if (o.kind != clout::InputOutcome::Read) {
+            g_result = o.message;
+            g_not_read.push_back(std::move(o));
+            return g_result.c_str();
+        }
         clout_worker_js_progress(key, total, total, static_cast<double>(ctx.progress.entries),
                                  static_cast<double>(activity.posts.size()), "done");
         g_combined.merge(std::move(activity));
         g_combined.normalize();
         g_keys.push_back(k);
-    } catch (const clout::InputError& e) {
-        g_result = e.what();
     } catch (const std::bad_alloc&) {
         g_result = "out of memory while reading this export";
     } catch (const std::exception& e) {
         g_result = std::string("internal error: ") + e.what();
     }
+    if (!g_result.empty()) g_not_read.push_back(clout::InputOutcome{clout::InputOutcome::Unreadable, name, g_result});
     return g_result.c_str();
 }
 
@@ -235,6 +249,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhe
 EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
     g_combined = clout::Activity();
     g_keys.clear();
+    g_not_read.clear();
 }
 
 // The combined report of the files kept under `keys` (newline-separated, in the order the
@@ -246,6 +261,13 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         std::sort(ks.begin(), ks.end());
         std::sort(have.begin(), have.end());
         if (ks != have) throw std::runtime_error("the worker holds other files than asked");
+        // The page skips what it cannot read and scores the rest, or fails when nothing was
+        // read: the CLI's rule with --skip-unreadable (importers/importer.h).
+        std::vector<clout::InputOutcome> run = std::move(g_not_read);
+        g_not_read.clear();
+        for (const std::string& key : g_keys) run.push_back(clout::InputOutcome{clout::InputOutcome::Read, key, {}});
+        const std::string err = clout::inputs_error(run, /*skip_unreadable=*/true, /*finished=*/true);
+        if (!err.empty()) throw clout::InputError(err);
         for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
         clout_worker::apply_kept_public_counts(g_combined);

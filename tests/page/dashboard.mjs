@@ -3,7 +3,9 @@
 // the bytes) and with "Try a sample"; the page's report (window.clout.report / reportJSON)
 // must equal the CLI's `clout score FILE... --json` for the same files, byte for byte; the
 // live region holds the score; a bad file shows its error and the next file works; several
-// files give one combined report; a follower count typed in re-scores like --followers.
+// files give one combined report; files dropped with an archive that cannot be scored (its
+// media-only part, a .txt) are listed as not scored while the rest is; a follower count
+// typed in re-scores like --followers.
 // Measures: time from drop to report for a 100k-tweet archive and the main-thread tasks while
 // it is read and shown (PerformanceObserver "longtask" and Chromium's trace: issue 7, no task
 // over 50 ms; see the section's comment). Screenshots: tests/out/dashboard-*.png.
@@ -32,6 +34,11 @@ function cli(names, extra = []) {
 
 const xa = gen("x-archive", ["--tweets", "3000", "--likes", "800", "--followers", "750", "--following", "200", "--seed", "11"], "twitter-archive.zip");
 const masto = gen("mastodon-archive", ["--originals", "300", "--other-replies", "120", "--boosts", "80", "--seed", "5"], "mastodon-archive.zip");
+// Large X archives come as several zips, the later ones holding only media.
+const xaPart2 = gen("x-archive", ["--media-only-part", "--media-files", "60"], "twitter-archive-part2.zip");
+const bsky = gen("bluesky-car", ["--display-name", "Ada Lovelace", "--did", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"], "bluesky-repo.car");
+const notes = path.join(TMP, "notes.txt");
+fs.writeFileSync(notes, "my notes about the export\n");
 const bad = path.join(TMP, "broken.zip");
 fs.writeFileSync(bad, Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(2000, 7)]));
 
@@ -66,6 +73,75 @@ async function dropFile(page, file) {
     document.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
     document.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [b64, name]);
+}
+
+// Several files in one drop, as a person drags a selection from a folder.
+async function dropFiles(page, files) {
+  const list = files.map((f) => [fs.readFileSync(f).toString("base64"), path.basename(f)]);
+  await page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const [data, n] of items) dt.items.add(new File([Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0))], n));
+    document.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, list);
+}
+
+// An X archive, its media-only second part and an unrelated .txt dropped together: the
+// archive is scored (the CLI's report of it alone), the other two are listed as not scored
+// with their reasons (the banner, the Sources card, the screen-reader text); the CLI says the
+// same with --skip-unreadable. Screenshots: dashboard-<name>-skipped*.png.
+const MEDIA_NOTE = "twitter-archive-part2.zip: media-only part of an X archive: nothing to score in it, its media are not read";
+// Scrolls the dashboard by dy CSS pixels with wheel events (the app takes them on window,
+// web/app.js; a touch drag could land on a slider).
+async function scrollBy(page, dy) {
+  await page.mouse.move(200, 400);  // over the dashboard's body (a phone has no pointer yet)
+  await page.evaluate((d) => {
+    for (let i = 0; i < Math.abs(d) / 400; ++i)
+      window.dispatchEvent(new WheelEvent("wheel", { deltaY: Math.sign(d) * 400, deltaMode: 0, cancelable: true }));
+  }, dy);
+  await settle(page);
+}
+async function checkSkipped(page, name, back) {
+  await page.click("#new-btn");  // a drop on a report adds to it: start a new one
+  await settle(page);
+  const before = await frames(page);
+  await dropFiles(page, [xa, xaPart2, notes]);
+  await waitReport(page, before);
+  const got = await page.evaluate(() => ({ json: window.clout.reportJSON, errors: window.clout.errors,
+    files: window.clout.files.map((f) => f.name), status: document.getElementById("status").textContent }));
+  check(got.json === cli(["twitter-archive.zip"]), `${name}: archive + media-only part + .txt: the report is the archive's (the CLI's)`);
+  check(got.errors.length === 2 && got.errors.includes(MEDIA_NOTE) && got.errors.some((e) => e.startsWith("notes.txt: not a recognised export")),
+    `${name}: the media-only part and the .txt are listed as not scored, with their reasons`, JSON.stringify(got.errors));
+  check(got.files.length === 1 && got.files[0] === "twitter-archive.zip", `${name}: the report's files are the archive only`, got.files.join());
+  let cliSkip = "";
+  try {
+    execFileSync(CLI, ["score", "twitter-archive.zip", "twitter-archive-part2.zip", "notes.txt", "--skip-unreadable"], { cwd: TMP, stdio: ["ignore", "ignore", "pipe"] });
+  } catch (e) { cliSkip = "exit " + e.status; }
+  check(cliSkip === "", `${name}: the CLI scores the same files with --skip-unreadable`, cliSkip);
+  check(got.status.includes("Not scored: ") && got.status.includes("notes.txt"), `${name}: the live region names the files not scored`, got.status.slice(-160));
+  await page.waitForFunction(() => document.getElementById("report-text").textContent.includes("Files not scored"), null, { timeout: 10000 })
+    .catch(() => {});
+  const sr = await page.evaluate(() => {
+    const hs = Array.from(document.querySelectorAll("#report-text h2"));
+    const h = hs.find((x) => x.textContent === "Files not scored");
+    const ul = h && h.nextElementSibling;
+    return ul ? Array.from(ul.querySelectorAll("li")).map((li) => li.textContent) : null;
+  });
+  check(sr && sr.length === 2 && sr.includes(MEDIA_NOTE), `${name}: the screen-reader text has a "Files not scored" list`, JSON.stringify(sr));
+  await scrollBy(page, -20000);  // the top: the banner
+  await page.screenshot({ path: screenshotPath(`dashboard-${name}-skipped.png`) });
+  await scrollBy(page, 20000);   // the end, then back over the Share card: the Sources card
+  await scrollBy(page, -back);
+  await page.screenshot({ path: screenshotPath(`dashboard-${name}-skipped-sources.png`) });
+  // All of them unreadable: the error, as for one bad file.
+  const b2 = await frames(page);
+  await page.click("#new-btn");
+  await settle(page);
+  await dropFiles(page, [xaPart2, notes]);
+  await waitReport(page, b2);
+  const e = await page.evaluate(() => ({ errors: window.clout.errors, report: window.clout.report, busy: window.clout.busy }));
+  check(e.report === null && !e.busy && e.errors.length === 2 && e.errors.includes(MEDIA_NOTE),
+    `${name}: only unreadable files: no report, each file's error`, JSON.stringify(e.errors));
 }
 
 try {
@@ -200,7 +276,27 @@ try {
     const e2 = await page.evaluate(() => ({ errors: window.clout.errors, n: window.clout.report && window.clout.report.sources.length }));
     check(e2.errors.length === 1 && e2.n === 2, "a bad file added: the report stays, its error is listed", JSON.stringify(e2));
 
-    // 7. cancel: a fresh worker, the report on screen stays
+    // 7. several files dropped, some not scorable (the report above is replaced, then closed)
+    await checkSkipped(page, "desktop", 600);
+
+    // A Bluesky repository: the account is named by its profile's display name (the
+    // repository has no handle), its DID shown under it in Sources. (From the welcome
+    // screen: checkSkipped ends on the error of a drop with nothing scorable.)
+    before = await frames(page);
+    await page.setInputFiles("#file", bsky);
+    await waitReport(page, before);
+    const bs = await page.evaluate(() => ({ json: window.clout.reportJSON, account: window.clout.report && window.clout.report.sources[0].account }));
+    check(bs.account === "Ada Lovelace" && bs.json === cli(["bluesky-repo.car"]), "Bluesky: the account is its display name, the report the CLI's", bs.account);
+    await scrollBy(page, -20000);
+    await page.screenshot({ path: screenshotPath("dashboard-desktop-bluesky.png") });
+    await scrollBy(page, 20000);
+    await scrollBy(page, -600);
+    await page.screenshot({ path: screenshotPath("dashboard-desktop-bluesky-sources.png") });
+    before = await frames(page);
+    await page.setInputFiles("#file", xa);
+    await waitReport(page, before);
+
+    // 8. cancel: a fresh worker, the report on screen stays
     const cancel = await page.evaluate(async () => {
       const bytes = new Uint8Array(30 << 20);
       const p = window.clout.add([new File([bytes], "big.bin")]);
@@ -263,6 +359,7 @@ try {
     let diff = 0;
     for (let i = 0; i < a.pixels.length; i += 97) if (a.pixels[i] !== b.pixels[i]) diff++;
     check(diff > 100, "a touch drag scrolls the dashboard", `${diff} samples changed`);
+    await checkSkipped(page, "phone", 650);
     check(problems.consoleErrors.length === 0 && problems.pageErrors.length === 0, "no console error", problems.consoleErrors.join(" | "));
     await context.close();
   }

@@ -89,6 +89,7 @@ int run_x_archive(Args& args) {
     o.data_descriptors = args.flag("--data-descriptors");
     o.force_zip64 = args.flag("--zip64");
     o.stored = args.flag("--stored");
+    o.media_only_part = args.flag("--media-only-part");
     bool dir = args.flag("--dir");
     std::string out = args.output();
     auto e = dir ? clout::gen::write_x_archive_dir(out, o) : clout::gen::write_x_archive(out, o);
@@ -118,6 +119,8 @@ int run_mastodon_archive(Args& args) {
     s.counts_43 = args.flag("--counts-43");
     s.tar_era = args.flag("--tar-era");
     s.top_folder = args.str("--root", "");
+    s.total_items_offset = static_cast<int>(args.num("--total-items-offset", s.total_items_offset));
+    s.following_quoted_newlines = args.flag("--following-quoted-newlines");
     std::string fmt = args.str("--format", "zip");
     std::string out = args.output();
     clout::gen::ArchiveKind kind = fmt == "zip"      ? clout::gen::ArchiveKind::Zip
@@ -148,6 +151,8 @@ int run_bluesky_car(Args& args) {
     s.deleted_follows = static_cast<int>(args.num("--deleted-follows", s.deleted_follows));
     s.v2_commit = args.flag("--v2");
     s.did = args.str("--did", s.did);
+    s.display_name = args.str("--display-name", s.display_name);
+    s.profile = !args.flag("--no-profile");
     std::string out = args.output();
     std::string car;
     auto t = clout::gen::make_bluesky_car(s, car);
@@ -312,16 +317,19 @@ const std::vector<Kind> kKinds = {
     {"x-archive",
      "X/Twitter archive zip: --tweets N --parts N --note-tweets N --community-tweets N --deleted-tweets N --likes N\n"
      "      --followers N --follower-parts N --following N --media-files N --media-mb M --sparse-media-mb M (zeros, a sparse hole: instant) --damaged-part P --root DIR\n"
-     "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S",
+     "      --2019 --no-manifest --macosx --data-descriptors --zip64 --stored --dir (write a folder) --seed S\n"
+     "      --media-only-part (a later part of a large archive: --media-files N in media folders, no data file)",
      run_x_archive},
     {"mastodon-archive",
      "Mastodon archive: --format zip|tar.gz|tar|dir --originals N --self-replies N --other-replies N --boosts N\n"
      "      --dms N --likes N --following N (rows of following_accounts.csv) --media-files N --media-kb K\n"
-     "      --counts-43 (likes/shares totals) --tar-era --root DIR --seed S",
+     "      --counts-43 (likes/shares totals) --tar-era --root DIR --seed S\n"
+     "      --total-items-offset N (stated totalItems minus the items; real exports: -29) --following-quoted-newlines",
      run_mastodon_archive},
     {"bluesky-car",
      "Bluesky repository CAR: --originals N --self-replies N --other-replies N --quotes N --reposts N --likes N\n"
-     "      --follows N --deleted-follows N --v2 --did DID --seed S",
+     "      --follows N --deleted-follows N --v2 --did DID --seed S\n"
+     "      --display-name NAME (the app.bsky.actor.profile record's displayName) --no-profile",
      run_bluesky_car},
     {"instagram", "Instagram + Threads export zip: --layout old|2024|2026 --posts N --comments N --followers N --following N --likes N --comment-likes N --threads-posts N --insights [--insights-range 'Feb 6 - May 6'] --root DIR --dir --seed S", run_instagram},
     {"facebook", "Facebook export zip: --layout old|2024|2026 --lang en|es|pt|fr|de|it|nl|da --posts N --shares N --bare-shares N --comments N --friends N --followers N --root DIR --dir --seed S", run_facebook},

@@ -38,11 +38,13 @@ void media_bytes(uint64_t seed, uint64_t offset, char* buf, size_t n) {
     }
 }
 
-std::string mastodon_following_csv(int n, uint64_t seed) {
+std::string mastodon_following_csv(int n, uint64_t seed, bool quoted_newlines) {
     std::string s = "Account address,Show boosts,Notify on new posts,Languages\n";
     for (int i = 0; i < n; ++i) {
-        s += std::string(kPeople[(static_cast<uint64_t>(i) + seed) % 10]) + std::to_string(i) + "@" +
-             kHosts[static_cast<uint64_t>(i) % 5] + ",true,false,\n";
+        std::string addr = std::string(kPeople[(static_cast<uint64_t>(i) + seed) % 10]) + std::to_string(i) + "@" +
+                           kHosts[static_cast<uint64_t>(i) % 5];
+        if (quoted_newlines && i % 5 == 0) addr = "\"" + addr + "\"";
+        s += addr + ",true,false," + (quoted_newlines && i % 3 == 0 ? "\"en\nde,fr\"" : "") + "\n";
     }
     return s;
 }
@@ -246,7 +248,7 @@ MastodonTruth mastodon_files(const MastodonSpec& sp, std::vector<MastodonFile>& 
     files.push_back({prefix + "likes.json", likes.dump(), 0});
     files.push_back({prefix + "bookmarks.json", bookmarks.dump(), 0});
     files.push_back({prefix + "avatar.png", {}, 4096});
-    if (sp.following >= 0) files.push_back({prefix + "following_accounts.csv", mastodon_following_csv(sp.following, sp.seed), 0});
+    if (sp.following >= 0) files.push_back({prefix + "following_accounts.csv", mastodon_following_csv(sp.following, sp.seed, sp.following_quoted_newlines), 0});
     return tr;
 }
 

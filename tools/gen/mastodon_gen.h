@@ -27,6 +27,7 @@ struct MastodonSpec {
     int direct_messages = 4;
     int likes_given = 30;
     int following = -1;               // rows of following_accounts.csv; -1: no CSV in the archive
+    bool following_quoted_newlines = false;  // some CSV fields quoted, with line breaks and commas in them
     bool counts_43 = false;           // likes/shares collections with totalItems (Mastodon 4.3+)
     bool duplicate_ordered_items = true;   // "orderedItems":[] first, as the real 2024 export
     int total_items_offset = -7;      // totalItems = items + this (the real exports differ)
@@ -71,7 +72,9 @@ MastodonTruth mastodon_files(const MastodonSpec& spec, std::vector<MastodonFile>
 // Deterministic pseudo-random bytes for a media file (incompressible, like JPEG data).
 void media_bytes(uint64_t seed, uint64_t offset, char* buf, size_t n);
 
-// following_accounts.csv with n rows.
-std::string mastodon_following_csv(int n, uint64_t seed);
+// following_accounts.csv with n rows. quoted_newlines: every third row's Languages field
+// is quoted with a line break and a comma in it ("en\nde,fr"), and every fifth address is
+// quoted: n rows still, over more lines.
+std::string mastodon_following_csv(int n, uint64_t seed, bool quoted_newlines = false);
 
 }  // namespace clout::gen

@@ -215,6 +215,18 @@ public:
     }
 
     XArchiveExpected run() {
+        if (o_.media_only_part) {
+            // A later part of a large archive: media folders only, no data file.
+            write_media();
+            for (const char* name : {"data/community_tweet_media/1700000000000000000-Fcomm.jpg",
+                                     "data/profile_media/1111111111-avatar.jpg", "data/direct_messages_media/123-Fdm.jpg"}) {
+                sink_.begin(name);
+                sink_.write("\xFF\xD8\xFF\xE0 fake jpeg");
+                sink_.end();
+            }
+            e_.file_bytes = sink_.finish();
+            return e_;
+        }
         e_.handle = handle_;
         e_.display_name = display_;
         e_.account_id = account_id_;

@@ -4,6 +4,7 @@
 //
 //   XArchiveOptions o; o.tweets = 5000; o.parts = 3; o.media_files = 70000;
 //   XArchiveExpected e = write_x_archive("/tmp/twitter.zip", o);   // or write_x_archive_dir
+//   o.media_only_part = true; write_x_archive("/tmp/twitter-part2.zip", o);  // its media-only part
 #pragma once
 
 #include <cstdint>
@@ -35,6 +36,8 @@ struct XArchiveOptions {
     uint64_t sparse_media_bytes = 0;  // a media file of zeros written FIRST as a sparse hole (zip only),
                                       // so the data files lie past it (e.g. past 4 GiB)
     bool legacy_zip = false;        // no ZIP64 records even past 4 GB / 65 535 entries (broken writers)
+    bool media_only_part = false;   // a later part of a large archive (several zips): media_files in
+                                    // data/tweets_media/ and a few other media folders, no data file
 };
 
 struct XArchiveExpected {

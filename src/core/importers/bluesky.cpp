@@ -94,14 +94,12 @@ public:
         acc.network = Network::Bluesky;
         acc.format = id();
         acc.source_name = c.name();
-        acc.id = did;
-        acc.handle = did;
+        acc.id = did;  // no handle: a repository does not hold it (the report shows the display name)
         acc.signals = SignalAvailability{};
         acc.signals.following = true;
         acc.notes.push_back(
             "A Bluesky repository holds only what the account published: no likes, reposts, replies or quotes "
             "received, and no follower count (type it in to include it)");
-        acc.notes.push_back("Bluesky repositories do not hold the handle: the account is named by its DID");
         uint32_t ai = out.add_account(acc);
 
         State st;
@@ -111,6 +109,11 @@ public:
         Account& a = out.accounts[ai];
         a.following = static_cast<int64_t>(st.follows);
         if (!st.display_name.empty()) a.display_name = st.display_name;
+        a.notes.push_back(a.display_name.empty()
+                              ? "Bluesky repositories do not hold the handle, and this one has no profile name: the account is "
+                                "named by its DID"
+                              : "Bluesky repositories do not hold the handle: the account is named by its profile's display "
+                                "name; its DID is " + did);
         if (st.missing_nodes || st.missing_records || st.damaged_records || st.damaged_nodes) {
             std::string w = path + ": ";
             bool first = true;
@@ -259,8 +262,7 @@ private:
         if (!parse_created(rec, t) && is_tid) t = tid_time(tid);
 
         if (collection == "app.bsky.feed.post") {
-            if (out.posts.size() >= ctx.limits.max_posts)
-                throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
+            ctx.check_posts(out.posts.size());
             Post p;
             p.account = ai;
             p.time = t;

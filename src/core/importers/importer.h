@@ -9,6 +9,7 @@
 
 #include "io/container.h"
 #include "model/activity.h"
+#include "util/error.h"
 
 namespace clout {
 
@@ -35,6 +36,46 @@ const std::vector<std::unique_ptr<Importer>>& importers();
 void import_container(Container& c, Activity& out, ImportContext& ctx);
 // open_input + import_container.
 void import_path(const std::string& path, Activity& out, ImportContext& ctx);
+
+// Thrown by an importer that knows the input but finds nothing in it to score: a
+// media-only part of an X archive (large archives come as several zips, the later ones
+// holding only media). Alone it is an error like any other; given with other files it is
+// left out with its message as a note (inputs_error below).
+class NothingToScore : public InputError {
+public:
+    explicit NothingToScore(const std::string& what) : InputError(what) {}
+};
+
+// ---- Several inputs given together (the CLI's FILE..., the files dropped on the page at
+// once). Both front ends read them one at a time with import_input and ask inputs_error
+// whether the run goes on, so the page and the CLI skip the same files for the same reasons.
+
+// What became of one input.
+struct InputOutcome {
+    enum Kind { Read, NothingToScore, Unreadable };
+    Kind kind = Read;
+    std::string name;     // the file as the person gave it
+    std::string message;  // NothingToScore, Unreadable: why, one line without the name
+};
+
+// Reads one input into its own Activity and merges it into `out` only when it was read
+// whole, so an input that fails leaves nothing behind. An InputError (a limit included)
+// becomes an Unreadable outcome, NothingToScore a NothingToScore one; anything else (an
+// internal error, Cancelled, bad_alloc) propagates.
+InputOutcome import_input(const std::string& name, Container& c, Activity& out, ImportContext& ctx);
+// The same for a path (open_input's errors are Unreadable too).
+InputOutcome import_input(const std::string& path, Activity& out, ImportContext& ctx);
+
+// The rule for inputs given together. Returns the one-line error that ends the run ("" =
+// score what was read; every other input is skipped, its outcome's message saying why):
+//  - an Unreadable input when skip_unreadable is off (the CLI's default; the page skips):
+//    "NAME: message" of the first one;
+//  - once every input is in (`finished`), none Read: "NAME: message" for a single input,
+//    else "none of the N files could be scored".
+// A NothingToScore input never ends the run by itself: with something read it is a note.
+std::string inputs_error(const std::vector<InputOutcome>& outcomes, bool skip_unreadable, bool finished);
+// How a skipped input is listed ("NAME: message"), the same in the CLI and on the page.
+std::string skipped_line(const InputOutcome& o);
 
 // Factories, one per importer (each in its own file).
 std::unique_ptr<Importer> make_x_archive_importer();

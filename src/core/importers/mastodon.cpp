@@ -11,6 +11,7 @@
 
 #include "importers/importer.h"
 #include "util/error.h"
+#include "io/csv.h"
 #include "io/json_items.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -154,34 +155,6 @@ int32_t collection_total(const json& obj, const char* key, bool& present) {
     return static_cast<int32_t>(std::min<int64_t>(v, INT32_MAX));
 }
 
-// Splits one CSV line (RFC 4180 quoting) into fields.
-std::vector<std::string> csv_fields(std::string_view line) {
-    std::vector<std::string> out(1);
-    bool q = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (q) {
-            if (c == '"') {
-                if (i + 1 < line.size() && line[i + 1] == '"') {
-                    out.back().push_back('"');
-                    ++i;
-                } else {
-                    q = false;
-                }
-            } else {
-                out.back().push_back(c);
-            }
-        } else if (c == '"') {
-            q = true;
-        } else if (c == ',') {
-            out.emplace_back();
-        } else if (c != '\r') {
-            out.back().push_back(c);
-        }
-    }
-    return out;
-}
-
 bool is_following_csv_header(std::string_view text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     return text.rfind("Account address,", 0) == 0 || text.rfind("Account address\n", 0) == 0 ||
@@ -192,27 +165,26 @@ struct FollowingCsv {
     std::vector<std::string> accounts;
 };
 
+// Streams the rows with the project's RFC 4180 reader: a quoted field may hold commas and
+// line breaks, and neither starts a row.
 FollowingCsv read_following_csv(Container& c, size_t i, ImportContext& ctx) {
-    std::string text = c.read_all(i, ctx);
+    auto in = c.open(i, ctx);
+    CsvReader r(*in, ctx.limits.max_field_bytes);
     FollowingCsv out;
-    size_t pos = 0;
-    bool header = true;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) pos = 3;
-    while (pos < text.size()) {
-        size_t e = text.find('\n', pos);
-        if (e == std::string::npos) e = text.size();
-        std::string_view line(text.data() + pos, e - pos);
-        pos = e + 1;
-        if (header) {
-            header = false;
-            if (is_following_csv_header(line)) continue;
+    std::vector<std::string> row;
+    bool first = true;
+    while (r.next(row)) {
+        if (first) {
+            first = false;
+            if (!row.empty() && fold_header_name(row[0]) == "accountaddress") continue;
         }
-        auto f = csv_fields(line);
-        std::string a = f.empty() ? std::string() : f[0];
+        if ((out.accounts.size() & 0x3FFF) == 0) ctx.tick();
+        std::string a = row.empty() ? std::string() : row[0];
         while (!a.empty() && (a.back() == ' ' || a.back() == '\t')) a.pop_back();
         size_t b = a.find_first_not_of(" \t@");
         a = b == std::string::npos ? std::string() : a.substr(b);
         if (a.empty()) continue;
+        if (!utf8_valid(a)) a = utf8_sanitize(a);
         out.accounts.push_back(ascii_lower(a));
     }
     return out;
@@ -444,8 +416,7 @@ private:
         const std::string type = str_of(item, "type");
         std::string actor = str_of(item, "actor");
         if (st.seen_actor.empty() && !actor.empty()) st.seen_actor = actor;
-        if (out.posts.size() >= ctx.limits.max_posts)
-            throw LimitError("more than " + std::to_string(ctx.limits.max_posts) + " posts (limit --max-posts)");
+        ctx.check_posts(out.posts.size());
         if (type == "Announce") {
             Post p;
             p.account = ai;

@@ -43,4 +43,51 @@ void import_path(const std::string& path, Activity& out, ImportContext& ctx) {
     import_container(*c, out, ctx);
 }
 
+InputOutcome import_input(const std::string& name, Container& c, Activity& out, ImportContext& ctx) {
+    InputOutcome o;
+    o.name = name;
+    try {
+        Activity one;
+        import_container(c, one, ctx);
+        // --max-posts counts the posts of the whole report, not of each input.
+        if (!one.posts.empty()) ctx.check_posts(out.posts.size() + one.posts.size() - 1);
+        out.merge(std::move(one));
+    } catch (const NothingToScore& e) {
+        o.kind = InputOutcome::NothingToScore;
+        o.message = e.what();
+    } catch (const InputError& e) {
+        o.kind = InputOutcome::Unreadable;
+        o.message = e.what();
+    }
+    return o;
+}
+
+InputOutcome import_input(const std::string& path, Activity& out, ImportContext& ctx) {
+    std::unique_ptr<Container> c;
+    try {
+        c = open_input(path, ctx);
+    } catch (const InputError& e) {
+        InputOutcome o;
+        o.kind = InputOutcome::Unreadable;
+        o.name = path;
+        o.message = e.what();
+        return o;
+    }
+    return import_input(path, *c, out, ctx);
+}
+
+std::string skipped_line(const InputOutcome& o) { return o.name + ": " + o.message; }
+
+std::string inputs_error(const std::vector<InputOutcome>& outcomes, bool skip_unreadable, bool finished) {
+    if (!skip_unreadable)
+        for (const auto& o : outcomes)
+            if (o.kind == InputOutcome::Unreadable) return skipped_line(o);
+    if (!finished) return {};
+    for (const auto& o : outcomes)
+        if (o.kind == InputOutcome::Read) return {};
+    if (outcomes.empty()) return "no file given";
+    if (outcomes.size() == 1) return skipped_line(outcomes[0]);
+    return "none of the " + std::to_string(outcomes.size()) + " files could be scored";
+}
+
 }  // namespace clout

@@ -213,10 +213,6 @@ std::string dec(Raw r) {
     return s;
 }
 
-LimitError x_too_many_posts(const Limits& l) {
-    return LimitError("more than " + std::to_string(l.max_posts) + " posts (limit --max-posts)");
-}
-
 // Reads one data file (a tweets part, likes, followers or following) into its own
 // Activity, whose account 0 stands for the archive's account. Several run at once on
 // their own threads natively; XReader merges their results in file order.
@@ -241,8 +237,6 @@ public:
     }
 
 private:
-    LimitError too_many_posts() const { return x_too_many_posts(ctx_.limits); }
-
     // Entities of a tweet: hashtags, mentions, urls, media.
     void read_entities(Scanner& sc, TweetFields& t) {
         bool f1 = true;
@@ -517,13 +511,13 @@ private:
         if (const Note* n = find_note(time, text)) text = n->text;
         (void)community;
         // Every post, across all files read at once: the limit is exact, not per 1024.
-        if (posted_.fetch_add(1, std::memory_order_relaxed) >= ctx_.limits.max_posts) throw too_many_posts();
+        ctx_.check_posts(posted_.fetch_add(1, std::memory_order_relaxed));
         out_.add_post(p, text, hashtags_, mentions_);
         ++ctx_.progress.posts;
     }
 
     void read_tweets(size_t i, bool community) {
-        if (posted_.load(std::memory_order_relaxed) >= ctx_.limits.max_posts) throw too_many_posts();
+        ctx_.check_posts(posted_.load(std::memory_order_relaxed));
         uint64_t n = 0;
         each_element(c_, i, ctx_, [&](Scanner& sc) {
             tf_.clear();
@@ -805,10 +799,14 @@ private:
         const std::string& path = c_.entries()[j.entry].path;
         auto it = std::find_if(ctx_.parts_ahead->begin(), ctx_.parts_ahead->end(), [&](const PartAhead& p) { return p.path == path; });
         if (it == ctx_.parts_ahead->end()) return false;
-        const uint64_t before = posted.fetch_add(it->part.posts.size(), std::memory_order_relaxed);
-        if (before + it->part.posts.size() > ctx_.limits.max_posts) {
-            j.fatal = std::make_exception_ptr(x_too_many_posts(ctx_.limits));
-        } else {
+        const uint64_t n = it->part.posts.size();
+        const uint64_t before = posted.fetch_add(n, std::memory_order_relaxed);
+        try {
+            if (n > 0) ctx_.check_posts(before + n - 1);  // its last post
+        } catch (const LimitError&) {
+            j.fatal = std::current_exception();
+        }
+        if (!j.fatal) {
             j.part = std::move(it->part);
             j.error = std::move(it->error);
             j.follows = it->follows;
@@ -998,13 +996,41 @@ private:
     bool reading_ahead_ = false;
 };
 
+// A later part of a large X archive, which comes as several zips: only media folders
+// (data/tweets_media/, data/community_tweet_media/, ...), no data file. The archive's
+// viewer (Your archive.html, assets/) may come along; macOS leftovers are ignored.
+bool media_only_part(const Container& c) {
+    bool media = false;
+    for (const Entry& e : c.entries()) {
+        std::string_view p = e.path;
+        if (p.empty() || p.back() == '/' || p.rfind("__MACOSX/", 0) == 0 || base_name(p) == ".DS_Store") continue;
+        bool in_media = false, viewer = base_name(p) == "Your archive.html";
+        std::string_view prev;
+        size_t at = 0;
+        while (true) {
+            size_t slash = p.find('/', at);
+            if (slash == std::string_view::npos) break;
+            std::string_view part = p.substr(at, slash - at);
+            if (prev == "data" && part.size() > 6 && part.substr(part.size() - 6) == "_media") in_media = true;
+            if (part == "assets") viewer = true;
+            prev = part;
+            at = slash + 1;
+        }
+        if (in_media) media = true;
+        else if (!viewer) return false;
+    }
+    return media;
+}
+
+const char* const kMediaOnlyPart = "media-only part of an X archive: nothing to score in it, its media are not read";
+
 class XArchiveImporter final : public Importer {
 public:
     const char* id() const override { return "x-archive"; }
     const char* looks_for() const override { return "an X archive (data/tweets.js)"; }
     bool detect(Container& c, ImportContext& ctx) override {
         DataFiles f = find_files(c);
-        if (!f.any()) return false;
+        if (!f.any()) return media_only_part(c);
         // The content must look like an X data file.
         long i = f.manifest >= 0 ? f.manifest
                  : !f.tweets.empty() ? static_cast<long>(f.tweets[0])
@@ -1018,6 +1044,7 @@ public:
         }
     }
     void read(Container& c, Activity& out, ImportContext& ctx) override {
+        if (!find_files(c).any() && media_only_part(c)) throw NothingToScore(kMediaOnlyPart);
         XReader r(c, out, ctx);
         r.run();
     }
@@ -1030,7 +1057,7 @@ std::unique_ptr<Importer> make_x_archive_importer() { return std::make_unique<XA
 std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx) {
     for (const auto& imp : importers()) {
         if (!imp->detect(c, ctx)) continue;
-        if (std::string_view(imp->id()) != "x-archive") return {};
+        if (std::string_view(imp->id()) != "x-archive" || !find_files(c).any()) return {};
         Activity none;
         return XReader(c, none, ctx).part_files();
     }

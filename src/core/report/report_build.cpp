@@ -280,10 +280,12 @@ std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of
     return out;
 }
 
+// The name people know an account by: its handle, else its display name (a Bluesky
+// repository holds no handle, only the profile's name), else its id.
 std::string account_name(const Account& acc) {
     if (!acc.handle.empty()) return acc.handle;
-    if (!acc.id.empty()) return acc.id;
-    return acc.display_name;
+    if (!acc.display_name.empty()) return acc.display_name;
+    return acc.id;
 }
 
 std::string networks_text(const std::vector<Network>& ns) {
