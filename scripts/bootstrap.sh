@@ -48,6 +48,7 @@ PKGS=(
   "xz-utils:/usr/bin/xz"
   "ca-certificates:/etc/ssl/certs/ca-certificates.crt"
   "python3:/usr/bin/python3"
+  "tzdata:/usr/share/zoneinfo/Europe/Berlin"
 )
 missing=()
 for entry in "${PKGS[@]}"; do

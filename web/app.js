@@ -311,6 +311,42 @@
     };
   }
 
+  // The person's time zone for the heatmap, in the engine's text form (util/tz.h,
+  // parse_zone_text): the zone's name, then "FROM OFFSET ABBR" lines. The offsets are Date's
+  // (the browser's daylight-saving rules), probed a day apart from 1990 to two years ahead,
+  // each change then found to the second by binary search. Computed once (a few ms).
+  let zoneCache = null;
+  function zoneText() {
+    if (zoneCache !== null) return zoneCache;
+    let name = "";
+    try { name = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) { /* no Intl */ }
+    const off = (t) => -new Date(t * 1000).getTimezoneOffset() * 60;  // seconds east of UTC
+    const fmts = [];
+    for (const loc of ["en-US", "en-GB"]) {
+      try { fmts.push(new Intl.DateTimeFormat(loc, { timeZone: name || undefined, timeZoneName: "short" })); } catch (_) { /* unknown zone */ }
+    }
+    const abbr = (t) => {  // "EST", "CET"; "" when the browser knows only "GMT+1" (the engine then writes UTC+01:00)
+      for (const f of fmts) {
+        const part = f.formatToParts(new Date(t * 1000)).find((x) => x.type === "timeZoneName");
+        if (part && /^[A-Za-z]{2,6}$/.test(part.value) && part.value !== "GMT") return part.value;
+      }
+      return off(t) === 0 ? "UTC" : "";
+    };
+    const t0 = Date.UTC(1990, 0, 1) / 1000, t1 = Math.floor(Date.now() / 1000) + 2 * 366 * 86400;
+    let prev = off(t0);
+    const lines = ["-9223372036854775808 " + prev + " " + abbr(t0)];
+    for (let t = t0 + 86400; t <= t1; t += 86400) {
+      const o = off(t);
+      if (o === prev) continue;
+      let lo = t - 86400, hi = t;  // off(lo) is prev, off(hi) is o
+      while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (off(mid) === prev) lo = mid; else hi = mid; }
+      lines.push(hi + " " + o + " " + abbr(hi));
+      prev = o;
+    }
+    zoneCache = (name || "local time") + "\n" + lines.join("\n") + "\n";
+    return zoneCache;
+  }
+
   function runImport(files, replace) {
     const bad = files.filter((f) => !(f instanceof Blob));
     if (bad.length) return Promise.reject(new TypeError("clout.open: expected File objects"));
@@ -335,7 +371,7 @@
         if (toRead.length) sendProgress(names[0], 0, toRead[0].file.size, 0, 0, 0, toRead.length);
       }
       clout.announce(toRead.length ? "Reading " + names.join(", ") + "…" : "Scoring again…");
-      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers });
+      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers, zone: zoneText() });
     });
   }
 
@@ -534,6 +570,13 @@
     if (r.topics.length) { section("Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
     if (r.engaged_accounts.length) { section("Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
     if (r.style) { section("Style"); add("p", r.style.label + ": " + r.style.description); }
+    {  // the heatmap's busiest hour, in the person's time zone (its label names the zone)
+      const hm = r.activity_heatmap, days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+      let bd = 0, bh = 0;
+      hm.counts.forEach((row, d) => row.forEach((v, h) => { if (v > hm.counts[bd][bh]) { bd = d; bh = h; } }));
+      section("When you post");
+      add("p", hm.label + ". " + (hm.counts[bd][bh] > 0 ? "Busiest hour: " + days[bd] + " " + String(bh).padStart(2, "0") + ":00 (" + plural(hm.counts[bd][bh], "post") + ")." : "No posts in the window."));
+    }
     if (r.tips.length) { section("Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
     section("Sources");
     list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +

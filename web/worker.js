@@ -332,7 +332,9 @@ async function handle(msg) {
   }
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
   const t = performance.now();
-  const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);
+  // the person's time zone for the heatmap, built by the page (web/app.js, zoneText)
+  const zone = typeof msg.zone === "string" ? msg.zone : "";
+  const out = call(m, "clout_worker_report", "string", ["string", "number", "string"], [keys.join("\n"), followers, zone]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
   else {
     const text = call(m, "clout_worker_view", "string", [], []);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "share/report_csv.h"  // share: --csv
 #include "util/time.h"
 #include "util/error.h"
+#include "util/tz.h"
 
 namespace {
 
@@ -32,6 +35,8 @@ const char* kUsage =
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
     "                         when every export has a count, N replaces them\n"
+    "  --tz ZONE              time zone of the activity heatmap: an IANA name (Europe/Berlin, read\n"
+    "                         from the system's zoneinfo, $TZDIR) or a fixed offset (+05:30) [UTC]\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
     "                         the report is the same for any N\n"
     "\n"
@@ -48,6 +53,35 @@ const char* kUsage =
     "  --max-depth N          deepest JSON / CBOR nesting [512; at most 4096; CBOR at most 256]\n"
     "\n"
     "Exit status: 0 success, 2 bad input, 1 internal error.\n";
+
+// --tz: a fixed offset, or a zone of the system's zoneinfo read as a TZif file (the engine
+// takes the zone as data and never looks at the system's zone itself). Empty = ok.
+std::string load_zone(const std::string& v, clout::TimeZone& zone) {
+    int32_t off = 0;
+    if (clout::parse_fixed_offset(v, off)) {
+        zone = clout::fixed_zone(clout::format_utc_offset(off), off);
+        return {};
+    }
+    bool ok = !v.empty() && v.size() <= 100 && v[0] != '/' && v.find("..") == std::string::npos;
+    for (char c : v)
+        ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
+                    c == '-' || c == '+');
+    if (!ok) return "'" + v + "' is neither a time zone name like Europe/Berlin nor an offset like +05:30";
+    const char* env = std::getenv("TZDIR");
+    const std::string dir = env && *env ? env : "/usr/share/zoneinfo";
+    const std::string path = dir + "/" + v;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "unknown time zone '" + v + "' (no file " + path + "; is the tzdata package installed?)";
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (!in.good() && !in.eof()) return "could not read " + path;
+    try {
+        zone = clout::parse_tzif(ss.str(), v);
+    } catch (const clout::InputError& e) {
+        return path + ": " + e.what();
+    }
+    return {};
+}
 
 int usage_error(const std::string& msg) {
     std::fprintf(stderr, "error: %s\n(see clout --help)\n", msg.c_str());
@@ -86,6 +120,7 @@ int main(int argc, char** argv) {
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
     unsigned threads = 0;  // 0: clout::job_threads()
+    clout::TimeZone zone;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
@@ -108,6 +143,12 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos)
                 return usage_error("--followers: '" + v + "' is not a whole number of followers");
             followers = std::stoll(v);
+            continue;
+        }
+        if (a == "--tz") {
+            if (++i >= args.size()) return usage_error("--tz needs a time zone (Europe/Berlin) or an offset (+05:30)");
+            const std::string err = load_zone(args[i], zone);
+            if (!err.empty()) return usage_error("--tz: " + err);
             continue;
         }
         if (a == "--threads") {
@@ -164,6 +205,7 @@ int main(int argc, char** argv) {
         if (followers >= 0) clout::supply_followers(activity, followers);
         clout::ReportOptions opt;
         opt.as_of_day = as_of;
+        opt.zone = zone;
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
         if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"
