@@ -248,7 +248,14 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
         clout::ReportOptions opt;
-        if (zone && *zone) opt.zone = clout::parse_zone_text(zone);
+        // A zone the page could not describe leaves the heatmap in UTC, and its label says so.
+        if (zone && *zone) {
+            try {
+                opt.zone = clout::parse_zone_text(zone);
+            } catch (const clout::InputError&) {
+                opt.zone = clout::TimeZone{};
+            }
+        }
         clout::Report r = clout::build_report(g_combined, opt);
         g_result = clout::report_to_json(r);
         g_report = g_result;
