@@ -7,7 +7,8 @@
 //                          resolves with the report object (the CLI's `clout score --json`)
 //   clout.add(files)       the same, adding the files to the current report
 //   clout.report           the last report object (null before the first)
-//   clout.reportJSON       its exact JSON text, byte for byte what the CLI prints
+//   clout.reportJSON       its exact JSON text, byte for byte what the CLI prints (with
+//                          --tz set to the browser's time zone: the heatmap's hours are local)
 //   clout.errors           the last run's per-file errors, "FILE: message"
 //   clout.setFollowers(n)  re-scores with a follower count typed in (null: none)
 //   clout.cancel()         stops a running import (the worker is replaced)
