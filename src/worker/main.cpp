@@ -238,7 +238,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
 // The combined report of the files kept under `keys` (newline-separated, in the order the
 // person gave them), with a follower count typed in (followers >= 0) or none (-1), and the
 // person's time zone for the heatmap in parse_zone_text's form ("" = UTC; the page builds it
-// from the browser, web/app.js). Returns the JSON text, or "!" + a one-line error message.
+// from the browser, web/worker.js zoneText). Returns the JSON text, or "!" + a one-line error message.
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers, const char* zone) {
     try {
         std::vector<std::string> ks = split_keys(keys), have = g_keys;

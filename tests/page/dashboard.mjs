@@ -270,7 +270,7 @@ try {
     // screenshot the heatmap card: scroll until it is on screen (the dashboard is one canvas)
     await settle(page);
     await page.mouse.move(opts.viewport.width / 2, opts.viewport.height / 2);
-    await page.mouse.wheel(0, label === "phone" ? 3900 : 1300);
+    await page.mouse.wheel(0, label === "phone" ? 12000 : 2900);
     await settle(page);
     await page.screenshot({ path: screenshotPath(`dashboard-${label}-heatmap-tz.png`) });
     check(problems.consoleErrors.length === 0 && problems.pageErrors.length === 0, "no console error",

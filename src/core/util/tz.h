@@ -48,7 +48,7 @@ TimeZone parse_tzif(std::string_view bytes, std::string name, int until_year = 2
 // [from_year, until_year]. False when the rule cannot be read.
 bool expand_posix_tz(std::string_view rule, int from_year, int until_year, std::vector<TzTransition>& out);
 
-// The page's form of a zone (web/app.js builds it from the browser): the name on the first
+// The page's form of a zone (web/worker.js builds it from the browser): the name on the first
 // line, then one transition a line, "FROM OFFSET ABBR" (unix seconds, seconds east, an
 // optional abbreviation). Throws InputError on malformed text.
 TimeZone parse_zone_text(std::string_view text);
