@@ -25,7 +25,7 @@ target_link_options(clout_core INTERFACE ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
 
 # ---- doctest suite under Node, with direct access to the real file system (samples, temp files)
 # Test files that run the native `clout` binary as a child process cannot run in wasm.
-set(CLOUT_NATIVE_ONLY_TESTS test_cli_errors.cpp)
+set(CLOUT_NATIVE_ONLY_TESTS test_cli_errors.cpp test_cli_tz.cpp)
 get_target_property(_clout_test_sources clout_tests SOURCES)
 foreach(_t ${CLOUT_NATIVE_ONLY_TESTS})
   list(FILTER _clout_test_sources EXCLUDE REGEX "/${_t}$")

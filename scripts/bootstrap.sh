@@ -3,10 +3,11 @@
 #   1. Debian packages (apt-get install only what is missing; no prompts);
 #   2. third-party C/C++ sources for the wasm build (Dear ImGui, zlib, libdeflate), fetched
 #      from Debian's source packages into .deps/ without touching /etc/apt;
-#   3. npm packages for the page tests (playwright-core, from package-lock.json).
+#   3. npm packages (package-lock.json): stopwords-iso, which the build needs (the keyword
+#      stop words are generated from it), and the page tests' playwright-core.
 # Idempotent and quick when everything is already there. Never commits third-party code.
 #
-# Usage: scripts/bootstrap.sh [--no-npm]
+# Usage: scripts/bootstrap.sh [--no-npm]   (--no-npm: skip npm unless the build's package is missing)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +49,7 @@ PKGS=(
   "xz-utils:/usr/bin/xz"
   "ca-certificates:/etc/ssl/certs/ca-certificates.crt"
   "python3:/usr/bin/python3"
+  "tzdata:/usr/share/zoneinfo/Europe/Berlin"
 )
 missing=()
 for entry in "${PKGS[@]}"; do
@@ -117,11 +119,13 @@ case "$IMGUI_VERSION" in
 esac
 ln -sfn "$(dirname "$IMGUI_H")" "$DEPS/imgui"
 
-# ---------------------------------------------------------------- 3. npm (page tests)
+# ---------------------------------------------------------------- 3. npm
+# The build itself needs stopwords-iso: without it npm runs even with --no-npm.
+[ -f "$ROOT/node_modules/stopwords-iso/stopwords-iso.json" ] || WANT_NPM=1
 if [ "$WANT_NPM" = 1 ]; then
   if [ -f "$ROOT/node_modules/.package-lock.json" ] && \
      [ ! "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ] && \
-     [ -d "$ROOT/node_modules/playwright-core" ]; then
+     [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/stopwords-iso" ]; then
     say "npm packages: present"
   else
     say "installing npm packages (npm ci)"

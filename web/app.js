@@ -7,7 +7,8 @@
 //                          resolves with the report object (the CLI's `clout score --json`)
 //   clout.add(files)       the same, adding the files to the current report
 //   clout.report           the last report object (null before the first)
-//   clout.reportJSON       its exact JSON text, byte for byte what the CLI prints
+//   clout.reportJSON       its exact JSON text, byte for byte what the CLI prints (with
+//                          --tz set to the browser's time zone: the heatmap's hours are local)
 //   clout.errors           the last run's per-file errors, "FILE: message"
 //   clout.setFollowers(n)  re-scores with a follower count typed in (null: none)
 //   clout.cancel()         stops a running import (the worker is replaced)
@@ -564,6 +565,13 @@
     if (r.topics.length) { section("Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
     if (r.engaged_accounts.length) { section("Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
     if (r.style) { section("Style"); add("p", r.style.label + ": " + r.style.description); }
+    {  // the heatmap's busiest hour, in the person's time zone (its label names the zone)
+      const hm = r.activity_heatmap, days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+      let bd = 0, bh = 0;
+      hm.counts.forEach((row, d) => row.forEach((v, h) => { if (v > hm.counts[bd][bh]) { bd = d; bh = h; } }));
+      section("When you post");
+      add("p", hm.label + ". " + (hm.counts[bd][bh] > 0 ? "Busiest hour: " + days[bd] + " " + String(bh).padStart(2, "0") + ":00 (" + plural(hm.counts[bd][bh], "post") + ")." : "No posts in the window."));
+    }
     if (r.tips.length) { section("Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
     section("Sources");
     list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +

@@ -304,6 +304,52 @@ self.onmessage = (e) => {
   queue = queue.then(run).catch((err) => console.error(err));
 };
 
+// The person's time zone for the heatmap, in the engine's text form (util/tz.h,
+// parse_zone_text): the zone's name, then "FROM OFFSET ABBR" lines. The offsets are Date's
+// (the browser's daylight-saving rules), probed a day apart from 2000 to two years ahead,
+// each change then found to the second by binary search (about 10 000 cheap calls). The
+// abbreviations come from Intl, once per distinct offset (formatToParts is the slow part).
+// Worked out here, in the import worker (the browser's zone is the worker's too), once, at
+// the first report: the first Intl call loads the browser's zone data, which took 40-290 ms
+// on a loaded machine, too long for the page's main thread.
+let zoneCache = null;
+function zoneText() {
+  if (zoneCache !== null) return zoneCache;
+  let name = "";
+  try { name = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) { /* no Intl */ }
+  const off = (t) => -new Date(t * 1000).getTimezoneOffset() * 60;  // seconds east of UTC
+  const fmts = [];
+  for (const loc of ["en-US", "en-GB"]) {
+    try { fmts.push(new Intl.DateTimeFormat(loc, { timeZone: name || undefined, timeZoneName: "short" })); } catch (_) { /* unknown zone */ }
+  }
+  const abbrs = new Map();
+  const abbr = (t) => {  // "EST", "CET"; "" when the browser knows only "GMT+1" (the engine then writes UTC+01:00)
+    const o = off(t);
+    if (abbrs.has(o)) return abbrs.get(o);
+    let a = o === 0 ? "UTC" : "";
+    for (const f of fmts) {
+      const part = f.formatToParts(new Date(t * 1000)).find((x) => x.type === "timeZoneName");
+      if (part && /^[A-Za-z]{2,6}$/.test(part.value) && part.value !== "GMT") { a = part.value; break; }
+    }
+    abbrs.set(o, a);
+    return a;
+  };
+  const t0 = Date.UTC(2000, 0, 1) / 1000, t1 = Math.floor(Date.now() / 1000) + 2 * 366 * 86400;
+  let prev = off(t0);
+  const lines = ["-9223372036854775808 " + prev + " " + abbr(t0)];
+  for (let t = t0 + 86400; t <= t1; t += 86400) {
+    const o = off(t);
+    if (o === prev) continue;
+    let lo = t - 86400, hi = t;  // off(lo) is prev, off(hi) is o
+    while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (off(mid) === prev) lo = mid; else hi = mid; }
+    lines.push(hi + " " + o + " " + abbr(hi));
+    prev = o;
+  }
+  zoneCache = (name || "local time") + "\n" + lines.join("\n") + "\n";
+  return zoneCache;
+}
+
+
 async function handle(msg) {
   if (msg && msg.type === "rank") { await rank(msg); return; }
   if (!msg || msg.type !== "run") return;
@@ -349,7 +395,10 @@ async function handle(msg) {
   const keys = (msg.keys || []).filter((k) => !failed.has(k));
   const followers = typeof msg.followers === "number" && msg.followers >= 0 ? msg.followers : -1;
   const t = performance.now();
-  const out = call(m, "clout_worker_report", "string", ["string", "number"], [keys.join("\n"), followers]);
+  // the person's time zone for the heatmap (zoneText above)
+  let zone = "";
+  try { zone = zoneText(); } catch (_) { /* no Date or Intl: the heatmap stays in UTC, labelled so */ }
+  const out = call(m, "clout_worker_report", "string", ["string", "number", "string"], [keys.join("\n"), followers, zone]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
   else {
     const text = call(m, "clout_worker_view", "string", [], []);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "share/report_csv.h"  // share: --csv
 #include "util/time.h"
 #include "util/error.h"
+#include "util/tz.h"
 
 namespace {
 
@@ -36,6 +39,8 @@ const char* kUsage =
     "  --fetch-public-counts  ask Bluesky's public AppView / the Mastodon account's own server for the\n"
     "                         follower count and your posts' reaction counts, which these exports\n"
     "                         lack (sends the DID or account name and your posts' ids; docs/FETCH.md)\n"
+    "  --tz ZONE              time zone of the activity heatmap: an IANA name (Europe/Berlin, read\n"
+    "                         from the system's zoneinfo, $TZDIR) or a fixed offset (+05:30) [UTC]\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
     "                         the report is the same for any N\n"
     "  --skip-unreadable      with several FILEs, score the ones that can be read and print a\n"
@@ -55,6 +60,35 @@ const char* kUsage =
     "  --max-depth N          deepest JSON / CBOR nesting [512; at most 4096; CBOR at most 256]\n"
     "\n"
     "Exit status: 0 success, 2 bad input, 1 internal error.\n";
+
+// --tz: a fixed offset, or a zone of the system's zoneinfo read as a TZif file (the engine
+// takes the zone as data and never looks at the system's zone itself). Empty = ok.
+std::string load_zone(const std::string& v, clout::TimeZone& zone) {
+    int32_t off = 0;
+    if (clout::parse_fixed_offset(v, off)) {
+        zone = clout::fixed_zone(clout::format_utc_offset(off), off);
+        return {};
+    }
+    bool ok = !v.empty() && v.size() <= 100 && v[0] != '/' && v.find("..") == std::string::npos;
+    for (char c : v)
+        ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
+                    c == '-' || c == '+');
+    if (!ok) return "'" + v + "' is neither a time zone name like Europe/Berlin nor an offset like +05:30";
+    const char* env = std::getenv("TZDIR");
+    const std::string dir = env && *env ? env : "/usr/share/zoneinfo";
+    const std::string path = dir + "/" + v;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "unknown time zone '" + v + "' (no file " + path + "; is the tzdata package installed?)";
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (!in.good() && !in.eof()) return "could not read " + path;
+    try {
+        zone = clout::parse_tzif(ss.str(), v);
+    } catch (const clout::InputError& e) {
+        return path + ": " + e.what();
+    }
+    return {};
+}
 
 int usage_error(const std::string& msg) {
     std::fprintf(stderr, "error: %s\n(see clout --help)\n", msg.c_str());
@@ -95,6 +129,7 @@ int main(int argc, char** argv) {
     unsigned threads = 0;  // 0: clout::job_threads()
     bool fetch = false;
     bool skip_unreadable = false;
+    clout::TimeZone zone;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
@@ -125,6 +160,12 @@ int main(int argc, char** argv) {
         }
         if (a == "--fetch-public-counts") {
             fetch = true;
+            continue;
+        }
+        if (a == "--tz") {
+            if (++i >= args.size()) return usage_error("--tz needs a time zone (Europe/Berlin) or an offset (+05:30)");
+            const std::string err = load_zone(args[i], zone);
+            if (!err.empty()) return usage_error("--tz: " + err);
             continue;
         }
         if (a == "--threads") {
@@ -207,6 +248,7 @@ int main(int argc, char** argv) {
             }
         }
         if (followers >= 0) clout::supply_followers(activity, followers);
+        opt.zone = zone;
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
         if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"

@@ -1,4 +1,6 @@
-// The activity heatmap: hour x weekday, UTC, the window's posts and reposts.
+// The activity heatmap: hour x weekday in the person's time zone (the browser's, with its
+// daylight-saving changes; the report's activity_heatmap.label names it), the window's posts
+// and reposts.
 #include <algorithm>
 
 #include "dash.h"
@@ -12,8 +14,13 @@ void panel_heatmap(const ReportData& r, float w) {
     const Ui& u = ui();
     const Palette& c = u.c;
     const Fonts& f = u.f;
-    card_title(ICON_CALENDAR, "When you post (UTC)");
-    const json& counts = r.j["activity_heatmap"]["counts"];
+    card_title(ICON_CALENDAR, "When you post");
+    const json& hm = r.j["activity_heatmap"];
+    const std::string label = hm.contains("label") ? hm["label"].get<std::string>() : std::string("Times in UTC");
+    const std::string zone = hm.contains("timezone") ? hm["timezone"].get<std::string>() : std::string("UTC");
+    text(f.small, c.muted, label, w);
+    ImGui::Dummy(ImVec2(1, u.rpx(4)));
+    const json& counts = hm["counts"];
     int64_t top = 0;
     for (const auto& row : counts)
         for (const auto& v : row) top = std::max<int64_t>(top, v.get<int64_t>());
@@ -48,7 +55,7 @@ void panel_heatmap(const ReportData& r, float w) {
     ImGui::InvisibleButton("##heat", ImVec2(cell * 24, gh));
     if (ImGui::IsItemHovered() && hover_d >= 0) {
         const int64_t v = counts[static_cast<size_t>(hover_d)][static_cast<size_t>(hover_h)].get<int64_t>();
-        ImGui::SetTooltip("%s %02d:00\xE2\x80\x93%02d:59 UTC: %lld post%s", days[hover_d], hover_h, hover_h,
+        ImGui::SetTooltip("%s %02d:00\xE2\x80\x93%02d:59 (%s): %lld post%s", days[hover_d], hover_h, hover_h, zone.c_str(),
                           static_cast<long long>(v), v == 1 ? "" : "s");
     }
     ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + gh + f.small->FontSize + u.rpx(8)));

@@ -28,6 +28,7 @@
 #include "io/byte_source.h"
 #include "io/container.h"
 #include "model/activity.h"
+#include "util/tz.h"
 #include "rank/rank_view.h"
 #include "rank/roster.h"
 #include "report/report.h"
@@ -253,9 +254,10 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
 }
 
 // The combined report of the files kept under `keys` (newline-separated, in the order the
-// person gave them), with a follower count typed in (followers >= 0) or none (-1).
-// Returns the JSON text, or "!" + a one-line error message.
-EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers) {
+// person gave them), with a follower count typed in (followers >= 0) or none (-1), and the
+// person's time zone for the heatmap in parse_zone_text's form ("" = UTC; the page builds it
+// from the browser, web/worker.js zoneText). Returns the JSON text, or "!" + a one-line error message.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers, const char* zone) {
     try {
         std::vector<std::string> ks = split_keys(keys), have = g_keys;
         std::sort(ks.begin(), ks.end());
@@ -271,7 +273,16 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
         clout_worker::apply_kept_public_counts(g_combined);
-        clout::Report r = clout::build_report(g_combined);
+        clout::ReportOptions opt;
+        // A zone the page could not describe leaves the heatmap in UTC, and its label says so.
+        if (zone && *zone) {
+            try {
+                opt.zone = clout::parse_zone_text(zone);
+            } catch (const clout::InputError&) {
+                opt.zone = clout::TimeZone{};
+            }
+        }
+        clout::Report r = clout::build_report(g_combined, opt);
         g_result = clout::report_to_json(r);
         g_report = g_result;
         g_view.clear();

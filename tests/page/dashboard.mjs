@@ -331,6 +331,49 @@ try {
     await context.close();
   }
 
+  // ------------------------------------------------------------------ time zone
+  // The heatmap in the browser's zone (America/New_York; the window, 3 March to 1 June 2024,
+  // spans the change to daylight saving time on 10 March): the page's report equals the CLI's
+  // with --tz America/New_York (which reads the TZif file), byte for byte.
+  for (const [label, opts] of [["desktop", { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }],
+                               ["phone", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }]]) {
+    console.log(`time zone America/New_York (${label}):`);
+    const { context, page, problems } = await openPage(browser, server.url, { ...opts, colorScheme: "dark", timezoneId: "America/New_York" });
+    await waitFrames(page, 2);
+    const before = await frames(page);
+    await page.setInputFiles("#file", xa);
+    await waitReport(page, before);
+    const want = cli(["twitter-archive.zip"], ["--tz", "America/New_York"]);
+    const got = await page.evaluate(() => window.clout.reportJSON);
+    check(got === want, "the page's report equals `clout score --tz America/New_York --json`", got ? `lengths ${got.length} vs ${want.length}` : "no report");
+    const hm = JSON.parse(got).activity_heatmap, utc = JSON.parse(cli(["twitter-archive.zip"])).activity_heatmap;
+    check(hm.label === "Times in America/New_York (EST/EDT)" && hm.timezone === "America/New_York",
+      "the heatmap is labelled with the browser's zone", hm.label);
+    // every post of UTC hour h lands 4 (EDT) or 5 (EST) hours earlier; the busiest UTC cell's posts are there
+    const cell = (m, d, h) => m.counts[(d + 7 + Math.floor(h / 24)) % 7][(h + 24) % 24];
+    let bd = 0, bh = 0, sumN = 0, sumU = 0, bounded = true;
+    for (let d = 0; d < 7; ++d) for (let h = 0; h < 24; ++h) {
+      sumN += hm.counts[d][h]; sumU += utc.counts[d][h];
+      if (utc.counts[d][h] > utc.counts[bd][bh]) { bd = d; bh = h; }
+      bounded = bounded && hm.counts[d][h] <= cell(utc, d, h + 4) + cell(utc, d, h + 5);
+    }
+    check(sumN === sumU && bounded && JSON.stringify(hm.counts) !== JSON.stringify(utc.counts),
+      "the cells are the UTC cells shifted 4 or 5 hours back", `${sumN} vs ${sumU} posts, bounded ${bounded}`);
+    check(cell(hm, bd, bh - 4) + cell(hm, bd, bh - 5) >= utc.counts[bd][bh],
+      "the busiest UTC hour's posts are 4-5 hours earlier in New York", `UTC ${bd}/${bh}: ${utc.counts[bd][bh]}`);
+    const sr = await page.evaluate(() => document.getElementById("report-text").textContent);
+    check(sr.includes("Times in America/New_York (EST/EDT)"), "the screen-reader text names the zone");
+    // screenshot the heatmap card: scroll until it is on screen (the dashboard is one canvas)
+    await settle(page);
+    await page.mouse.move(opts.viewport.width / 2, opts.viewport.height / 2);
+    await page.mouse.wheel(0, label === "phone" ? 12000 : 2900);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath(`dashboard-${label}-heatmap-tz.png`) });
+    check(problems.consoleErrors.length === 0 && problems.pageErrors.length === 0, "no console error",
+      problems.consoleErrors.concat(problems.pageErrors).join(" | "));
+    await context.close();
+  }
+
   // ------------------------------------------------------------------ phone
   console.log("phone (390x844 @3x, dark, touch):");
   {

@@ -162,6 +162,12 @@ void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o
                 text += ' ';
             }
             text += "today";
+            if (!o.filler_words.empty()) {
+                for (int k = 0; k < 2 + static_cast<int>(rng.below(3)); ++k) {
+                    text += ' ';
+                    text += o.filler_words[static_cast<size_t>(rng.below(static_cast<int64_t>(o.filler_words.size())))];
+                }
+            }
             if (!P.tags.empty() && rng.uniform() < 0.5) {
                 const char* tg = P.tags[static_cast<size_t>(rng.below(static_cast<int64_t>(P.tags.size())))];
                 tags.push_back(tg);

@@ -30,6 +30,9 @@ struct ActivityGenOptions {
     uint64_t seed = 1;
     int64_t posts_override = -1;    // >= 0: generate about this many posts instead (benchmarks)
     bool with_text = true;          // false: short fixed texts (fast, for 1M-post benchmarks)
+    // Words mixed into every post's text, 2 to 4 of them (the filler of real posts, for the
+    // topic tests); empty: the texts are exactly those of earlier versions.
+    std::vector<std::string> filler_words;
 };
 
 // A deterministic 64-bit PRNG (splitmix64) with the few distributions the generators need.

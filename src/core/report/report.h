@@ -16,6 +16,7 @@
 
 #include "model/activity.h"
 #include "score/score.h"
+#include "util/tz.h"
 
 namespace clout {
 
@@ -24,6 +25,9 @@ constexpr int64_t kNoDay = INT64_MIN;
 struct ReportOptions {
     int64_t as_of_day = kNoDay;  // day number (days since 1970-01-01); kNoDay = the export's own date
     int trend_days = 365;        // days in the trend, ending at as_of
+    // The person's time zone for the hour-of-day views (the heatmap): its name and offsets
+    // over time, given by the front end (util/tz.h). Days and windows of the score stay UTC.
+    TimeZone zone;
 };
 
 // Sets Account::followers_supplied from a count the person typed in: on every account
@@ -65,7 +69,8 @@ struct ActivityStatement {
     std::vector<StatementPost> entered, left;  // the largest effects, at most 20 each
 };
 
-struct Topic { std::string term; bool hashtag = false; int64_t posts = 0; int64_t reactions = 0; };
+// weight: the posts carrying the term, each weighted by its response (docs/REPORT.md, topics).
+struct Topic { std::string term; bool hashtag = false; int64_t posts = 0; int64_t reactions = 0; int64_t weight = 0; };
 struct TopPost {
     Network network = Network::X;
     uint64_t id = 0;
@@ -116,7 +121,10 @@ struct Report {
     std::vector<TopPost> top_posts;
     std::vector<EngagedAccount> engaged_accounts;
     Style style;
-    std::array<std::array<int64_t, 24>, 7> heatmap{};  // [weekday Monday=0][hour], UTC, window posts
+    std::array<std::array<int64_t, 24>, 7> heatmap{};  // [weekday Monday=0][hour], local time, window posts
+    std::string heatmap_zone = "UTC";                  // ReportOptions::zone's name
+    std::vector<std::string> heatmap_abbreviations;    // in effect during the window: "CET", "CEST"
+    std::string heatmap_label = "Times in UTC";        // "Times in Europe/Berlin (CET/CEST)"
     std::vector<Tip> tips;
     std::vector<std::string> warnings;
 };

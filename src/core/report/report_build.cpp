@@ -473,15 +473,21 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
     // ---- window posts: topics, top posts, style, heatmap
     const int64_t lo = D - (kW - 1);
     {
-        std::vector<int64_t> t_posts(a.strings.size(), 0), t_react(a.strings.size(), 0);
+        // A term counts once per post (a hashtag and the same word as a keyword too);
+        // t_last holds the last post (index + 1) that counted it.
+        std::vector<int64_t> t_posts(a.strings.size(), 0), t_react(a.strings.size(), 0), t_weight(a.strings.size(), 0);
+        std::vector<uint32_t> t_last(a.strings.size(), 0);
         std::vector<uint8_t> t_hash(a.strings.size(), 0);
+        // The heatmap counts local hours of ReportOptions::zone; the window itself is UTC days.
+        const TimeZone& zone = opt.zone;
         std::vector<TopPost> top;
         int64_t published = 0, reposts = 0, replies_other = 0;
         const auto [rb, re] = P.range(lo, D);
         for (size_t ri = rb; ri < re; ++ri) {
             const Post& p = a.posts[P.recent[ri]];
-            const int64_t d = day_of(p.time);
-            const int64_t secs = p.time - d * kSecondsPerDay;
+            const int64_t local = p.time + zone.offset_at(p.time);
+            const int64_t d = day_of(local);
+            const int64_t secs = local - d * kSecondsPerDay;
             const int64_t wd = ((d % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; Monday = 0
             ++R.heatmap[static_cast<size_t>(wd)][static_cast<size_t>(secs / 3600)];
             const Facts f = P.facts(p);
@@ -492,18 +498,23 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             ++published;
             replies_other += f.reply_other;
             const int64_t e = f.react_known ? f.e : 0;
+            // A post's weight grows with the log of its reactions: 1 + floor(log2(1 + e)), in
+            // integers so that the ranking is the same natively and in wasm.
+            int64_t w = 1;
+            for (uint64_t v = static_cast<uint64_t>(e < 0 ? 0 : e) + 1; v > 1; v >>= 1) ++w;
+            const auto mark = static_cast<uint32_t>(ri + 1);
+            auto count = [&](StrId s) {
+                if (t_last[s] == mark) return;
+                t_last[s] = mark;
+                ++t_posts[s];
+                t_react[s] += e;
+                t_weight[s] += w;
+            };
             for (uint8_t k = 0; k < p.n_hashtags; ++k) {
-                StrId s = a.hashtags(p)[k];
-                ++t_posts[s];
-                t_react[s] += e;
-                t_hash[s] = 1;
+                t_hash[a.hashtags(p)[k]] = 1;
+                count(a.hashtags(p)[k]);
             }
-            for (uint8_t k = 0; k < p.n_keywords; ++k) {
-                StrId s = a.keywords(p)[k];
-                if (t_hash[s]) continue;
-                ++t_posts[s];
-                t_react[s] += e;
-            }
+            for (uint8_t k = 0; k < p.n_keywords; ++k) count(a.keywords(p)[k]);
             TopPost tp;
             tp.network = a.accounts[p.account].network;
             tp.id = p.id;
@@ -526,14 +537,25 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                 if (top.size() > 10) top.pop_back();
             }
         }
+        R.heatmap_zone = zone.display_name();
+        R.heatmap_abbreviations = zone_abbreviations(zone, lo * kSecondsPerDay, (D + 1) * kSecondsPerDay);
+        R.heatmap_label = "Times in " + R.heatmap_zone;
+        if (!(R.heatmap_abbreviations.size() == 1 && R.heatmap_abbreviations[0] == R.heatmap_zone)) {
+            std::string abbrs;
+            for (const auto& x : R.heatmap_abbreviations) abbrs += (abbrs.empty() ? "" : "/") + x;
+            R.heatmap_label += " (" + abbrs + ")";
+        }
         R.top_posts = std::move(top);
+        // Topics (docs/REPORT.md): terms of at least 2 posts, ranked by their posts weighted by
+        // response, so that what a person keeps posting about leads, not one viral post's words.
         std::vector<Topic> topics;
         for (StrId s = 1; s < a.strings.size(); ++s) {
-            if (t_posts[s] == 0 || (!t_hash[s] && t_posts[s] < 2)) continue;
-            topics.push_back({std::string(a.strings.view(s)), t_hash[s] != 0, t_posts[s], t_react[s]});
+            if (t_posts[s] < 2) continue;
+            topics.push_back({std::string(a.strings.view(s)), t_hash[s] != 0, t_posts[s], t_react[s], t_weight[s]});
         }
         auto tless = [](const Topic& x, const Topic& y) {
-            if (x.reactions + x.posts != y.reactions + y.posts) return x.reactions + x.posts > y.reactions + y.posts;
+            if (x.weight != y.weight) return x.weight > y.weight;
+            if (x.posts != y.posts) return x.posts > y.posts;
             return x.term < y.term;
         };
         size_t k = std::min<size_t>(topics.size(), 10);

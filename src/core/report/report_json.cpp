@@ -176,7 +176,8 @@ std::string report_to_json(const Report& r) {
 
     OJ topics = OJ::array();
     for (const auto& t : r.topics)
-        topics.push_back(OJ{{"term", t.term}, {"kind", t.hashtag ? "hashtag" : "keyword"}, {"posts", t.posts}, {"reactions", t.reactions}});
+        topics.push_back(OJ{{"term", t.term}, {"kind", t.hashtag ? "hashtag" : "keyword"}, {"posts", t.posts},
+                            {"reactions", t.reactions}, {"weight", t.weight}});
     j["topics"] = std::move(topics);
     OJ tops = OJ::array();
     for (const auto& t : r.top_posts) {
@@ -211,7 +212,9 @@ std::string report_to_json(const Report& r) {
                     {"conversation_share", r.style.conversation_share},
                     {"high_response", r.style.high_response}};
     OJ hm;
-    hm["timezone"] = "UTC";
+    hm["timezone"] = r.heatmap_zone;
+    hm["abbreviations"] = r.heatmap_abbreviations;
+    hm["label"] = r.heatmap_label;
     hm["rows"] = "weekday, Monday first";
     hm["columns"] = "hour 0-23";
     OJ rows = OJ::array();

@@ -1,11 +1,12 @@
 #include "util/text.h"
 #include "util/error.h"
+#include "util/stop_words.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
-#include <unordered_set>
+#include <iterator>
 
 namespace clout {
 
@@ -248,31 +249,22 @@ struct CharTable {
 constexpr CharTable kChars;
 inline uint8_t cls(char c) { return kChars.c[static_cast<unsigned char>(c)]; }
 
-const std::unordered_set<std::string_view>& stop_words() {
-    static const std::unordered_set<std::string_view> stop = {
-        // English
-        "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what", "about", "which",
-        "when", "your", "just", "like", "been", "were", "more", "some", "than", "them", "then", "into", "only",
-        "also", "very", "much", "many", "such", "here", "other", "these", "those", "because", "could", "should",
-        "does", "doing", "done", "dont", "didn", "isn", "it's", "i'm", "you're", "can't", "won't", "don't",
-        "didn't", "doesn't", "isn't", "wasn't", "aren't", "that's", "there's", "what's", "let's", "i've", "i'll",
-        "i'd", "we're", "they're", "being", "over", "after", "before", "where", "while", "again", "still", "even",
-        "every", "most", "make", "made", "know", "think", "good", "really", "want", "need", "time", "today",
-        "thing", "things", "something", "anything", "people", "going", "said", "says", "back", "well", "same",
-        "each", "both", "through", "between", "under", "never", "always", "maybe", "though", "thanks", "thank",
-        "yeah", "okay", "right", "look", "come", "take", "first", "last", "year", "years", "day", "days",
-        "http", "https", "www", "amp",
-        // a few other languages seen in exports
-        "dass", "nicht", "eine", "einen", "sind", "auch", "oder", "aber", "wenn", "noch", "schon", "mehr",
-        "pour", "avec", "dans", "sont", "mais", "plus", "cette", "comme", "tout", "nous", "vous", "elle",
-        "para", "como", "pero", "esta", "este", "todo", "muito", "mais", "isso", "voor", "niet", "maar", "zijn",
-        "ikke", "ogs\xc3\xa5", "eller", "med", "som", "har", "til", "det", "den", "der"};
-    return stop;
+// Filler that stopwords-iso leaves in but that says nothing about a person's subjects: the
+// words of posting itself and of chat. Sorted; the project's own list.
+constexpr std::string_view kFiller[] = {
+    "anyways", "awesome", "days", "feel", "feeling", "feels", "felt", "gonna", "gotta", "guys",
+    "haha", "hahaha", "http", "https", "idea", "ideas", "kinda", "lmao", "people", "post", "posted",
+    "posting", "posts", "pretty", "quote", "quoted", "quotes", "retweet", "sorta", "stuff",
+    "thread", "time", "times", "tomorrow", "tonight", "tweet", "tweets", "wanna", "week", "weeks",
+    "yeah", "yesterday"};
+
+bool is_stop_word(std::string_view w) {
+    return std::binary_search(kStopWords, kStopWords + kStopWordCount, w) ||
+           std::binary_search(std::begin(kFiller), std::end(kFiller), w);
 }
 }  // namespace
 
 size_t extract_keywords(std::string_view text, size_t max, std::vector<std::string>& out) {
-    const auto& stop = stop_words();
     size_t n = 0;
     char lower[41];
     size_t i = 0;
@@ -300,12 +292,18 @@ size_t extract_keywords(std::string_view text, size_t max, std::vector<std::stri
         if (!has_letter) continue;
         if (ascii_only && digits_only) continue;
         if (!ascii_only && !utf8_valid(w)) continue;
+        // ASCII and Latin-1 capitals (U+00C0-U+00DE but U+00D7, UTF-8 C3 80-9E) fold to
+        // lower case, so "Über" and "über" are one keyword and meet the stop words.
         for (size_t k = 0; k < w.size(); ++k) {
             char ch = w[k];
-            lower[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            const auto u = static_cast<unsigned char>(ch);
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+            else if (u >= 0x80 && u <= 0x9E && u != 0x97 && k > 0 && static_cast<unsigned char>(w[k - 1]) == 0xC3)
+                ch = static_cast<char>(u + 0x20);
+            lower[k] = ch;
         }
         std::string_view l(lower, w.size());
-        if (stop.count(l)) continue;
+        if (is_stop_word(l)) continue;
         bool seen = false;
         for (size_t k = 0; k < n && !seen; ++k) seen = out[k] == l;
         if (seen) continue;

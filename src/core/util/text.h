@@ -25,9 +25,11 @@ std::string strip_html(std::string_view html);
 // Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
 
-// Frequent-keyword candidates of a post: lower-cased words of 4+ letters, without
-// URLs, @mentions, #hashtags, numbers and common stop words (English and a few other
-// languages); at most `max` distinct words, in order of first appearance.
+// Frequent-keyword candidates of a post: lower-cased words (ASCII and Latin-1 letters fold)
+// of 4+ letters, without URLs, @mentions, #hashtags, numbers, the stop words of the export
+// languages (util/stop_words.h, from stopwords-iso) and a short list of posting filler
+// ("feel", "idea", "quote", "thread", ...); at most `max` distinct words, in order of first
+// appearance.
 std::vector<std::string> extract_keywords(std::string_view text, size_t max = 8);
 // The same into out[0..n), reusing out's strings (no allocation on the hot path); returns n.
 size_t extract_keywords(std::string_view text, size_t max, std::vector<std::string>& out);

@@ -56,9 +56,11 @@ export async function launch({ gpuCompositing = false } = {}) {
   });
 }
 
-// Opens `url` in a new context and records everything that must not happen.
+// Opens `url` in a new context and records everything that must not happen. The browser's
+// time zone is UTC unless contextOptions.timezoneId says otherwise (the page's report then
+// equals the CLI's default, whatever the machine's zone).
 export async function openPage(browser, url, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
+  const context = await browser.newContext({ timezoneId: "UTC", ...contextOptions });
   const page = await context.newPage();
   const origin = new URL(url).origin;
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failedRequests: [] };
