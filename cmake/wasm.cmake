@@ -19,8 +19,10 @@ else()
 endif()
 set(CLOUT_WASM_OPT -O3 CACHE STRING "Optimisation level of the wasm build (measured: -O3 is ~2x -O2 for JSON parsing)")
 
-# The engine and everything linking it: exceptions on, optimised.
+# The engine and everything linking it: exceptions on, optimised. No threads: a static page
+# cannot send the COOP/COEP headers that wasm threads need (io/jobs.cpp runs jobs in turn).
 target_compile_options(clout_core PUBLIC ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
+target_compile_definitions(clout_core PRIVATE CLOUT_SINGLE_THREAD)
 target_link_options(clout_core INTERFACE ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
 
 # ---- doctest suite under Node, with direct access to the real file system (samples, temp files)
@@ -81,8 +83,9 @@ endif()
 
 # ---- the CLI under Node (scripts/bench.sh: the engine's speed in wasm, as a proxy for the
 # worker when no browser is at hand). Same engine flags as the worker.
-add_executable(clout_node src/cli/main.cpp)
+add_executable(clout_node src/cli/main.cpp src/worker/file_source.cpp)
 set_target_properties(clout_node PROPERTIES OUTPUT_NAME clout-node SUFFIX ".js")
+target_include_directories(clout_node PRIVATE src/worker)
 target_link_libraries(clout_node PRIVATE clout_core)
 target_link_options(clout_node PRIVATE
   -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1)

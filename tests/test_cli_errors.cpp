@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -186,4 +187,32 @@ TEST_CASE("cli errors: the limit options") {
     CHECK(run_clout({"score", d / "x.zip", "--max-depth", "5000"}, d).status == 2);
     CHECK(run_clout({"score", d / "x.zip", "--max-posts"}, d).status == 2);
     CHECK(run_clout({"score", d / "x.zip", "--max-bogus", "3"}, d).status == 2);
+}
+
+TEST_CASE("cli errors: rank's arguments") {
+    if (!fs::exists(clout_binary())) return;
+    TempDir d("cli-rank");
+    write_file(d / "roster.csv", "handle,followers,posts\n@a,100,5\n@b,2000,40\n@c,30,1\n");
+    auto usage = [&](const std::vector<std::string>& args, const std::string& line) {
+        CAPTURE(line);
+        Run r = run_clout(args, d);
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "error: " + line + "\n");
+    };
+    usage({"rank"}, "rank needs a roster CSV (see docs/RANKING.md)");
+    usage({"rank", d / "roster.csv", "--top"}, "--top needs a number");
+    usage({"rank", d / "roster.csv", "--top", "zero"}, "--top needs a positive number, not 'zero'");
+    usage({"rank", d / "roster.csv", "--top", "0"}, "--top needs a positive number, not '0'");
+    usage({"rank", d / "roster.csv", "--bogus"}, "unknown option '--bogus' for rank");
+    usage({"rank", d / "roster.csv", d / "roster.csv"}, "rank takes one roster CSV");
+    check_refused(run_clout({"rank", d / "missing.csv"}, d), d / "missing.csv", "cannot open");
+
+    Run top = run_clout({"rank", d / "roster.csv", "--csv", "--top", "2"}, d);
+    CHECK(top.status == 0);
+    CHECK(top.err.empty());
+    CHECK(std::count(top.out.begin(), top.out.end(), '\n') == 3);  // the header and 2 rows
+    Run json = run_clout({"rank", "--json", d / "roster.csv"}, d);
+    CHECK(json.status == 0);
+    CHECK(json.out.find("\"schema\": \"clout.rank.v1\"") != std::string::npos);
 }

@@ -1,8 +1,8 @@
 // The import worker's C API: the engine (src/core) compiled for a Web Worker, driven by
 // web/worker.js. The page never reads a file on its main thread: worker.js mounts each
 // dropped File with WORKERFS under /in/<key>/ and calls clout_worker_import on it, which
-// streams it through the normal pipeline (open_source -> importers; io/byte_source.cpp
-// reads the File ahead in blocks), so a 10 GB archive is read in slices and never held in
+// streams it through the normal pipeline (open_source -> importers; file_source.cpp reads
+// the File ahead in blocks), so a 10 GB archive is read in slices and never held in
 // memory.
 //
 // Each file is read into its own Activity first and merged into the kept one only when it
@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "file_source.h"
 #include "importers/importer.h"
 #include "importers/x_archive.h"
 #include "io/byte_source.h"
@@ -33,7 +34,6 @@
 #include "report/report.h"
 #include "share/share_link.h"
 #include "util/error.h"
-#include "util/wire.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,7 +56,7 @@ std::string g_view;    // its view (clout_worker_view), made once
 
 // Data files of the next import read ahead, here or by the other import worker (web/worker.js
 // "Two workers", importers/x_archive.h); the import takes them and this is emptied.
-std::vector<clout::PartAhead> g_ahead;
+clout::PartsAhead g_ahead;
 std::string g_blob;  // parts as bytes: for the other worker, or from it
 
 // Opens `path` with the page's progress (at most every 100 ms) on ctx.
@@ -108,12 +108,13 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char* path, const char* name) {
     g_result.clear();
     const std::string k = key;
-    std::vector<clout::PartAhead> ahead = std::move(g_ahead);
-    g_ahead.clear();
+    clout::PartsAhead ahead;
+    ahead.parts = std::move(g_ahead.parts);
+    g_ahead.parts.clear();
     try {
         clout::Activity activity;
         clout::ImportContext ctx;
-        if (!ahead.empty()) ctx.parts_ahead = &ahead;
+        if (!ahead.parts.empty()) ctx.pre_read = &ahead;
         double total = 0;
         auto c = open_with_progress(key, path, name, ctx, &total);
         clout::import_container(*c, activity, ctx);
@@ -162,12 +163,9 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_read_ahead(const char* key, const 
         std::vector<clout::PartAhead> parts;
         for (const std::string& f : split_keys(files)) parts.push_back(clout::read_x_archive_part(*c, f, ctx));
         if (keep) {
-            for (auto& p : parts) g_ahead.push_back(std::move(p));
+            for (auto& p : parts) g_ahead.parts.push_back(std::move(p));
         } else {
-            clout::wire::Writer w;
-            w.num(static_cast<uint64_t>(parts.size()));
-            for (const auto& p : parts) clout::encode_part_ahead(p, w);
-            g_blob = w.take();
+            g_blob = clout::encode_parts_ahead(parts);
         }
     } catch (const std::bad_alloc&) {
         g_result = "out of memory while reading ahead";
@@ -193,11 +191,7 @@ EMSCRIPTEN_KEEPALIVE char* clout_worker_blob_alloc(double n) {
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_take_blob() {
     g_result.clear();
     try {
-        clout::wire::Reader r(g_blob);
-        std::vector<clout::PartAhead> parts(r.count(1));
-        for (auto& p : parts) p = clout::decode_part_ahead(r);
-        if (!r.at_end()) clout::wire::Reader::fail();
-        for (auto& p : parts) g_ahead.push_back(std::move(p));
+        for (auto& p : clout::decode_parts_ahead(g_blob)) g_ahead.parts.push_back(std::move(p));
     } catch (const std::exception& e) {
         g_result = e.what();
     }
@@ -226,7 +220,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_warm_up(const char* path, int posts) {
 }
 
 // Forgets the parts read ahead (the import of that file is not coming).
-EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhead>().swap(g_ahead); }
+EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhead>().swap(g_ahead.parts); }
 
 // Forgets every file read (a new report starts).
 EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
@@ -416,4 +410,8 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_rank_free() {
 
 }  // extern "C"
 
-int main() { return 0; }
+// Runs once when the module starts, before any call from worker.js.
+int main() {
+    clout::install_wasm_file_source();
+    return 0;
+}

@@ -800,11 +800,11 @@ private:
         j.done.store(true, std::memory_order_release);
     }
 
-    // A data file read ahead elsewhere (ImportContext::parts_ahead): taken as if read here.
-    bool take_ahead(Job& j, std::atomic<uint64_t>& posted) {
+    // A data file read ahead elsewhere (PartsAhead): taken as if read here.
+    bool take_ahead(std::vector<PartAhead>& ahead, Job& j, std::atomic<uint64_t>& posted) {
         const std::string& path = c_.entries()[j.entry].path;
-        auto it = std::find_if(ctx_.parts_ahead->begin(), ctx_.parts_ahead->end(), [&](const PartAhead& p) { return p.path == path; });
-        if (it == ctx_.parts_ahead->end()) return false;
+        auto it = std::find_if(ahead.begin(), ahead.end(), [&](const PartAhead& p) { return p.path == path; });
+        if (it == ahead.end()) return false;
         const uint64_t before = posted.fetch_add(it->part.posts.size(), std::memory_order_relaxed);
         if (before + it->part.posts.size() > ctx_.limits.max_posts) {
             j.fatal = std::make_exception_ptr(x_too_many_posts(ctx_.limits));
@@ -818,7 +818,7 @@ private:
             j.bytes.store(it->bytes, std::memory_order_relaxed);
             j.posts.store(it->posts, std::memory_order_relaxed);
         }
-        ctx_.parts_ahead->erase(it);
+        ahead.erase(it);
         j.done.store(true, std::memory_order_release);
         return true;
     }
@@ -848,8 +848,8 @@ private:
             ctx_.tick();
         };
         // Files read ahead elsewhere first (on this thread: the list is not shared).
-        if (ctx_.parts_ahead)
-            for (Job& j : jobs) take_ahead(j, posted);
+        if (auto* ahead = dynamic_cast<PartsAhead*>(ctx_.pre_read))
+            for (Job& j : jobs) take_ahead(ahead->parts, j, posted);
         run_jobs(jobs.size(), threads, stop, [&](size_t n, bool inline_run) {
             Job& j = jobs[n];
             if (j.done.load(std::memory_order_acquire)) return;  // taken ahead
@@ -1042,6 +1042,8 @@ PartAhead read_x_archive_part(Container& c, const std::string& path, ImportConte
     return XReader(c, scratch, ctx).read_ahead(path);
 }
 
+namespace {
+
 void encode_part_ahead(const PartAhead& p, wire::Writer& w) {
     w.str(p.path);
     w.str(p.error);
@@ -1057,6 +1059,23 @@ PartAhead decode_part_ahead(wire::Reader& r) {
     p.inflated = r.num<uint64_t>(), p.bytes = r.num<uint64_t>(), p.posts = r.num<uint64_t>();
     p.part = Activity::decode_part(r);
     return p;
+}
+
+}  // namespace
+
+std::string encode_parts_ahead(const std::vector<PartAhead>& parts) {
+    wire::Writer w;
+    w.num(static_cast<uint64_t>(parts.size()));
+    for (const PartAhead& p : parts) encode_part_ahead(p, w);
+    return w.take();
+}
+
+std::vector<PartAhead> decode_parts_ahead(std::string_view bytes) {
+    wire::Reader r(bytes);
+    std::vector<PartAhead> parts(r.count(1));
+    for (PartAhead& p : parts) p = decode_part_ahead(r);
+    if (!r.at_end()) wire::Reader::fail();
+    return parts;
 }
 
 }  // namespace clout
