@@ -46,7 +46,7 @@ std::string import_error(const std::string& path, clout::Activity* out = nullptr
 TEST_CASE("regression: JSON number overflow (1e400) is damaged JSON, not an internal error") {
     clout::ImportContext ctx;
     CHECK_THROWS_AS(clout::parse_json_doc(R"({"a":1e400})", ctx), clout::InputError);
-    CHECK_THROWS_AS(clout::parse_json_document(R"({"a":[-1e999]})", ctx), clout::InputError);
+    CHECK_THROWS_AS(clout::parse_json_doc(R"({"a":[-1e999]})", ctx), clout::InputError);
     try {
         clout::parse_json_doc(R"({"a":1e400})", ctx);
     } catch (const clout::InputError& e) {

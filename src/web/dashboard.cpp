@@ -208,8 +208,8 @@ std::string account_line(const ReportData& r) {
     std::string s;
     for (const auto& src : r.j["sources"]) {
         if (!s.empty()) s += "  \xC2\xB7  ";
-        const std::string acc = str(src, "account");
-        s += network_name(str(src, "network"));
+        const std::string acc = jstr(src, "account");
+        s += network_name(jstr(src, "network"));
         if (!acc.empty()) s += " " + (acc[0] == '@' || acc.find('.') != std::string::npos ? acc : "@" + acc);
     }
     return s;
@@ -332,7 +332,7 @@ void draw_dashboard(AppState& st) {
 
     // footer
     {
-        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + str(R.j, "model") +
+        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + jstr(R.j, "model") +
                                  " \xC2\xB7 computed in your browser, nothing uploaded";
         const std::string shown = elide(f.small, foot, content_w);
         const ImVec2 fs = tsize(f.small, shown);

@@ -18,9 +18,9 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     int k = 0;
     for (const auto& s : r.j["sources"]) {
         if (k++) gap(12);
-        std::string acc = str(s, "account");
-        text(f.strong, c.text, network_name(str(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
-        text(f.small, c.faint, elide(f.small, str(s, "source") + " \xC2\xB7 " + str(s, "format"), w));
+        std::string acc = jstr(s, "account");
+        text(f.strong, c.text, network_name(jstr(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
+        text(f.small, c.faint, elide(f.small, jstr(s, "source") + " \xC2\xB7 " + jstr(s, "format"), w));
         gap(6);
         const json& cn = s["counts"];
         auto cnt = [&](const char* key) {
@@ -30,7 +30,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         text(f.small, c.muted, cnt("posts") + " posts \xC2\xB7 " + cnt("replies") + " replies \xC2\xB7 " + cnt("reposts") +
                                    " reposts \xC2\xB7 " + cnt("likes_given") + " likes given", w);
         text(f.small, c.muted, "Followers " + cnt("followers") + " \xC2\xB7 following " + cnt("following"), w);
-        const std::string a = str(s, "first_post"), b = str(s, "last_post");
+        const std::string a = jstr(s, "first_post"), b = jstr(s, "last_post");
         if (!a.empty()) text(f.small, c.muted, "Posts from " + nice_date(a) + " to " + nice_date(b), w);
         if (s["lacks"].is_array() && !s["lacks"].empty()) {
             std::string l;

@@ -23,6 +23,7 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "util/time.h"
+#include "util/json_field.h"
 #include "util/wire.h"
 
 namespace clout {
@@ -904,18 +905,14 @@ private:
             s.pop_back();
         nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
         if (j.is_discarded() || !j.is_object()) throw InputError("damaged JSON in the manifest");
-        auto str = [](const nlohmann::json& o, const char* k) -> std::string {
-            auto it = o.find(k);
-            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
         if (auto u = j.find("userInfo"); u != j.end() && u->is_object()) {
-            if (acct_.id.empty()) acct_.id = str(*u, "accountId");
-            if (acct_.handle.empty()) acct_.handle = str(*u, "userName");
-            if (acct_.display_name.empty()) acct_.display_name = str(*u, "displayName");
+            if (acct_.id.empty()) acct_.id = jstr(*u, "accountId");
+            if (acct_.handle.empty()) acct_.handle = jstr(*u, "userName");
+            if (acct_.display_name.empty()) acct_.display_name = jstr(*u, "displayName");
         }
         if (auto a = j.find("archiveInfo"); a != j.end() && a->is_object()) {
             int64_t t;
-            if (parse_iso8601(str(*a, "generationDate"), t)) acct_.export_time = t;
+            if (parse_iso8601(jstr(*a, "generationDate"), t)) acct_.export_time = t;
         }
     }
 
