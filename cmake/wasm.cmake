@@ -3,7 +3,8 @@
 #
 #   clout_tests  the doctest suite, run under Node:  node --no-experimental-fetch clout_tests.js
 #   clout_web    the ImGui web app (clout.js + clout.wasm), assembled into dist/ by build_wasm.sh
-#   clout_worker the import worker (src/worker/main.cpp, once it exists)
+#   clout_worker the import worker (src/worker/)
+#   clout_node   the CLI under Node (scripts/bench.sh)
 #
 # Exceptions: the engine reports bad input by throwing InputError, so every wasm target
 # is compiled with native WebAssembly exception handling (-fwasm-exceptions). It works with
@@ -68,8 +69,8 @@ target_link_options(clout_web PRIVATE
   -sEXPORTED_RUNTIME_METHODS=callMain,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINVOKE_RUN=0 -sFILESYSTEM=0)
 
-# ---- the import worker (the web-app issue adds src/worker/main.cpp and web/worker.js):
-# it mounts the dropped File objects with WORKERFS and reads them with plain stdio.
+# ---- the import worker (src/worker/main.cpp, driven by web/worker.js):
+# it mounts the dropped File objects with WORKERFS and reads them through file_source.cpp.
 if(EXISTS "${CMAKE_SOURCE_DIR}/src/worker/main.cpp")
   file(GLOB CLOUT_WORKER_SOURCES CONFIGURE_DEPENDS src/worker/*.cpp)
   add_executable(clout_worker ${CLOUT_WORKER_SOURCES})

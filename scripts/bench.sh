@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the performance targets (issue 9; README "Performance"):
+# One command for the performance targets (docs/PERFORMANCE.md):
 #   scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--no-pgo] [--dir TMP]
 #
 # Builds what it needs (native Release; the wasm CLI for Node when Emscripten is there),

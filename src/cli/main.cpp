@@ -11,7 +11,7 @@
 #include "rank/roster.h"
 #include "report/report.h"
 #include "score/score.h"
-#include "share/report_csv.h"  // share: --csv
+#include "share/report_csv.h"  // --csv
 #include "util/time.h"
 #include "util/error.h"
 
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> files;
     bool json = false;
-    std::string csv_path;  // share: --csv FILE
+    std::string csv_path;  // --csv FILE
     clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
         opt.as_of_day = as_of;
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
-        if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"
+        if (!csv_path.empty()) {  // the same bytes as the page's "Download CSV"
             const std::string csv = clout::report_csv(report);
             FILE* f = std::fopen(csv_path.c_str(), "wb");
             if (!f || std::fwrite(csv.data(), 1, csv.size(), f) != csv.size() || std::fclose(f) != 0) {

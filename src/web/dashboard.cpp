@@ -287,7 +287,7 @@ void draw_dashboard(AppState& st) {
     // Only the rows in view are built (and drawn). Each row's height is kept from the last
     // frame that drew it, so the rows out of view still take their place; a row never drawn
     // yet is measured one per frame (off screen), so a new report's first frame builds only
-    // what shows (issue 7: the first dashboard frame was the longest main-thread task).
+    // what shows (the first dashboard frame was the longest main-thread task).
     {
         static std::vector<float> heights;
         static const void* for_report = nullptr;
@@ -304,7 +304,7 @@ void draw_dashboard(AppState& st) {
         }
         // A row never built yet is built only while this frame has spent less than
         // kNewRowBudgetMs: a new report's first frame shows the header and the top row (the
-        // score), the next frames the rows below, as many a frame as fit (issue 7).
+        // score), the next frames the rows below, as many a frame as fit.
         constexpr double kNewRowBudgetMs = 4;
         const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
         bool measured = fresh;   // a new report's first frame builds only the rows in view

@@ -254,7 +254,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
 }
 
 // What the page's main thread needs of the last report, made here so that the page never
-// parses the whole report in one go (issue 7: no main-thread task over 50 ms). A JSON text:
+// parses the whole report in one go (no main-thread task over 50 ms). A JSON text:
 //   {"card": share payload (no name) or "" when the report cannot be shared,
 //    "parts": [[key, compact JSON of the report's member], ...] (every member but "trend"),
 //    "trend": [score, p0..p4, score, p0..p4, ...] (a day each, ascending),
@@ -303,7 +303,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
 
 }  // extern "C"
 
-// ---- audience ranking (issue 6, docs/RANKING.md "In the page"): a roster CSV read and
+// ---- audience ranking (docs/RANKING.md "In the page"): a roster CSV read and
 // ranked here with the CLI's functions (read_roster, rank_roster); the page gets the exact
 // bytes of `clout rank --json` and `--csv` plus the compact table its panel draws
 // (rank/rank_view.h), so the main thread never parses the JSON to draw.

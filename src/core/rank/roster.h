@@ -1,4 +1,4 @@
-// Audience ranking (issue 6): a business has a CSV of accounts with the public numbers it
+// Audience ranking: a business has a CSV of accounts with the public numbers it
 // can see (followers, posts, likes/reposts/replies received over a period ...), and wants
 // to know which are the most influential. Each row is scored with the same engine as a
 // personal export (score/score.h: Aggregates -> inputs_from_aggregates -> score_inputs),
