@@ -3,7 +3,8 @@
 #
 #   clout_tests  the doctest suite, run under Node:  node --no-experimental-fetch clout_tests.js
 #   clout_web    the ImGui web app (clout.js + clout.wasm), assembled into dist/ by build_wasm.sh
-#   clout_worker the import worker (src/worker/main.cpp, once it exists)
+#   clout_worker the import worker (src/worker/)
+#   clout_node   the CLI under Node (scripts/bench.sh)
 #
 # Exceptions: the engine reports bad input by throwing InputError, so every wasm target
 # is compiled with native WebAssembly exception handling (-fwasm-exceptions). It works with
@@ -19,8 +20,10 @@ else()
 endif()
 set(CLOUT_WASM_OPT -O3 CACHE STRING "Optimisation level of the wasm build (measured: -O3 is ~2x -O2 for JSON parsing)")
 
-# The engine and everything linking it: exceptions on, optimised.
+# The engine and everything linking it: exceptions on, optimised. No threads: a static page
+# cannot send the COOP/COEP headers that wasm threads need (io/jobs.cpp runs jobs in turn).
 target_compile_options(clout_core PUBLIC ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
+target_compile_definitions(clout_core PRIVATE CLOUT_SINGLE_THREAD)
 target_link_options(clout_core INTERFACE ${CLOUT_EH_FLAG} ${CLOUT_WASM_OPT})
 
 # ---- doctest suite under Node, with direct access to the real file system (samples, temp files)
@@ -66,8 +69,8 @@ target_link_options(clout_web PRIVATE
   -sEXPORTED_RUNTIME_METHODS=callMain,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINVOKE_RUN=0 -sFILESYSTEM=0)
 
-# ---- the import worker (the web-app issue adds src/worker/main.cpp and web/worker.js):
-# it mounts the dropped File objects with WORKERFS and reads them with plain stdio.
+# ---- the import worker (src/worker/main.cpp, driven by web/worker.js):
+# it mounts the dropped File objects with WORKERFS and reads them through file_source.cpp.
 if(EXISTS "${CMAKE_SOURCE_DIR}/src/worker/main.cpp")
   file(GLOB CLOUT_WORKER_SOURCES CONFIGURE_DEPENDS src/worker/*.cpp)
   add_executable(clout_worker ${CLOUT_WORKER_SOURCES})
@@ -81,8 +84,9 @@ endif()
 
 # ---- the CLI under Node (scripts/bench.sh: the engine's speed in wasm, as a proxy for the
 # worker when no browser is at hand). Same engine flags as the worker.
-add_executable(clout_node src/cli/main.cpp)
+add_executable(clout_node src/cli/main.cpp src/worker/file_source.cpp)
 set_target_properties(clout_node PROPERTIES OUTPUT_NAME clout-node SUFFIX ".js")
+target_include_directories(clout_node PRIVATE src/worker)
 target_link_libraries(clout_node PRIVATE clout_core)
 target_link_options(clout_node PRIVATE
   -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1)

@@ -8,37 +8,17 @@
 
 #include "fuzz_common.h"
 #include "importers/x_archive.h"
-#include "util/wire.h"
-
-namespace {
-
-std::string encode(const std::vector<clout::PartAhead>& parts) {
-    clout::wire::Writer w;
-    w.num(static_cast<uint64_t>(parts.size()));
-    for (const auto& p : parts) clout::encode_part_ahead(p, w);
-    return w.take();
-}
-
-std::vector<clout::PartAhead> decode(std::string_view bytes) {
-    clout::wire::Reader r(bytes);
-    std::vector<clout::PartAhead> parts(r.count(1));
-    for (auto& p : parts) p = clout::decode_part_ahead(r);
-    if (!r.at_end()) clout::wire::Reader::fail();
-    return parts;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view in(reinterpret_cast<const char*>(data), size);
     std::vector<clout::PartAhead> parts;
     try {
-        parts = decode(in);
+        parts = clout::decode_parts_ahead(in);
     } catch (const clout::InputError&) {
         return 0;
     }
-    const std::string once = encode(parts);
-    if (encode(decode(once)) != once) std::abort();  // a decoded part always round-trips
+    const std::string once = clout::encode_parts_ahead(parts);
+    if (clout::encode_parts_ahead(clout::decode_parts_ahead(once)) != once) std::abort();  // a decoded part always round-trips
     clout::Activity a;
     clout::Account acct;
     acct.handle = "fuzz";

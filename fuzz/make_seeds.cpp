@@ -127,11 +127,9 @@ int main(int argc, char** argv) {
         // parts: what one import worker sends the other, for every data file of the zip
         clout::ImportContext ctx;
         auto c = clout::open_input(z.string(), ctx);
-        clout::wire::Writer w;
-        const auto files = clout::x_archive_part_files(*c, ctx);
-        w.num(static_cast<uint64_t>(files.size()));
-        for (const auto& f : files) clout::encode_part_ahead(clout::read_x_archive_part(*c, f.path, ctx), w);
-        put("parts", "x" + std::to_string(v), w.take());
+        std::vector<clout::PartAhead> parts;
+        for (const auto& f : clout::x_archive_part_files(*c, ctx)) parts.push_back(clout::read_x_archive_part(*c, f.path, ctx));
+        put("parts", "x" + std::to_string(v), clout::encode_parts_ahead(parts));
     }
 
     // ---- Meta 2026 layouts with Instagram's insights, Facebook in Spanish

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the performance targets (issue 9; README "Performance"):
+# One command for the performance targets (docs/PERFORMANCE.md):
 #   scripts/bench.sh [--runs N] [--quick] [--no-wasm] [--no-scale] [--no-pgo] [--dir TMP]
 #
 # Builds what it needs (native Release; the wasm CLI for Node when Emscripten is there),
@@ -43,7 +43,7 @@ NODE="node --max-old-space-size=8192"
 # ------------------------------------------------------------------ build
 say "building (native Release)"
 cmake -S "$ROOT" -B "$ROOT/build-native" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
-  cmake --build "$ROOT/build-native" -j2 --target clout clout-gen bench_score >/dev/null || { say "native build failed"; exit 1; }
+  cmake --build "$ROOT/build-native" -j2 --target clout clout-gen bench_score bench_hostile bench_rank >/dev/null || { say "native build failed"; exit 1; }
 B="$ROOT/build-native"
 [ -d "$ROOT/node_modules/jszip" ] && [ -d "$ROOT/node_modules/fflate" ] || (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 if [ "$WASM" = 1 ] && command -v emcmake >/dev/null; then
@@ -173,6 +173,17 @@ read -r SW SC <<<"$SC_MS"
 SR=$(awk '{printf "%.0f", $1/1024}' "$TMP/t")
 row "1M posts: report + trend after parsing <= 100 ms" "${SW} ms wall, ${SC} ms CPU (best of 3)" "-" "-" "$(verdict "$SC" 100)/cpu"
 row "1M posts: memory <= 150 MB" "${SR} MB peak RSS (model + generator)" "-" "-" "$(verdict "$SR" 150)"
+
+# ------------------------------------------------------------------ hostile inputs and rosters (the
+# unit tests check what is answered; these limits were the tests' hang guards)
+"$B/bench_hostile" "$TMP" > "$TMP/hostile" 2>/dev/null
+HB=$(sed -n 's/^gzip bomb.*: \([0-9.]*\) s,.*/\1/p' "$TMP/hostile")
+HM=$(sed -n 's/^Mastodon tar.gz.*: \([0-9.]*\) s,.*/\1/p' "$TMP/hostile")
+row "300 MB gzip bomb refused at --max-entry-mb 64 <= 10 s" "${HB:-nan} s" "-" "-" "$(verdict "${HB:-1e9}" 10)"
+row "Mastodon tar.gz, outbox behind 192 MB media <= 30 s" "${HM:-nan} s" "-" "-" "$(verdict "${HM:-1e9}" 30)"
+"$B/bench_rank" 100000 > "$TMP/rank" 2>/dev/null
+RK=$(awk '/^rank:/ { for (i = 2; i <= NF; ++i) if ($i ~ /^ms[,;]?$/) s += $(i-1) } END { printf "%.0f", s }' "$TMP/rank")
+row "clout rank: 100k-row roster <= 20 s" "${RK} ms (every step)" "-" "-" "$(verdict "$RK" 20000)"
 
 # ------------------------------------------------------------------ the table
 echo

@@ -1,4 +1,4 @@
-// The page's performance targets (issue 9), in Debian's headless Chromium:
+// The page's performance targets, in Debian's headless Chromium:
 //   node scripts/bench_page.mjs DIST ARCHIVE [RUNS]
 // For each run, a fresh page: the time to the first frame drawn (from navigation start),
 // then the archive given to the file input and the time from that moment to the report

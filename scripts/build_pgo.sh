@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds a profile-guided native `clout` (issue 9; README "Performance"):
+# Builds a profile-guided native `clout` (docs/PERFORMANCE.md):
 #   scripts/build_pgo.sh            -> build-pgo/clout
 #
 # 1. the regular Release build (build-native) and its generator write a training set into a

@@ -2,37 +2,19 @@
 // path, counting posts by kind.
 #pragma once
 
-#include <unistd.h>
-
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "importers/importer.h"
 #include "model/activity.h"
+#include "temp_dir.h"
 
 namespace social_test {
 
 namespace fs = std::filesystem;
 
-// A fresh scratch folder, removed when the object goes.
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& tag) {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("clout-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string str() const { return path.string(); }
-    std::string operator/(const std::string& rel) const { return (path / rel).string(); }
-};
+using clout_test::TempDir;
 
 inline void write_file(const std::string& path, const std::string& bytes) {
     fs::create_directories(fs::path(path).parent_path());

@@ -5,7 +5,6 @@
 
 #include <zlib.h>
 
-#include <chrono>
 #include <map>
 #include <string>
 
@@ -46,7 +45,7 @@ std::string import_error(const std::string& path, clout::Activity* out = nullptr
 TEST_CASE("regression: JSON number overflow (1e400) is damaged JSON, not an internal error") {
     clout::ImportContext ctx;
     CHECK_THROWS_AS(clout::parse_json_doc(R"({"a":1e400})", ctx), clout::InputError);
-    CHECK_THROWS_AS(clout::parse_json_document(R"({"a":[-1e999]})", ctx), clout::InputError);
+    CHECK_THROWS_AS(clout::parse_json_doc(R"({"a":[-1e999]})", ctx), clout::InputError);
     try {
         clout::parse_json_doc(R"({"a":1e400})", ctx);
     } catch (const clout::InputError& e) {
@@ -65,7 +64,7 @@ TEST_CASE("regression: JSON number overflow (1e400) is damaged JSON, not an inte
 // Review of the gzip reader for the malformed corpus: a bare .gz file (no tar inside) is
 // one entry, but its scan inflated up to max_total_bytes (16 GB by default, tens of
 // seconds) before anything said no. It now stops at max_entry_bytes.
-TEST_CASE("regression: a bare gzip bomb stops at the entry limit, quickly") {
+TEST_CASE("regression: a bare gzip bomb stops at the entry limit") {
     TempDir d("regress-gzbomb");
     std::string gz;
     {
@@ -90,14 +89,12 @@ TEST_CASE("regression: a bare gzip bomb stops at the entry limit, quickly") {
     clout::ImportContext ctx;
     ctx.limits.max_entry_bytes = 64ull << 20;
     clout::Activity a;
-    auto t0 = std::chrono::steady_clock::now();
     try {
         clout::import_path(d / "bomb.json.gz", a, ctx);
         FAIL("a 300 MB gzip bomb was accepted with a 64 MB entry limit");
     } catch (const clout::LimitError& e) {
         CHECK(std::string(e.what()).find("--max-entry-mb") != std::string::npos);
     }
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 10.0);
     CHECK(ctx.inflated_total <= (65ull << 20));
 }
 
@@ -188,7 +185,7 @@ TEST_CASE("regression: reading 0 bytes into a null buffer") {
 // through the reader its target drives and must end cleanly: a result or an InputError.
 TEST_CASE("regression: every kept fuzz crasher is answered cleanly") {
     const fs::path root = fs::path(CLOUT_SOURCE_DIR) / "tests" / "data" / "regress";
-    if (!fs::is_directory(root)) return;
+    REQUIRE(fs::is_directory(root));  // part of the repository
     size_t n = 0;
     for (const auto& dir : fs::directory_iterator(root)) {
         if (!dir.is_directory()) continue;

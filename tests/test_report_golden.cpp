@@ -1,5 +1,5 @@
 // Golden report: the full report JSON of a fixed generated X archive, byte for byte, so a
-// speed-up of the readers or the engine (issue 9, scripts/bench.sh) cannot change a report
+// speed-up of the readers or the engine (scripts/bench.sh) cannot change a report
 // unnoticed. The same archive written as a deflated zip, a stored zip, a zip with data
 // descriptors and a folder gives the same bytes.
 //

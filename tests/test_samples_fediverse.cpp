@@ -13,6 +13,7 @@
 #include "tar_writer.h"
 #include "zip_writer.h"
 #include "util/error.h"
+#include "temp_dir.h"
 
 using namespace clout;
 namespace fs = std::filesystem;
@@ -85,18 +86,7 @@ const Expected k2022{1416, 160, 151, 51, 498, 9, 34, 22, 112, -1, "purplerain@o3
                      "\xe5\xb8\x8c\xe6\x9c\x9b\xe6\x88\x91\xe7\x9a\x84\xe7\x83\xa6\xe6\x81\xbc\xe5\x8f\xaf\xe4\xbb\xa5"
                      "\xe5\xa6\x82\xe6\xad\xa4\xe5\xae\x9e\xe9\x99\x85\xe5\xb0\xb1\xe5\xa5\xbd\xe4\xba\x86"};
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("clout-samples-fedi-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using clout_test::TempDir;
 
 std::string slurp(const fs::path& p) {
     std::ifstream f(p, std::ios::binary);
@@ -121,7 +111,7 @@ void pack_zip(const std::string& folder, const std::string& out, const std::stri
 }  // namespace
 
 TEST_CASE("real Mastodon archives packed as .zip (servers from 4.2 on), with and without a top folder") {
-    TempDir d;
+    TempDir d("samples-fedi");
     for (auto [name, e] : {std::pair{"archive-2024", k2024}, std::pair{"archive-2022", k2022}}) {
         for (std::string top : {"", "archive"}) {
             std::string out = (d.path / (std::string(name) + (top.empty() ? "-flat" : "-top") + ".zip")).string();
@@ -145,7 +135,7 @@ TEST_CASE("real Mastodon archive 2022 (tar era, CJK, polls) read from its folder
 }
 
 TEST_CASE("real Mastodon archives packed as .tar.gz, with and without a top folder") {
-    TempDir d;
+    TempDir d("samples-fedi");
     for (auto [name, e] : {std::pair{"archive-2024", k2024}, std::pair{"archive-2022", k2022}}) {
         for (std::string top : {"", "archive"}) {
             std::string out = (d.path / (std::string(name) + (top.empty() ? "-flat" : "-top") + ".tar.gz")).string();

@@ -7,6 +7,7 @@
 
 #include "importers/importer.h"
 #include "score_helpers.h"
+#include "need.h"
 
 using namespace clout;
 
@@ -26,10 +27,7 @@ std::string score_json(const std::vector<std::string>& paths, int64_t followers 
 TEST_CASE("samples: Mastodon and Bluesky exports score end to end, once per post however often given") {
     const std::string masto = CLOUT_SAMPLES_DIR "/mastodon/archive-2024";
     const std::string car = CLOUT_SAMPLES_DIR "/bluesky/paul_staging.repo.car";
-    if (!std::filesystem::exists(masto) || !std::filesystem::exists(car)) {
-        MESSAGE("samples not present; skipped");
-        return;
-    }
+    CLOUT_NEED(std::filesystem::exists(masto) && std::filesystem::exists(car), "the sample exports at " CLOUT_SAMPLES_DIR);
     const std::string once = score_json({masto});
     CHECK(score_json({masto}) == once);            // byte-identical run to run
     CHECK(score_json({masto, masto}) == once);     // the same export twice counts once

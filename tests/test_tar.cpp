@@ -11,25 +11,14 @@
 #include "mastodon_gen.h"
 #include "tar_writer.h"
 #include "util/error.h"
+#include "temp_dir.h"
 
 using namespace clout;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const char* tag) {
-        path = fs::temp_directory_path() / ("clout-tar-" + std::string(tag) + "-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& n) const { return (path / n).string(); }
-};
+using clout_test::TempDir;
 
 std::string read_entry(Container& c, const std::string& name, ImportContext& ctx) {
     for (size_t i = 0; i < c.entries().size(); ++i)
@@ -51,10 +40,10 @@ void spit(const std::string& p, const std::string& s) {
 }  // namespace
 
 TEST_CASE("tar.gz: GNU, pax and ustar-prefix long names, top folder, directories") {
-    TempDir d("names");
+    TempDir d("tar-names");
     const std::string longdir = std::string(120, 'd');
     for (auto mode : {gen::LongNames::Gnu, gen::LongNames::Pax, gen::LongNames::UstarPrefix}) {
-        std::string p = d.file("a.tar.gz");
+        std::string p = d / "a.tar.gz";
         {
             gen::TarWriter w(p, true, mode);
             w.add_directory("archive");
@@ -75,8 +64,8 @@ TEST_CASE("tar.gz: GNU, pax and ustar-prefix long names, top folder, directories
 }
 
 TEST_CASE("plain tar is read by random access") {
-    TempDir d("plain");
-    std::string p = d.file("a.tar");
+    TempDir d("tar-plain");
+    std::string p = d / "a.tar";
     {
         gen::TarWriter w(p, false);
         w.add("x/actor.json", "{}");
@@ -91,8 +80,8 @@ TEST_CASE("plain tar is read by random access") {
 }
 
 TEST_CASE("tar.gz: multi-member gzip and entries reopened in any order match the originals") {
-    TempDir d("multi");
-    std::string p = d.file("m.tar.gz");
+    TempDir d("tar-multi");
+    std::string p = d / "m.tar.gz";
     std::mt19937_64 rng(3);
     std::vector<std::pair<std::string, std::string>> files;
     {
@@ -119,8 +108,8 @@ TEST_CASE("tar.gz: multi-member gzip and entries reopened in any order match the
 }
 
 TEST_CASE("tar.gz: trailing zero padding after the gzip stream is tolerated") {
-    TempDir d("pad");
-    std::string p = d.file("p.tar.gz");
+    TempDir d("tar-pad");
+    std::string p = d / "p.tar.gz";
     {
         gen::TarWriter w(p, true);
         w.add("outbox.json", "{}");
@@ -133,11 +122,11 @@ TEST_CASE("tar.gz: trailing zero padding after the gzip stream is tolerated") {
 }
 
 TEST_CASE("a gzip file that is not a tar is one entry") {
-    TempDir d("bare");
+    TempDir d("tar-bare");
     // A .tar.gz whose tar layer is missing: deflate one file with the tar writer's zlib.
-    std::string p = d.file("outbox.json.gz");
+    std::string p = d / "outbox.json.gz";
     {
-        gen::TarWriter w(d.file("tmp.tar"), false);
+        gen::TarWriter w(d / "tmp.tar", false);
         w.add("x", "y");
     }
     // Build a gzip of plain text by hand through zlib.
@@ -164,8 +153,8 @@ TEST_CASE("a gzip file that is not a tar is one entry") {
 }
 
 TEST_CASE("damaged and truncated tar.gz archives give clear errors") {
-    TempDir d("bad");
-    std::string p = d.file("a.tar.gz");
+    TempDir d("tar-bad");
+    std::string p = d / "a.tar.gz";
     {
         gen::TarWriter w(p, true, gen::LongNames::Gnu, 0);  // level 0: stored blocks, bytes stay in place
         w.add("outbox.json", std::string(5000, 'x'));
@@ -221,12 +210,12 @@ TEST_CASE("damaged and truncated tar.gz archives give clear errors") {
 
 TEST_CASE("tar.gz: a big media folder keeps memory flat and checkpoints few") {
     // 48 media files of 2 MB before the JSON (as older servers wrote them).
-    TempDir d("big");
+    TempDir d("tar-big");
     gen::MastodonSpec sp;
     sp.media_files = 48;
     sp.media_bytes = 2 << 20;
     sp.originals = 60;
-    std::string p = d.file("archive.tar.gz");
+    std::string p = d / "archive.tar.gz";
     gen::write_mastodon_archive(sp, p, gen::ArchiveKind::TarGz);
     ImportContext ctx;
     auto c = open_input(p, ctx);
@@ -239,12 +228,12 @@ TEST_CASE("tar.gz: a big media folder keeps memory flat and checkpoints few") {
 }
 
 TEST_CASE("damaged tar.gz archives never crash: byte-flipped copies read or fail cleanly") {
-    TempDir d("fuzz");
+    TempDir d("tar-fuzz");
     gen::MastodonSpec sp;
     sp.originals = 10;
     sp.media_files = 2;
     sp.media_bytes = 3000;
-    std::string p = d.file("a.tar.gz");
+    std::string p = d / "a.tar.gz";
     gen::write_mastodon_archive(sp, p, gen::ArchiveKind::TarGz);
     std::string good = slurp(p);
     uint64_t x = 0x2545F4914F6CDD1Dull;

@@ -1,4 +1,4 @@
-// Reading an X archive's data files on several threads (issue 9): the report is byte for
+// Reading an X archive's data files on several threads: the report is byte for
 // byte the one a single thread gives, whatever the number of threads, for sound archives,
 // damaged parts, limits and folders; and run_jobs itself keeps order, stops and reports.
 #include <doctest/doctest.h>

@@ -13,7 +13,6 @@
 #include "report/report.h"
 #include "social_test_util.h"
 #include "util/error.h"
-#include "util/wire.h"
 #include "x_archive_gen.h"
 
 using namespace clout;
@@ -63,23 +62,17 @@ std::string read_with_parts(const std::string& path, const std::vector<std::stri
     std::vector<PartAhead> parts;
     for (const std::string& file : ahead) {
         PartAhead p = read_part(path, file);
-        if (as_bytes) {
-            wire::Writer w;
-            encode_part_ahead(p, w);
-            std::string bytes = w.take();
-            wire::Reader r(bytes);
-            p = decode_part_ahead(r);
-            CHECK(r.at_end());
-        }
         parts.push_back(std::move(p));
     }
+    PartsAhead given;
+    given.parts = as_bytes ? decode_parts_ahead(encode_parts_ahead(parts)) : std::move(parts);
     Activity a;
     ImportContext ctx;
     ctx.threads = 1;
-    ctx.parts_ahead = &parts;
+    ctx.pre_read = &given;
     import_path(path, a, ctx);
     if (warnings) *warnings = a.warnings;
-    if (left) *left = parts.size();
+    if (left) *left = given.parts.size();
     return report_of(a);
 }
 
@@ -156,13 +149,13 @@ TEST_CASE("parts ahead: the post limit still counts the parts given") {
     std::string zip = dir / "x.zip";
     gen::write_x_archive(zip, archive());
     const std::vector<std::string> files = part_paths(zip);
-    std::vector<PartAhead> parts;
-    for (const std::string& f : files) parts.push_back(read_part(zip, f));
+    PartsAhead given;
+    for (const std::string& f : files) given.parts.push_back(read_part(zip, f));
     Activity a;
     ImportContext ctx;
     ctx.threads = 1;
     ctx.limits.max_posts = 1000;
-    ctx.parts_ahead = &parts;
+    ctx.pre_read = &given;
     CHECK_THROWS_WITH_AS(import_path(zip, a, ctx), "more than 1000 posts (limit --max-posts)", LimitError);
 }
 
@@ -182,17 +175,16 @@ TEST_CASE("parts ahead: damaged bytes from the other worker are an error, never 
     o.tweets = 300;
     o.parts = 1;
     gen::write_x_archive(zip, o);
-    PartAhead p = read_part(zip, part_paths(zip)[0]);
+    std::vector<PartAhead> one;
+    one.push_back(read_part(zip, part_paths(zip)[0]));
+    const PartAhead& p = one[0];
     REQUIRE(p.part.posts.size() == 300);
-    wire::Writer w;
-    encode_part_ahead(p, w);
-    const std::string bytes = w.take();
+    const std::string bytes = encode_parts_ahead(one);
     // Every truncation is refused.
     size_t refused = 0;
     for (size_t n = 0; n < bytes.size(); n += 1 + n / 64) {
-        wire::Reader r(std::string_view(bytes).substr(0, n));
         try {
-            decode_part_ahead(r);
+            decode_parts_ahead(std::string_view(bytes).substr(0, n));
         } catch (const InputError& e) {
             CHECK(std::string(e.what()) == "damaged data from the other import worker");
             ++refused;
@@ -205,20 +197,20 @@ TEST_CASE("parts ahead: damaged bytes from the other worker are an error, never 
     for (size_t at = 0; at < bytes.size(); at += 1 + at / 32) {
         std::string bad = bytes;
         bad[at] = static_cast<char>(bad[at] ^ 0xA5);
-        wire::Reader r(bad);
         try {
-            PartAhead q = decode_part_ahead(r);
             Activity into;
             into.add_account(Account{});
-            into.merge_part(std::move(q.part), 0);  // must not read out of bounds (ASan)
+            for (PartAhead& q : decode_parts_ahead(bad))
+                into.merge_part(std::move(q.part), 0);  // must not read out of bounds (ASan)
             for (const Post& post : into.posts) CHECK(post.terms_begin + post.n_hashtags <= into.terms.size());
         } catch (const InputError&) {
         }
     }
     // Intact bytes decode to what was encoded.
-    wire::Reader r(bytes);
-    PartAhead q = decode_part_ahead(r);
-    CHECK(r.at_end());
+    CHECK_THROWS_AS(decode_parts_ahead(bytes + "x"), InputError);  // bytes left over
+    std::vector<PartAhead> qs = decode_parts_ahead(bytes);
+    REQUIRE(qs.size() == 1);
+    const PartAhead& q = qs[0];
     CHECK(q.path == p.path);
     CHECK(q.part.posts.size() == p.part.posts.size());
     CHECK(q.part.strings.size() == p.part.strings.size());

@@ -54,7 +54,7 @@
     files: [],
     report: null,
     reportJSON: null,
-    dashboard: true,       // share: this page has a dashboard (the share module adds to it, no stand-in page)
+    dashboard: true,       // this page has a dashboard (the share module adds to it, no stand-in page)
     errors: [],
     busy: false,
     lastRun: null,
@@ -65,14 +65,14 @@
     framesDrawn: 0,
     fontsReal: false,
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
-    _module: null,      // share: the running module (web/share.js, web/history.js call it)
-    _beforeMain: [],    // share: fn(module) called once the module exists, before main() runs
+    _module: null,      // the running module (web/share.js, web/history.js call it)
+    _beforeMain: [],    // fn(module) called once the module exists, before main() runs
 
     // A drop or the picker: the files join the report on screen, or start a new one.
     addFiles(list) {
       const added = Array.from(list || []).filter((f) => f instanceof File);
       if (!added.length) return;
-      // rank: one CSV and no report on screen may be an audience roster: the worker decides
+      // One CSV and no report on screen may be an audience roster: the worker decides
       // (an export's CSV, or one without a handle column, is still read as an export).
       if (!clout.report && added.length === 1 && /\.csv$/i.test(added[0].name)) {
         runRank(added[0], true).catch(() => { /* shown in the app */ });
@@ -414,9 +414,9 @@
     clout.errors = p.errors.slice();
     const ms = performance.now() - p.t0;
     if (json) {
-      clearRank();  // rank: a report replaces the ranking on screen
+      clearRank();  // a report replaces the ranking on screen
       // A new report is taken in over several short tasks, so that no one of them holds the
-      // main thread long (issue 7: no task over 50 ms). With the exact text the worker sent
+      // main thread long (no task over 50 ms). With the exact text the worker sent
       // its view of the report (worker.js): the share card's payload, the report's members as
       // separate JSON texts and the trend as numbers. Here: JSON.parse for clout.report and
       // the share card (one short call); then the dashboard takes the members, a few per task
@@ -530,7 +530,7 @@
   }
   // The screen-reader section: its sections are made at once (detached elements, cheap) and
   // put in the page one at a time when it is idle (returns a promise), so that no frame lays
-  // out all of it (issue 7: laying out the ~100 elements took 15-40 ms on a loaded machine).
+  // out all of it (laying out the ~100 elements took 15-40 ms on a loaded machine).
   function updateReportText(r, still = () => true) {
     const box = $("report-text");
     if (!box) return Promise.resolve();
@@ -581,7 +581,7 @@
     clout.announce(headline(r) + (clout.errors.length ? " Not scored: " + clout.errors.join("; ") : ""));
     // One section at a time, each when the page is idle (or after 300 ms at the latest): the
     // dashboard's first frames build its rows, and a section's style and layout (5-20 ms on
-    // a loaded machine) would otherwise land in the same frame (issue 7).
+    // a loaded machine) would otherwise land in the same frame.
     const idle = () => new Promise((res) => {
       if (window.requestIdleCallback) requestIdleCallback(() => res(), { timeout: 300 });
       else setTimeout(res, 50);
@@ -683,7 +683,7 @@
   });
   $("new-btn").addEventListener("click", () => clout.startOver());
   $("cancel").addEventListener("click", () => clout.cancel());
-  // rank: the welcome screen's "Rank an audience (CSV)…" and "Try a sample roster", the
+  // The welcome screen's "Rank an audience (CSV)…" and "Try a sample roster", the
   // ranking's toolbar and its filter field (placed by src/web/panel_rank.cpp)
   $("rank-file").addEventListener("change", (e) => {
     const f = e.target.files && e.target.files[0];
@@ -845,7 +845,7 @@
     sendTheme();
     sendCanvasSize();
     mod.callMain([]);
-    // share: hooks run after main() set up the app, before it draws; scripts that load
+    // Hooks run after main() set up the app, before it draws; scripts that load
     // later (the page's other scripts can run after this) get theirs run at once.
     const runHook = (fn) => { try { fn(mod); } catch (e) { console.error(e); } };
     clout._beforeMain.forEach(runHook);

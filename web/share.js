@@ -1,4 +1,4 @@
-// Sharing and exports in the page (issue 8). The codec and the CSV are the engine's C++
+// Sharing and exports in the page. The codec and the CSV are the engine's C++
 // (src/core/share/), called through the app module; this file moves text between them,
 // the address bar, the clipboard and downloads.
 //
@@ -73,7 +73,7 @@
       S.reportText = text;
       const page = opts.page !== undefined ? !!opts.page : !clout.dashboard;
       // The card made by the import worker for this exact text, when there is one: no parse
-      // of the report on the main thread (issue 7).
+      // of the report on the main thread.
       const card = opts.card || (clout._reportCard && clout._reportCard.json === text ? clout._reportCard.payload : "");
       const set = () => (card ? setCardDirect(card, page) : setReportDirect(text, page));
       if (mod()) return set() === 1;

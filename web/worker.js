@@ -15,7 +15,7 @@
 //       the file name (unrecognised, unreadable, a media-only part of an X archive)
 //   {type: "report", id, keys, json, view, ahead}   json = the exact text of `clout score --json`;
 //       view = what the page's main thread takes in small steps instead of parsing json in
-//       wasm (issue 7): {card: share payload or "", parts: [[key, JSON text]...] (every
+//       wasm: {card: share payload or "", parts: [[key, JSON text]...] (every
 //       member but trend), trend: Int32Array [score, 5 points] a day, dates: "YYYY-MM-DD"...}
 //       (src/worker/main.cpp clout_worker_view). ahead: where the time went ("Two workers"
 //       below): {own, helper: data files read ahead by this worker and by the helper,

@@ -14,10 +14,14 @@
 #include "rank/roster.h"
 #include "report/report.h"
 #include "score/score.h"
-#include "share/report_csv.h"  // share: --csv
+#include "share/report_csv.h"  // --csv
 #include "util/time.h"
 #include "util/error.h"
 #include "util/tz.h"
+
+#ifdef __EMSCRIPTEN__
+#include "file_source.h"  // the CLI under Node (scripts/bench.sh) reads as the wasm worker does
+#endif
 
 namespace {
 
@@ -95,9 +99,47 @@ int usage_error(const std::string& msg) {
     return 2;
 }
 
+// `clout rank ROSTER.csv [--json | --csv] [--top N]`: args after "rank".
+int rank_main(const std::vector<std::string>& args) {
+    clout::RankOptions opt;
+    auto fail = [](const std::string& msg) {
+        std::fprintf(stderr, "error: %s\n", msg.c_str());
+        return 2;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            opt.format = clout::RankOptions::Format::Json;
+        } else if (a == "--csv") {
+            opt.format = clout::RankOptions::Format::Csv;
+        } else if (a == "--top") {
+            if (++i >= args.size()) return fail("--top needs a number");
+            const std::string& v = args[i];
+            if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos || std::stoull(v) == 0)
+                return fail("--top needs a positive number, not '" + v + "'");
+            opt.top = static_cast<size_t>(std::stoull(v));
+        } else if (a.size() > 1 && a[0] == '-') {
+            return fail("unknown option '" + a + "' for rank");
+        } else if (opt.file.empty()) {
+            opt.file = a;
+        } else {
+            return fail("rank takes one roster CSV");
+        }
+    }
+    if (opt.file.empty()) return fail("rank needs a roster CSV (see docs/RANKING.md)");
+    std::string out, err;
+    const int rc = clout::rank_command(opt, out, err);
+    std::fputs(err.c_str(), stderr);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return rc;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+    clout::install_wasm_file_source();
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::fputs(kUsage, stderr);
@@ -111,18 +153,12 @@ int main(int argc, char** argv) {
         std::printf("clout %s\nscoring model %s\n", CLOUT_VERSION, clout::model_version().c_str());
         return 0;
     }
-    if (args[0] == "rank") {
-        std::string out, err;
-        int rc = clout::rank_command(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
-        std::fputs(err.c_str(), stderr);
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        return rc;
-    }
+    if (args[0] == "rank") return rank_main(std::vector<std::string>(args.begin() + 1, args.end()));
     if (args[0] != "score") return usage_error("unknown command '" + args[0] + "'");
 
     std::vector<std::string> files;
     bool json = false;
-    std::string csv_path;  // share: --csv FILE
+    std::string csv_path;  // --csv FILE
     clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
@@ -251,7 +287,7 @@ int main(int argc, char** argv) {
         opt.zone = zone;
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
-        if (!csv_path.empty()) {  // share: the same bytes as the page's "Download CSV"
+        if (!csv_path.empty()) {  // the same bytes as the page's "Download CSV"
             const std::string csv = clout::report_csv(report);
             FILE* f = std::fopen(csv_path.c_str(), "wb");
             if (!f || std::fwrite(csv.data(), 1, csv.size(), f) != csv.size() || std::fclose(f) != 0) {

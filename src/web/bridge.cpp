@@ -201,7 +201,7 @@ EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
     show_report(std::move(r));
 }
 
-// A new report in parts (issue 7: no main-thread task over 50 ms), from the worker's view
+// A new report in parts (no main-thread task over 50 ms), from the worker's view
 // of it (src/worker/main.cpp clout_worker_view): begin, the trend, each member of the
 // report's JSON object (a few per task), end. The report on screen changes only at the end.
 EMSCRIPTEN_KEEPALIVE void clout_web_report_begin() {

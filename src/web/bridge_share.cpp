@@ -1,4 +1,4 @@
-// The JS <-> wasm bridge of sharing, exports, history and privacy (issue 8). The page side
+// The JS <-> wasm bridge of sharing, exports, history and privacy. The page side
 // is web/share.js, web/card.js and web/history.js (namespace window.clout.share).
 //   JS -> C++: Module._clout_web_share_* / _clout_web_report_csv / _clout_web_history / _clout_web_privacy
 //   C++ -> JS: clout.share._changed(payload, cardJson), ._opened(cardJson, error), .action(name)
@@ -107,7 +107,7 @@ EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int
 
 // The person's report's card, made by the import worker (its share payload, without a
 // name: src/worker/main.cpp clout_worker_view), so the page does not parse the report for
-// it (issue 7). The same card as clout_web_share_set_report of the report's JSON text.
+// it. The same card as clout_web_share_set_report of the report's JSON text.
 EMSCRIPTEN_KEEPALIVE int clout_web_share_set_card(const char* payload, int show_page) {
     ShareState& s = share_state();
     ShareCard own;

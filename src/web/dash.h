@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "ui.h"
+#include "util/json_field.h"  // jstr: a text member of the report
 
 namespace clout::web::dash {
 
@@ -65,11 +66,6 @@ inline int64_t num(const json& j, const char* key, int64_t def = -1) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_number()) return def;
     return it->get<int64_t>();
-}
-inline std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return {};
-    return it->get<std::string>();
 }
 // "x" -> "X", "mastodon" -> "Mastodon", ...
 std::string network_name(const std::string& id);

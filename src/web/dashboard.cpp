@@ -208,11 +208,11 @@ std::string account_line(const ReportData& r) {
     std::string s;
     for (const auto& src : r.j["sources"]) {
         if (!s.empty()) s += "  \xC2\xB7  ";
-        const std::string acc = str(src, "account");
-        s += network_name(str(src, "network"));
+        const std::string acc = jstr(src, "account");
+        s += network_name(jstr(src, "network"));
         // "@" before a bare handle only: not before a display name (a Bluesky repository's
         // account, a LinkedIn name) or an id
-        const bool bare_handle = str(src, "network") != "bluesky" && acc.find_first_of("@.: ") == std::string::npos;
+        const bool bare_handle = jstr(src, "network") != "bluesky" && acc.find_first_of("@.: ") == std::string::npos;
         if (!acc.empty()) s += " " + (bare_handle ? "@" + acc : acc);
     }
     return s;
@@ -293,7 +293,7 @@ void draw_dashboard(AppState& st) {
     // Only the rows in view are built (and drawn). Each row's height is kept from the last
     // frame that drew it, so the rows out of view still take their place; a row never drawn
     // yet is measured one per frame (off screen), so a new report's first frame builds only
-    // what shows (issue 7: the first dashboard frame was the longest main-thread task).
+    // what shows (the first dashboard frame was the longest main-thread task).
     {
         static std::vector<float> heights;
         static const void* for_report = nullptr;
@@ -310,7 +310,7 @@ void draw_dashboard(AppState& st) {
         }
         // A row never built yet is built only while this frame has spent less than
         // kNewRowBudgetMs: a new report's first frame shows the header and the top row (the
-        // score), the next frames the rows below, as many a frame as fit (issue 7).
+        // score), the next frames the rows below, as many a frame as fit.
         constexpr double kNewRowBudgetMs = 4;
         const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
         bool measured = fresh;   // a new report's first frame builds only the rows in view
@@ -338,7 +338,7 @@ void draw_dashboard(AppState& st) {
 
     // footer
     {
-        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + str(R.j, "model") +
+        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + jstr(R.j, "model") +
                                  " \xC2\xB7 computed in your browser, nothing uploaded";
         const std::string shown = elide(f.small, foot, content_w);
         const ImVec2 fs = tsize(f.small, shown);

@@ -15,7 +15,7 @@
 #define ICON_INFO         "\xef\x81\x9a"  // U+F05A info-circle
 #define ICON_WARNING      "\xef\x81\xb1"  // U+F071 exclamation-triangle
 #define ICON_LINE_CHART   "\xef\x88\x81"  // U+F201 line-chart
-// share: sharing, exports, history, privacy
+// Sharing, exports, history, privacy
 #define ICON_DOWNLOAD     "\xef\x80\x99"  // U+F019 download
 #define ICON_LINK         "\xef\x83\x81"  // U+F0C1 link
 #define ICON_IMAGE        "\xef\x80\xbe"  // U+F03E picture-o
@@ -40,7 +40,7 @@
 #define ICON_PIE_CHART    "\xef\x88\x80"  // U+F200 pie-chart
 #define ICON_STAR         "\xef\x80\x85"  // U+F005 star
 #define ICON_USER         "\xef\x80\x87"  // U+F007 user
-// rank: the audience ranking panel
+// The audience ranking panel
 #define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078 chevron-down
 #define ICON_CHEVRON_RIGHT "\xef\x81\x94" // U+F054 chevron-right
 #define ICON_TROPHY       "\xef\x82\x91"  // U+F091 trophy

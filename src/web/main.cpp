@@ -17,7 +17,7 @@
 #include "bridge.h"
 #include "panels.h"
 #include "render_gl.h"
-#include "share_state.h"  // share: shared card, privacy panel
+#include "share_state.h"  // shared card, privacy panel
 #include "state.h"
 #include "ui.h"
 
@@ -136,9 +136,9 @@ void frame(void*) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     // No window background: the renderer's clear paints the same colour (a full-window
     // textured, blended quad is the most expensive thing software GL draws).
-    const bool own_scroll = state().phase == Phase::Dashboard || rank_page_active();  // rank: the ranking page scrolls itself
+    const bool own_scroll = state().phase == Phase::Dashboard || rank_page_active();  // the ranking page scrolls itself
     ImGui::Begin("clout", nullptr, flags | ImGuiWindowFlags_NoBackground | (own_scroll ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
-    if (!draw_share_pages() && !draw_rank_page(state())) switch (state().phase) {  // share: a shared card, the privacy panel, ...; rank
+    if (!draw_share_pages() && !draw_rank_page(state())) switch (state().phase) {  // a shared card, the privacy panel, ...; the ranking page
         case Phase::Welcome: draw_welcome(state()); break;
         case Phase::Working: draw_progress(state()); break;
         case Phase::Dashboard: draw_dashboard(state()); break;

@@ -26,7 +26,7 @@ void panel_accounts(const ReportData& r, float w) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const std::string tot = fmt_int(num(e, "total", 0));
         const float tw = tsize(f.strong, tot).x;
-        text_at(f.body, p, c.text, elide(f.body, str(e, "account"), w - tw - u.rpx(12)));
+        text_at(f.body, p, c.text, elide(f.body, jstr(e, "account"), w - tw - u.rpx(12)));
         text_at(f.strong, ImVec2(p.x + w - tw, p.y), c.text, tot);
         ImGui::Dummy(ImVec2(w, f.body->FontSize + u.rpx(4)));
         bar(ImGui::GetCursorScreenPos(), w, u.rpx(4), static_cast<float>(num(e, "total", 0)) / static_cast<float>(top), c.accent);

@@ -53,7 +53,7 @@ void panel_breakdown(const ReportData& r, float w) {
     card_title(ICON_PIE_CHART, "What the score is made of");
     int i = 0;
     for (const auto& comp : r.j["components"]) {
-        const std::string id = str(comp, "id");
+        const std::string id = jstr(comp, "id");
         const bool avail = comp.value("available", false);
         const Formula* fm = nullptr;
         for (const auto& x : kFormulas)
@@ -62,7 +62,7 @@ void panel_breakdown(const ReportData& r, float w) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddCircleFilled(ImVec2(p.x + u.rpx(5), p.y + f.strong->FontSize * 0.5f), u.rpx(5), avail ? c.comp[i % 5] : c.faint);
-        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, str(comp, "label"));
+        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, jstr(comp, "label"));
         const std::string pts = avail ? fmt_int(num(comp, "points", 0)) + " / " + fmt_int(num(comp, "max_points", 0)) + " pts"
                                       : "unavailable";
         const ImVec2 ps = tsize(f.strong, pts);

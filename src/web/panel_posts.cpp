@@ -25,12 +25,12 @@ void panel_top_posts(const ReportData& r, float w) {
             ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, q.y), ImVec2(q.x + w, q.y), c.border, std::max(1.0f, std::round(u.s)));
             gap(10);
         }
-        std::string t = printable(f.body, str(p, "text"));
+        std::string t = printable(f.body, jstr(p, "text"));
         if (t.empty()) t = "(no text kept for this post)";
         if (t.size() > 160) t = elide(f.body, t, w * 2.2f);
         text(f.body, c.text, t, w);
         gap(4);
-        std::string meta = nice_date(str(p, "time")) + " \xC2\xB7 " + network_name(str(p, "network"));
+        std::string meta = nice_date(jstr(p, "time")) + " \xC2\xB7 " + network_name(jstr(p, "network"));
         const int64_t likes = num(p, "likes"), reposts = num(p, "reposts"), replies = num(p, "replies");
         std::string counts;
         if (likes >= 0) counts += std::string(ICON_HEART " ") + fmt_int(likes) + "   ";

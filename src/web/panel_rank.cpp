@@ -1,4 +1,4 @@
-// The audience ranking (issue 6, docs/RANKING.md "In the page"): a roster CSV ranked by the
+// The audience ranking (docs/RANKING.md "In the page"): a roster CSV ranked by the
 // import worker with the CLI's functions, drawn as a page of its own.
 //  - The welcome screen's entry (draw_rank_entry): "Rank an audience (CSV)…" (#rank-open, a
 //    real file input) and "Try a sample roster" (#rank-sample), with one line on the CSV.

@@ -59,8 +59,8 @@ void panel_score(const ReportData& r, float w) {
     }
     ImGui::Dummy(ImVec2(w, chh));
     gap(14);
-    text(f.small, c.muted, "As of " + nice_date(str(j, "as_of")) + " \xC2\xB7 91-day window", w);
-    text(f.small, c.faint, "Model " + str(j, "model"), w);
+    text(f.small, c.muted, "As of " + nice_date(jstr(j, "as_of")) + " \xC2\xB7 91-day window", w);
+    text(f.small, c.faint, "Model " + jstr(j, "model"), w);
 }
 
 }  // namespace clout::web

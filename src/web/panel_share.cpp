@@ -1,4 +1,4 @@
-// Sharing (issue 8): the read-only card a share link opens, the person's own card with
+// Sharing: the read-only card a share link opens, the person's own card with
 // the "Share and export" section (link, name, PNG / JSON / CSV downloads, local history),
 // and the interim page that shows them when a report arrives without a dashboard.
 // The card layout here and the PNG (web/card.js) show the same fields.

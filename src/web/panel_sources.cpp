@@ -19,16 +19,16 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     int k = 0;
     for (const auto& s : r.j["sources"]) {
         if (k++) gap(12);
-        std::string acc = str(s, "account");
-        text(f.strong, c.text, network_name(str(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
-        text(f.small, c.faint, elide(f.small, str(s, "source") + " \xC2\xB7 " + str(s, "format"), w));
+        std::string acc = jstr(s, "account");
+        text(f.strong, c.text, network_name(jstr(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
+        text(f.small, c.faint, elide(f.small, jstr(s, "source") + " \xC2\xB7 " + jstr(s, "format"), w));
         // A Bluesky account is named by its profile's name (the repository has no handle);
         // its DID, the one stable id, comes from the source's note.
         if (s["notes"].is_array())
             for (const auto& n : s["notes"]) {
                 const std::string t = n.is_string() ? n.get<std::string>() : std::string();
                 const size_t k = t.find("its DID is did:");
-                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.substr(k + 11), w));
+                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.subjstr(k + 11), w));
             }
         gap(6);
         const json& cn = s["counts"];
@@ -39,7 +39,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         text(f.small, c.muted, cnt("posts") + " posts \xC2\xB7 " + cnt("replies") + " replies \xC2\xB7 " + cnt("reposts") +
                                    " reposts \xC2\xB7 " + cnt("likes_given") + " likes given", w);
         text(f.small, c.muted, "Followers " + cnt("followers") + " \xC2\xB7 following " + cnt("following"), w);
-        const std::string a = str(s, "first_post"), b = str(s, "last_post");
+        const std::string a = jstr(s, "first_post"), b = jstr(s, "last_post");
         if (!a.empty()) text(f.small, c.muted, "Posts from " + nice_date(a) + " to " + nice_date(b), w);
         if (s["lacks"].is_array() && !s["lacks"].empty()) {
             std::string l;
@@ -47,7 +47,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
             text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
         }
         if (num(cn, "followers") < 0) followers_missing = true;
-        const std::string net = str(s, "network");
+        const std::string net = jstr(s, "network");
         if (net == "bluesky" || net == "mastodon") {
             fetchable = true;
             if (s["notes"].is_array())

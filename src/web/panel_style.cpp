@@ -14,9 +14,9 @@ void panel_style(const ReportData& r, float w) {
     const Fonts& f = u.f;
     const json& s = r.j["style"];
     card_title(ICON_USER, "Your style");
-    text(f.number, c.text, str(s, "label"), w);
+    text(f.number, c.text, jstr(s, "label"), w);
     gap(4);
-    text(f.body, c.muted, str(s, "description"), w);
+    text(f.body, c.muted, jstr(s, "description"), w);
     gap(14);
     auto share = [&](const char* label, double v, ImU32 col) {
         const ImVec2 p = ImGui::GetCursorScreenPos();

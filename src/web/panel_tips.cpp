@@ -26,7 +26,7 @@ void panel_tips(const ReportData& r, float w) {
         text_at(f.strong, ImVec2(p.x + (bw - tw) * 0.5f, p.y + u.rpx(5)), change_colour(pts), badge);
         ImGui::SetCursorScreenPos(ImVec2(p.x + bw + u.rpx(12), p.y + u.rpx(4)));
         ImGui::BeginGroup();
-        text(f.body, c.text, str(t, "text"), w - bw - u.rpx(12));
+        text(f.body, c.text, jstr(t, "text"), w - bw - u.rpx(12));
         ImGui::EndGroup();
         const float bottom = std::max(ImGui::GetItemRectMax().y, p.y + bh);
         ImGui::SetCursorScreenPos(ImVec2(p.x, bottom + u.rpx(12)));

@@ -24,7 +24,7 @@ void panel_topics(const ReportData& r, float w) {
     const float ch = f.body->FontSize + u.rpx(12);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& e : t) {
-        const std::string label = (str(e, "kind") == "hashtag" ? "#" : "") + str(e, "term");
+        const std::string label = (jstr(e, "kind") == "hashtag" ? "#" : "") + jstr(e, "term");
         const std::string cnt = fmt_int(num(e, "posts", 0));
         const float lw = tsize(f.body, label).x, cw = tsize(f.small, cnt).x;
         const float bw = std::min(w, lw + cw + u.rpx(32));

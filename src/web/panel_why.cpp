@@ -20,11 +20,11 @@ void panel_why(const ReportData& r, float w) {
     gap(10);
     int i = 0;
     for (const auto& comp : r.j["components"]) {
-        const std::string id = str(comp, "id");
+        const std::string id = jstr(comp, "id");
         const int64_t v = num(ch["components_d30"], id.c_str(), 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + u.rpx(4), p.y + f.body->FontSize * 0.55f), u.rpx(4), c.comp[i % 5]);
-        text_at(f.body, ImVec2(p.x + u.rpx(16), p.y), c.muted, str(comp, "label"));
+        text_at(f.body, ImVec2(p.x + u.rpx(16), p.y), c.muted, jstr(comp, "label"));
         const std::string s = fmt_signed(v);
         const ImVec2 ss = tsize(f.strong, s);
         text_at(f.strong, ImVec2(p.x + w - ss.x, p.y), change_colour(v), s);
@@ -50,9 +50,9 @@ void panel_why(const ReportData& r, float w) {
     if (ent.is_array() && !ent.empty()) {
         gap(6);
         const json& best = ent[0];
-        std::string t = printable(f.small, str(best, "text"));
+        std::string t = printable(f.small, jstr(best, "text"));
         if (t.empty()) t = "(no text kept)";
-        text(f.small, c.faint, "Biggest lift: " + nice_date(str(best, "time")) + ", " +
+        text(f.small, c.faint, "Biggest lift: " + nice_date(jstr(best, "time")) + ", " +
                                    fmt_fixed(best.value("points_exact", 0.0), 2) + " points", w);
         text(f.small, c.muted, "\xE2\x80\x9C" + elide(f.small, t, w * 2.0f) + "\xE2\x80\x9D", w);
     }

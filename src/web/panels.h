@@ -30,7 +30,7 @@ void panel_sources(AppState& st, const ReportData& r, float w);
 // The "Fetch public counts…" entry under Sources for Bluesky and Mastodon (panel_fetch.cpp).
 void fetch_entry(float w, bool fetched_before);
 
-// rank: the audience ranking (panel_rank.cpp). The welcome screen's entry ("Rank an
+// The audience ranking (panel_rank.cpp). The welcome screen's entry ("Rank an
 // audience (CSV)…", "Try a sample roster") at (x0, y), `w` wide; returns its height
 // (measure: nothing drawn). The ranking page replaces the other screens while a ranking is
 // open and the worker is idle: draw_rank_page returns false when it is not.

@@ -1,4 +1,4 @@
-// State of the sharing, export, history and privacy pieces of the page (issue 8), kept
+// State of the sharing, export, history and privacy pieces of the page, kept
 // apart from AppState so the panels stay separate. Changed by bridge_share.cpp (calls
 // from web/share.js and web/history.js) and by panel_share.cpp / panel_privacy.cpp.
 #pragma once

@@ -30,7 +30,7 @@ struct Work {
     std::string name;
     double done = 0, total = 0;            // bytes of the file read / its size
     double entries = 0, posts = 0;
-    bool rank = false;                     // rank: ranking a roster (panel_rank.cpp), not reading an export
+    bool rank = false;                     // ranking a roster (panel_rank.cpp), not reading an export
 };
 
 // The report on screen: the JSON object the worker produced (the CLI's report) and what

@@ -10,7 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "panels.h"
-#include "share_state.h"  // share: the privacy panel link
+#include "share_state.h"  // the privacy panel link
 #include "ui.h"
 
 namespace clout::web {
@@ -134,10 +134,10 @@ void draw_welcome(AppState& st) {
                                 u.rpx(14) + f.small->FontSize + u.rpx(18);
     const float privacy_h = centered_wrapped(dl, f.body, x0, 0, col_w - u.px(28), 0, kPrivacy, u.px(4), true);
     // "How it works" under the drop zone, where there is room for it.
-    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 900;  // rank: 760 before the ranking entry
+    const bool show_steps = !narrow && st.files.empty() && H / u.s >= 900;  // 760 before the ranking entry
     const float steps_h = show_steps ? u.rpx(28) + f.strong->FontSize + u.rpx(6) + f.small->FontSize * 2 + u.rpx(4) : 0;
     const float footer_h = u.rpx(56);
-    const float rank_h = draw_rank_entry(x0, 0, col_w, true);  // rank: "Rank an audience (CSV)"
+    const float rank_h = draw_rank_entry(x0, 0, col_w, true);  // "Rank an audience (CSV)"
 
     const float block_h = title_h + title_gap + line1_h + lead_gap + line2_h + block_gap + zone_h +
                           (errors_h > 0 ? u.rpx(16) + errors_h : 0) +
@@ -331,7 +331,7 @@ void draw_welcome(AppState& st) {
         }
     }
 
-    // share: "How your data is handled" (the privacy panel), under the privacy line
+    // "How your data is handled" (the privacy panel), under the privacy line
     {
         y += u.rpx(12);
         const float lw = text_size(f.small, ICON_SHIELD "  How your data is handled").x;

@@ -1,8 +1,8 @@
 // The import worker's C API: the engine (src/core) compiled for a Web Worker, driven by
 // web/worker.js. The page never reads a file on its main thread: worker.js mounts each
 // dropped File with WORKERFS under /in/<key>/ and calls clout_worker_import on it, which
-// streams it through the normal pipeline (open_source -> importers; io/byte_source.cpp
-// reads the File ahead in blocks), so a 10 GB archive is read in slices and never held in
+// streams it through the normal pipeline (open_source -> importers; file_source.cpp reads
+// the File ahead in blocks), so a 10 GB archive is read in slices and never held in
 // memory.
 //
 // Each file is read into its own Activity first and merged into the kept one only when it
@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "file_source.h"
 #include "importers/importer.h"
 #include "importers/x_archive.h"
 #include "io/byte_source.h"
@@ -34,7 +35,6 @@
 #include "report/report.h"
 #include "share/share_link.h"
 #include "util/error.h"
-#include "util/wire.h"
 #include "worker_state.h"
 
 #include <nlohmann/json.hpp>
@@ -60,7 +60,7 @@ std::vector<clout::InputOutcome> g_not_read;
 
 // Data files of the next import read ahead, here or by the other import worker (web/worker.js
 // "Two workers", importers/x_archive.h); the import takes them and this is emptied.
-std::vector<clout::PartAhead> g_ahead;
+clout::PartsAhead g_ahead;
 std::string g_blob;  // parts as bytes: for the other worker, or from it
 
 // Opens `path` with the page's progress (at most every 100 ms) on ctx.
@@ -115,12 +115,13 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char* path, const char* name) {
     g_result.clear();
     const std::string k = key;
-    std::vector<clout::PartAhead> ahead = std::move(g_ahead);
-    g_ahead.clear();
+    clout::PartsAhead ahead;
+    ahead.parts = std::move(g_ahead.parts);
+    g_ahead.parts.clear();
     try {
         clout::Activity activity;
         clout::ImportContext ctx;
-        if (!ahead.empty()) ctx.parts_ahead = &ahead;
+        if (!ahead.parts.empty()) ctx.pre_read = &ahead;
         double total = 0;
         clout::InputOutcome o;
         try {
@@ -180,12 +181,9 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_read_ahead(const char* key, const 
         std::vector<clout::PartAhead> parts;
         for (const std::string& f : split_keys(files)) parts.push_back(clout::read_x_archive_part(*c, f, ctx));
         if (keep) {
-            for (auto& p : parts) g_ahead.push_back(std::move(p));
+            for (auto& p : parts) g_ahead.parts.push_back(std::move(p));
         } else {
-            clout::wire::Writer w;
-            w.num(static_cast<uint64_t>(parts.size()));
-            for (const auto& p : parts) clout::encode_part_ahead(p, w);
-            g_blob = w.take();
+            g_blob = clout::encode_parts_ahead(parts);
         }
     } catch (const std::bad_alloc&) {
         g_result = "out of memory while reading ahead";
@@ -211,11 +209,7 @@ EMSCRIPTEN_KEEPALIVE char* clout_worker_blob_alloc(double n) {
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_take_blob() {
     g_result.clear();
     try {
-        clout::wire::Reader r(g_blob);
-        std::vector<clout::PartAhead> parts(r.count(1));
-        for (auto& p : parts) p = clout::decode_part_ahead(r);
-        if (!r.at_end()) clout::wire::Reader::fail();
-        for (auto& p : parts) g_ahead.push_back(std::move(p));
+        for (auto& p : clout::decode_parts_ahead(g_blob)) g_ahead.parts.push_back(std::move(p));
     } catch (const std::exception& e) {
         g_result = e.what();
     }
@@ -244,7 +238,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_warm_up(const char* path, int posts) {
 }
 
 // Forgets the parts read ahead (the import of that file is not coming).
-EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhead>().swap(g_ahead); }
+EMSCRIPTEN_KEEPALIVE void clout_worker_drop_ahead() { std::vector<clout::PartAhead>().swap(g_ahead.parts); }
 
 // Forgets every file read (a new report starts).
 EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
@@ -297,7 +291,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
 }
 
 // What the page's main thread needs of the last report, made here so that the page never
-// parses the whole report in one go (issue 7: no main-thread task over 50 ms). A JSON text:
+// parses the whole report in one go (no main-thread task over 50 ms). A JSON text:
 //   {"card": share payload (no name) or "" when the report cannot be shared,
 //    "parts": [[key, compact JSON of the report's member], ...] (every member but "trend"),
 //    "trend": [score, p0..p4, score, p0..p4, ...] (a day each, ascending),
@@ -346,7 +340,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
 
 }  // extern "C"
 
-// ---- audience ranking (issue 6, docs/RANKING.md "In the page"): a roster CSV read and
+// ---- audience ranking (docs/RANKING.md "In the page"): a roster CSV read and
 // ranked here with the CLI's functions (read_roster, rank_roster); the page gets the exact
 // bytes of `clout rank --json` and `--csv` plus the compact table its panel draws
 // (rank/rank_view.h), so the main thread never parses the JSON to draw.
@@ -453,4 +447,8 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_rank_free() {
 
 }  // extern "C"
 
-int main() { return 0; }
+// Runs once when the module starts, before any call from worker.js.
+int main() {
+    clout::install_wasm_file_source();
+    return 0;
+}

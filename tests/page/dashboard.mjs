@@ -7,7 +7,7 @@
 // media-only part, a .txt) are listed as not scored while the rest is; a follower count
 // typed in re-scores like --followers.
 // Measures: time from drop to report for a 100k-tweet archive and the main-thread tasks while
-// it is read and shown (PerformanceObserver "longtask" and Chromium's trace: issue 7, no task
+// it is read and shown (PerformanceObserver "longtask" and Chromium's trace: no task
 // over 50 ms; see the section's comment). Screenshots: tests/out/dashboard-*.png.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -164,7 +164,7 @@ try {
     check(JSON.stringify(got.report) === JSON.stringify(JSON.parse(expected)), "window.clout.report deep-equals the CLI's report");
     const score = JSON.parse(expected).score;
     check(got.status.includes(`Influence score ${score} of 100`), "the live region holds the score", got.status.slice(0, 100));
-    // The share module (issue 8) works from the dashboard's report: a link and a PNG card.
+    // The share module works from the dashboard's report: a link and a PNG card.
     const share = await page.evaluate(async () => {
       const link = window.clout.shareLink;
       const blob = await window.clout.exportCard();
@@ -408,7 +408,7 @@ try {
   }
 
   // ------------------------------------------------------------------ a large archive
-  // Issue 7: no main-thread task over 50 ms while a large archive is processed (drop to the
+  // No main-thread task over 50 ms while a large archive is processed (drop to the
   // first full dashboard frame and a few frames after), measured in a browser that composites
   // as one with a GPU does (launch({ gpuCompositing: true }): SwiftShader stands in for the
   // GPU). Chromium's trace (CDP Tracing) gives every task on the renderer's main thread; the

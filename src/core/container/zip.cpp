@@ -11,7 +11,7 @@
 // in total (limit_stream), encrypted entries and unknown methods are refused by name.
 #include <zlib.h>
 #ifdef CLOUT_HAVE_LIBDEFLATE
-#include <libdeflate.h>  // natively: a CRC-32 several times faster than zlib 1.2's (issue 9)
+#include <libdeflate.h>  // natively: a CRC-32 several times faster than zlib 1.2's
 #endif
 
 #include <algorithm>

@@ -11,6 +11,7 @@
 #include "container/car.h"
 #include "importers/importer.h"
 #include "util/error.h"
+#include "util/json_field.h"
 #include "util/text.h"
 #include "util/time.h"
 
@@ -21,13 +22,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxTreeDepth = 128;  // an MST of 2^128 records: anything deeper is a loop or an attack
-
-std::string str_of(const json& j, const char* key) {
-    if (!j.is_object()) return {};
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return {};
-    return it->get<std::string>();
-}
 
 const json* obj_of(const json& j, const char* key) {
     if (!j.is_object()) return nullptr;
@@ -86,7 +80,7 @@ public:
         } catch (const InputError& e) {
             throw InputError(std::string("the repository's commit block is damaged: ") + e.what());
         }
-        std::string did = str_of(commit, "did");
+        std::string did = jstr(commit, "did");
         std::string data_cid = commit.is_object() && commit.contains("data") ? link_cid(commit["data"]) : std::string();
         if (did.empty() || data_cid.empty()) throw InputError("the CAR root is not a repository commit (no did/data)");
 
@@ -247,7 +241,7 @@ private:
     }
 
     static bool parse_created(const json& rec, int64_t& t) {
-        std::string s = str_of(rec, "createdAt");
+        std::string s = jstr(rec, "createdAt");
         return !s.empty() && parse_iso8601(s, t);
     }
 
@@ -267,25 +261,25 @@ private:
             p.account = ai;
             p.time = t;
             set_id(p, rkey, is_tid, tid);
-            std::string text = utf8_sanitize(str_of(rec, "text"));
+            std::string text = utf8_sanitize(jstr(rec, "text"));
             std::vector<std::string> tags, mentions;
 
             if (const json* reply = obj_of(rec, "reply")) {
                 p.kind = PostKind::Reply;
                 std::string target;
-                if (const json* parent = obj_of(*reply, "parent")) target = authority_of(str_of(*parent, "uri"));
+                if (const json* parent = obj_of(*reply, "parent")) target = authority_of(jstr(*parent, "uri"));
                 p.reply_target = target == st.did ? ReplyTarget::Self : ReplyTarget::Other;
                 if (!target.empty()) p.target_account = out.strings.intern(ascii_lower(target));
             }
             if (const json* embed = obj_of(rec, "embed")) {
-                std::string et = str_of(*embed, "$type");
+                std::string et = jstr(*embed, "$type");
                 std::string quoted;
                 const json* media = nullptr;
                 if (et == "app.bsky.embed.record") {
-                    if (const json* r = obj_of(*embed, "record")) quoted = str_of(*r, "uri");
+                    if (const json* r = obj_of(*embed, "record")) quoted = jstr(*r, "uri");
                 } else if (et == "app.bsky.embed.recordWithMedia") {
                     if (const json* r = obj_of(*embed, "record"))
-                        if (const json* rr = obj_of(*r, "record")) quoted = str_of(*rr, "uri");
+                        if (const json* rr = obj_of(*r, "record")) quoted = jstr(*rr, "uri");
                     media = obj_of(*embed, "media");
                 } else {
                     media = embed;
@@ -296,7 +290,7 @@ private:
                     if (!target.empty()) p.target_account = out.strings.intern(ascii_lower(target));
                 }
                 if (media) {
-                    std::string mt = str_of(*media, "$type");
+                    std::string mt = jstr(*media, "$type");
                     if (mt == "app.bsky.embed.images" || mt == "app.bsky.embed.video") p.has_media = true;
                     if (mt == "app.bsky.embed.external") p.has_link = true;
                 }
@@ -321,12 +315,12 @@ private:
                         }
                     }
                     for (auto& ft : *feats) {
-                        std::string ty = str_of(ft, "$type");
+                        std::string ty = jstr(ft, "$type");
                         if (ty == "app.bsky.richtext.facet#mention") {
                             if (slice.size() > 1 && slice[0] == '@') mentions.push_back(slice.substr(1));
-                            else if (!str_of(ft, "did").empty()) mentions.push_back(str_of(ft, "did"));
+                            else if (!jstr(ft, "did").empty()) mentions.push_back(jstr(ft, "did"));
                         } else if (ty == "app.bsky.richtext.facet#tag") {
-                            std::string tag = str_of(ft, "tag");
+                            std::string tag = jstr(ft, "tag");
                             if (!tag.empty()) tags.push_back(tag);
                         } else if (ty == "app.bsky.richtext.facet#link") {
                             p.has_link = true;
@@ -338,7 +332,7 @@ private:
             auto eit = rec.find("entities");
             if (eit != rec.end() && eit->is_array()) {
                 for (auto& e : *eit) {
-                    std::string ty = str_of(e, "type"), value = str_of(e, "value");
+                    std::string ty = jstr(e, "type"), value = jstr(e, "value");
                     std::string slice;
                     if (const json* index = obj_of(e, "index")) {
                         auto s = index->find("start"), en = index->find("end");
@@ -381,22 +375,22 @@ private:
             p.kind = PostKind::Repost;
             set_id(p, rkey, is_tid, tid);
             if (const json* subj = obj_of(rec, "subject")) {
-                std::string target = authority_of(str_of(*subj, "uri"));
+                std::string target = authority_of(jstr(*subj, "uri"));
                 if (!target.empty()) p.target_account = out.strings.intern(ascii_lower(target));
             }
             out.add_post(p, {});
         } else if (collection == "app.bsky.feed.like") {
             const json* subj = obj_of(rec, "subject");
-            std::string uri = subj ? str_of(*subj, "uri") : std::string();
+            std::string uri = subj ? jstr(*subj, "uri") : std::string();
             if (uri.empty()) uri = key;
             out.add_like(ai, t, uri, authority_of(uri));
         } else if (collection == "app.bsky.graph.follow") {
-            std::string subject = str_of(rec, "subject");
+            std::string subject = jstr(rec, "subject");
             if (subject.empty()) return;
             out.add_follow(ai, t, subject);
             ++st.follows;
         } else if (collection == "app.bsky.actor.profile") {
-            std::string dn = str_of(rec, "displayName");
+            std::string dn = jstr(rec, "displayName");
             if (!dn.empty()) st.display_name = utf8_sanitize(dn);
         }
     }

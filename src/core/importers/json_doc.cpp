@@ -138,15 +138,6 @@ const json* jfind(const json& j, std::string_view key) {
     return &*it;
 }
 
-std::string jstr(const json& j, std::string_view key) {
-    const json* v = jfind(j, key);
-    if (!v) return {};
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_number_integer()) return std::to_string(v->get<int64_t>());
-    if (v->is_number_unsigned()) return std::to_string(v->get<uint64_t>());
-    return {};
-}
-
 int64_t jint_value(const json& v, int64_t fallback) {
     if (v.is_number_integer()) return v.get<int64_t>();
     if (v.is_number_unsigned()) {

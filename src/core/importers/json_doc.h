@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/limits.h"
+#include "util/json_field.h"  // jstr
 
 namespace clout {
 
@@ -23,7 +24,9 @@ struct JsonParseOptions {
     std::function<bool(std::string_view top_key, std::string_view sub_key)> skip_section;
 };
 
-// Parses `text`. Throws InputError("damaged JSON at line L, column C: ...") on bad JSON,
+// Parses a whole document (every JSON file an importer reads whole; big arrays are streamed
+// instead: io/json_scan.h, io/json_items.h). A UTF-8 BOM is skipped; of duplicate keys the
+// last one wins. Throws InputError("damaged JSON at line L, column C: ...") on bad JSON,
 // LimitError past ctx.limits.max_depth nesting or a string longer than max_field_bytes.
 nlohmann::json parse_json_doc(std::string_view text, ImportContext& ctx, const JsonParseOptions& opt = {});
 
@@ -40,7 +43,6 @@ JsonPeek peek_json(std::string_view head);
 
 // Forgiving accessors (null-safe; numbers may come as strings).
 const nlohmann::json* jfind(const nlohmann::json& j, std::string_view key);
-std::string jstr(const nlohmann::json& j, std::string_view key);
 // An integer from a number or a numeric string ("1,234" and "1.2K" are not accepted); -1 when absent.
 int64_t jint(const nlohmann::json& j, std::string_view key, int64_t fallback = -1);
 int64_t jint_value(const nlohmann::json& v, int64_t fallback = -1);

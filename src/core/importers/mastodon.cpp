@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "importers/importer.h"
+#include "importers/json_doc.h"
 #include "util/error.h"
 #include "io/csv.h"
+#include "util/json_field.h"
 #include "io/json_items.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -23,13 +25,6 @@ namespace {
 using nlohmann::json;
 
 const char* const kPublic = "https://www.w3.org/ns/activitystreams#Public";
-
-std::string str_of(const json& j, const char* key) {
-    if (!j.is_object()) return {};
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return {};
-    return it->get<std::string>();
-}
 
 std::vector<std::string> strings_of(const json& j, const char* key) {
     std::vector<std::string> out;
@@ -137,7 +132,7 @@ bool html_has_link(std::string_view html) {
 
 bool parse_time(const json& obj, const json& activity, int64_t& t) {
     for (const json* j : {&obj, &activity}) {
-        std::string s = str_of(*j, "published");
+        std::string s = jstr(*j, "published");
         if (!s.empty() && parse_iso8601(s, t)) return true;
     }
     return false;
@@ -254,15 +249,15 @@ public:
         long actor = find_in_dir(c, dir, "actor.json");
         if (actor >= 0) {
             json a = parse_json_or_throw(c, static_cast<size_t>(actor), ctx);
-            actor_id = str_of(a, "id");
-            followers_uri = str_of(a, "followers");
-            actor_url = str_of(a, "url");
-            acc.display_name = str_of(a, "name");
-            std::string user = str_of(a, "preferredUsername");
+            actor_id = jstr(a, "id");
+            followers_uri = jstr(a, "followers");
+            actor_url = jstr(a, "url");
+            acc.display_name = jstr(a, "name");
+            std::string user = jstr(a, "preferredUsername");
             std::string host = host_of(actor_id.empty() ? actor_url : actor_id);
             if (!user.empty() && !host.empty()) acc.handle = user + "@" + host;
             int64_t t;
-            if (parse_iso8601(str_of(a, "published"), t)) acc.created_time = t;
+            if (parse_iso8601(jstr(a, "published"), t)) acc.created_time = t;
         } else {
             acc.notes.push_back("actor.json is missing: the account was named from the outbox");
         }
@@ -332,7 +327,7 @@ public:
             auto lr = stream_json_items(
                 *in, "orderedItems",
                 [&](json& item) {
-                    std::string uri = item.is_string() ? item.get<std::string>() : str_of(item, "id");
+                    std::string uri = item.is_string() ? item.get<std::string>() : jstr(item, "id");
                     if (uri.empty()) return;
                     out.add_like(ai, 0, uri, account_of_uri(uri));
                 },
@@ -379,7 +374,7 @@ private:
     static json parse_json_or_throw(Container& c, size_t i, ImportContext& ctx) {
         std::string text = c.read_all(i, ctx);
         try {
-            return parse_json_document(text, ctx);
+            return parse_json_doc(text, ctx);
         } catch (const LimitError&) {
             throw;
         } catch (const InputError& e) {
@@ -413,20 +408,20 @@ private:
 
     void handle_item(json& item, OutboxState& st, Activity& out, uint32_t ai, ImportContext& ctx) {
         if (!item.is_object()) return;
-        const std::string type = str_of(item, "type");
-        std::string actor = str_of(item, "actor");
+        const std::string type = jstr(item, "type");
+        std::string actor = jstr(item, "actor");
         if (st.seen_actor.empty() && !actor.empty()) st.seen_actor = actor;
         ctx.check_posts(out.posts.size());
         if (type == "Announce") {
             Post p;
             p.account = ai;
             p.kind = PostKind::Repost;
-            std::string obj = item["object"].is_string() ? item["object"].get<std::string>() : str_of(item["object"], "id");
+            std::string obj = item["object"].is_string() ? item["object"].get<std::string>() : jstr(item["object"], "id");
             if (!parse_time(item, item, p.time)) {
                 ++st.unreadable;
                 return;
             }
-            std::string aid = str_of(item, "id");
+            std::string aid = jstr(item, "id");
             if (aid.empty()) aid = obj + "#boost";
             set_id(p, aid);
             std::string target = account_of_uri(obj);
@@ -450,7 +445,7 @@ private:
         auto oit = item.find("object");
         if (oit == item.end() || !oit->is_object()) return;
         json& obj = *oit;
-        std::string otype = str_of(obj, "type");
+        std::string otype = jstr(obj, "type");
         if (otype != "Note" && otype != "Question" && otype != "Article" && otype != "Page") return;
 
         // Visibility from addressing: public (to), unlisted (cc), followers-only, direct.
@@ -480,18 +475,18 @@ private:
             ++st.unreadable;
             return;
         }
-        std::string oid = str_of(obj, "id");
-        if (oid.empty()) oid = str_of(obj, "url");
+        std::string oid = jstr(obj, "id");
+        if (oid.empty()) oid = jstr(obj, "url");
         if (oid.empty()) {
             ++st.unreadable;
             return;
         }
         set_id(p, oid);
 
-        std::string reply_to = str_of(obj, "inReplyTo");
-        std::string quote = str_of(obj, "quote");
-        if (quote.empty()) quote = str_of(obj, "quoteUri");
-        if (quote.empty()) quote = str_of(obj, "_misskey_quote");
+        std::string reply_to = jstr(obj, "inReplyTo");
+        std::string quote = jstr(obj, "quote");
+        if (quote.empty()) quote = jstr(obj, "quoteUri");
+        if (quote.empty()) quote = jstr(obj, "_misskey_quote");
         if (!reply_to.empty()) {
             p.kind = PostKind::Reply;
             bool self = is_self_uri(st, reply_to);
@@ -518,10 +513,10 @@ private:
         auto att = obj.find("attachment");
         p.has_media = att != obj.end() && ((att->is_array() && !att->empty()) || att->is_object());
 
-        std::string html = str_of(obj, "content");
+        std::string html = jstr(obj, "content");
         p.has_link = html_has_link(html);
         std::string text = strip_html(html);
-        std::string cw = str_of(obj, "summary");
+        std::string cw = jstr(obj, "summary");
         if (!cw.empty()) text = strip_html(cw) + "\n" + text;
         text = utf8_sanitize(text);
 
@@ -530,14 +525,14 @@ private:
         auto tag = obj.find("tag");
         if (tag != obj.end()) {
             auto visit = [&](const json& t) {
-                std::string tt = str_of(t, "type");
-                std::string name = str_of(t, "name");
+                std::string tt = jstr(t, "type");
+                std::string name = jstr(t, "name");
                 if (tt == "Hashtag") {
                     if (!name.empty() && name[0] == '#') name.erase(0, 1);
                     if (!name.empty()) tags.push_back(name);
                 } else if (tt == "Mention") {
                     if (!name.empty() && name[0] == '@') name.erase(0, 1);
-                    std::string href = str_of(t, "href");
+                    std::string href = jstr(t, "href");
                     if (name.find('@') == std::string::npos) {
                         std::string h = host_of(href);
                         if (h.empty()) h = own_host;

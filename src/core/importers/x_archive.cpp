@@ -23,6 +23,7 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "util/time.h"
+#include "util/json_field.h"
 #include "util/wire.h"
 
 namespace clout {
@@ -794,11 +795,11 @@ private:
         j.done.store(true, std::memory_order_release);
     }
 
-    // A data file read ahead elsewhere (ImportContext::parts_ahead): taken as if read here.
-    bool take_ahead(Job& j, std::atomic<uint64_t>& posted) {
+    // A data file read ahead elsewhere (PartsAhead): taken as if read here.
+    bool take_ahead(std::vector<PartAhead>& ahead, Job& j, std::atomic<uint64_t>& posted) {
         const std::string& path = c_.entries()[j.entry].path;
-        auto it = std::find_if(ctx_.parts_ahead->begin(), ctx_.parts_ahead->end(), [&](const PartAhead& p) { return p.path == path; });
-        if (it == ctx_.parts_ahead->end()) return false;
+        auto it = std::find_if(ahead.begin(), ahead.end(), [&](const PartAhead& p) { return p.path == path; });
+        if (it == ahead.end()) return false;
         const uint64_t n = it->part.posts.size();
         const uint64_t before = posted.fetch_add(n, std::memory_order_relaxed);
         try {
@@ -816,7 +817,7 @@ private:
             j.bytes.store(it->bytes, std::memory_order_relaxed);
             j.posts.store(it->posts, std::memory_order_relaxed);
         }
-        ctx_.parts_ahead->erase(it);
+        ahead.erase(it);
         j.done.store(true, std::memory_order_release);
         return true;
     }
@@ -846,8 +847,8 @@ private:
             ctx_.tick();
         };
         // Files read ahead elsewhere first (on this thread: the list is not shared).
-        if (ctx_.parts_ahead)
-            for (Job& j : jobs) take_ahead(j, posted);
+        if (auto* ahead = dynamic_cast<PartsAhead*>(ctx_.pre_read))
+            for (Job& j : jobs) take_ahead(ahead->parts, j, posted);
         run_jobs(jobs.size(), threads, stop, [&](size_t n, bool inline_run) {
             Job& j = jobs[n];
             if (j.done.load(std::memory_order_acquire)) return;  // taken ahead
@@ -902,18 +903,14 @@ private:
             s.pop_back();
         nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
         if (j.is_discarded() || !j.is_object()) throw InputError("damaged JSON in the manifest");
-        auto str = [](const nlohmann::json& o, const char* k) -> std::string {
-            auto it = o.find(k);
-            return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
         if (auto u = j.find("userInfo"); u != j.end() && u->is_object()) {
-            if (acct_.id.empty()) acct_.id = str(*u, "accountId");
-            if (acct_.handle.empty()) acct_.handle = str(*u, "userName");
-            if (acct_.display_name.empty()) acct_.display_name = str(*u, "displayName");
+            if (acct_.id.empty()) acct_.id = jstr(*u, "accountId");
+            if (acct_.handle.empty()) acct_.handle = jstr(*u, "userName");
+            if (acct_.display_name.empty()) acct_.display_name = jstr(*u, "displayName");
         }
         if (auto a = j.find("archiveInfo"); a != j.end() && a->is_object()) {
             int64_t t;
-            if (parse_iso8601(str(*a, "generationDate"), t)) acct_.export_time = t;
+            if (parse_iso8601(jstr(*a, "generationDate"), t)) acct_.export_time = t;
         }
     }
 
@@ -1069,6 +1066,8 @@ PartAhead read_x_archive_part(Container& c, const std::string& path, ImportConte
     return XReader(c, scratch, ctx).read_ahead(path);
 }
 
+namespace {
+
 void encode_part_ahead(const PartAhead& p, wire::Writer& w) {
     w.str(p.path);
     w.str(p.error);
@@ -1084,6 +1083,23 @@ PartAhead decode_part_ahead(wire::Reader& r) {
     p.inflated = r.num<uint64_t>(), p.bytes = r.num<uint64_t>(), p.posts = r.num<uint64_t>();
     p.part = Activity::decode_part(r);
     return p;
+}
+
+}  // namespace
+
+std::string encode_parts_ahead(const std::vector<PartAhead>& parts) {
+    wire::Writer w;
+    w.num(static_cast<uint64_t>(parts.size()));
+    for (const PartAhead& p : parts) encode_part_ahead(p, w);
+    return w.take();
+}
+
+std::vector<PartAhead> decode_parts_ahead(std::string_view bytes) {
+    wire::Reader r(bytes);
+    std::vector<PartAhead> parts(r.count(1));
+    for (PartAhead& p : parts) p = decode_part_ahead(r);
+    if (!r.at_end()) wire::Reader::fail();
+    return parts;
 }
 
 }  // namespace clout

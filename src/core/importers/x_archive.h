@@ -2,25 +2,21 @@
 // threads (a static page cannot send the headers they need), so its import worker hands
 // some of a large archive's data files to a second worker (web/worker.js): each copy reads
 // its files into parts with read_x_archive_part, the second one sends its parts over as
-// bytes (encode_part_ahead), and the first imports the archive with every part given in
-// ImportContext::parts_ahead. The reader merges a given part where it would have read the
+// bytes (encode_parts_ahead), and the first imports the archive with every part given in
+// a PartsAhead as ImportContext::pre_read. The reader merges a given part where it would have read the
 // file, so the report is byte for byte the one of reading everything in one place.
 // Natively the reader uses threads instead (io/jobs.h). See docs/ARCHITECTURE.md.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/container.h"
 #include "model/activity.h"
 
 namespace clout {
-
-namespace wire {
-class Writer;
-class Reader;
-}  // namespace wire
 
 // A data file an X archive reads as a part (tweets, community tweets, likes, followers,
 // following), with its size (uncompressed, as the container states it).
@@ -48,8 +44,15 @@ std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx);
 // x_archive_part_files.
 PartAhead read_x_archive_part(Container& c, const std::string& path, ImportContext& ctx);
 
-// As bytes and back (util/wire.h); decode throws InputError on damaged bytes.
-void encode_part_ahead(const PartAhead& p, wire::Writer& w);
-PartAhead decode_part_ahead(wire::Reader& r);
+// Parts given to an import (ImportContext::pre_read): the X archive reader takes each one
+// where it would have read the file, and removes it from here.
+struct PartsAhead final : PreRead {
+    std::vector<PartAhead> parts;
+};
+
+// A list of parts as bytes (util/wire.h: the count, then each part) and back; decoding
+// throws InputError on damaged bytes, bytes left over included.
+std::string encode_parts_ahead(const std::vector<PartAhead>& parts);
+std::vector<PartAhead> decode_parts_ahead(std::string_view bytes);
 
 }  // namespace clout

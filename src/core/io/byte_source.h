@@ -1,5 +1,6 @@
-// Random access to the bytes of one input: a native file, a file mounted by the
-// browser's WORKERFS (read with plain fopen/fseek/fread in the worker), or memory.
+// Random access to the bytes of one input: a file or memory. How a file is read depends on
+// the platform: open_file_source reads with pread by default, and a front end whose files
+// read differently installs its own opener (the wasm builds: src/worker/file_source.h).
 #pragma once
 
 #include <atomic>
@@ -19,7 +20,7 @@ public:
     // parallel); the wasm build reads on one thread.
     virtual size_t read_at(uint64_t offset, void* buf, size_t n) = 0;
     // A hint: the range [offset, offset + length) is about to be read from start to end (a
-    // zip entry's data). A source that reads ahead (the wasm build's file source) reads
+    // zip entry's data). A source that reads ahead (the wasm builds' file source) reads
     // large blocks inside it and never past its end.
     virtual void advise(uint64_t offset, uint64_t length) { (void)offset, (void)length; }
     // Reads exactly n bytes at offset, or throws InputError("truncated: ...").
@@ -31,8 +32,15 @@ protected:
     std::atomic<uint64_t> bytes_read_{0};
 };
 
-// Throws InputError when the file cannot be opened.
+// Opens the file at `path` with the installed opener. Throws InputError when the file
+// cannot be opened.
 std::unique_ptr<ByteSource> open_file_source(const std::string& path);
+// The default opener: reads with pread, so several threads may read at once.
+std::unique_ptr<ByteSource> open_pread_file_source(const std::string& path);
+// Replaces the opener open_file_source uses (nullptr restores the default). Called once at
+// start-up, before any file is read.
+using FileOpener = std::unique_ptr<ByteSource> (*)(const std::string& path);
+void set_file_opener(FileOpener opener);
 std::unique_ptr<ByteSource> memory_source(std::string bytes);
 
 // A sequential reader (an entry of a container, possibly being inflated).

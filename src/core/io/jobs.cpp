@@ -6,7 +6,8 @@
 #include <exception>
 #include <vector>
 
-#if !defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__)
+// CLOUT_SINGLE_THREAD: set by the build for a platform without threads (cmake/wasm.cmake).
+#ifndef CLOUT_SINGLE_THREAD
 #define CLOUT_JOBS_THREADS 1
 #include <condition_variable>
 #include <mutex>

@@ -192,36 +192,4 @@ JsonItemsResult stream_json_items(InputStream& in, const std::string& field, con
     return res;
 }
 
-json parse_json_document(const std::string& text, ImportContext& ctx) {
-    // Depth first (nlohmann's DOM parser has no depth limit of its own).
-    uint32_t depth = 0;
-    bool in_str = false, esc = false;
-    for (char c : text) {
-        if (in_str) {
-            if (esc) esc = false;
-            else if (c == '\\') esc = true;
-            else if (c == '"') in_str = false;
-            continue;
-        }
-        if (c == '"') in_str = true;
-        else if (c == '{' || c == '[') {
-            if (++depth > ctx.limits.max_depth)
-                throw LimitError("JSON nested more than " + std::to_string(ctx.limits.max_depth) + " levels deep (limit --max-depth)");
-        } else if ((c == '}' || c == ']') && depth) --depth;
-    }
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        size_t colon = what.rfind(": ");
-        throw InputError("damaged JSON at byte " + std::to_string(e.byte) +
-                         (colon != std::string::npos ? " (" + what.substr(colon + 2) + ")" : std::string()));
-    } catch (const json::out_of_range& e) {
-        // A number too large for a double ("1e400"): nlohmann's out_of_range 406.
-        std::string what = e.what();
-        size_t br = what.find("] ");
-        throw InputError("damaged JSON: " + (br != std::string::npos ? what.substr(br + 2) : what));
-    }
-}
-
 }  // namespace clout

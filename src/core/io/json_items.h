@@ -33,8 +33,4 @@ struct JsonItemsResult {
 JsonItemsResult stream_json_items(InputStream& in, const std::string& field,
                                   const std::function<void(nlohmann::json&)>& on_item, ImportContext& ctx);
 
-// Parses a small document whole; throws InputError("damaged JSON ...") when broken.
-// Duplicate keys: the last one wins (nlohmann's DOM behaviour, checked in the tests).
-nlohmann::json parse_json_document(const std::string& text, ImportContext& ctx);
-
 }  // namespace clout

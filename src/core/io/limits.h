@@ -10,7 +10,13 @@
 
 namespace clout {
 
-struct PartAhead;  // importers/x_archive.h
+// Work done for an import before it started, by another copy of the engine, that the
+// importer which made it takes instead of doing it again (the X archive's data files read
+// by a second worker: importers/x_archive.h PartsAhead). Opaque to everything else.
+class PreRead {
+public:
+    virtual ~PreRead() = default;
+};
 
 struct Limits {
     uint64_t max_entry_bytes = 2ull << 30;    // inflated size of one container entry (--max-entry-mb)
@@ -38,9 +44,7 @@ struct ImportContext {
     Progress progress;
     uint64_t inflated_total = 0;                       // counts against max_total_bytes
     unsigned threads = 0;  // threads an importer may read with (X archive parts); 0 = job_threads()
-    // Data files already read by another copy of the engine (importers/x_archive.h): the
-    // X archive reader takes each instead of reading the file, and removes it from here.
-    std::vector<PartAhead>* parts_ahead = nullptr;
+    PreRead* pre_read = nullptr;  // may be null; the importer that knows it takes what it can
 
     // Throws Cancelled when asked to stop; calls on_progress at most every ~1 MB or entry.
     void tick();

@@ -1,4 +1,4 @@
-// The ranking as the web page's panel draws it (issue 6, docs/ARCHITECTURE.md "Ranking"):
+// The ranking as the web page's panel draws it (docs/ARCHITECTURE.md "Ranking"):
 // a compact binary table made by the import worker from the same ranked Roster that gives
 // `clout rank --json` / `--csv`, so the page's main thread never parses the (large) JSON to
 // draw 100 000 rows. Fixed-size little-endian records (memcpy), then the warnings, the

@@ -421,39 +421,8 @@ std::string roster_json(const Roster& r, size_t top) {
     return o;
 }
 
-int rank_command(const std::vector<std::string>& args, std::string& out, std::string& err) {
-    std::string file;
-    enum { Table, Csv, Json } fmt = Table;
-    size_t top = 0;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--json") fmt = Json;
-        else if (a == "--csv") fmt = Csv;
-        else if (a == "--top") {
-            if (++i >= args.size()) {
-                err += "error: --top needs a number\n";
-                return 2;
-            }
-            int64_t n = -1;
-            if (parse_count(args[i], n) != Num::Ok || n <= 0) {
-                err += "error: --top needs a positive number, not '" + args[i] + "'\n";
-                return 2;
-            }
-            top = static_cast<size_t>(n);
-        } else if (a.size() > 1 && a[0] == '-') {
-            err += "error: unknown option '" + a + "' for rank\n";
-            return 2;
-        } else if (file.empty()) {
-            file = a;
-        } else {
-            err += "error: rank takes one roster CSV\n";
-            return 2;
-        }
-    }
-    if (file.empty()) {
-        err += "error: rank needs a roster CSV (see docs/RANKING.md)\n";
-        return 2;
-    }
+int rank_command(const RankOptions& opt, std::string& out, std::string& err) {
+    const std::string& file = opt.file;
     Roster r;
     try {
         r = read_roster_file(file);
@@ -463,9 +432,9 @@ int rank_command(const std::vector<std::string>& args, std::string& out, std::st
     }
     rank_roster(r);
     for (const auto& w : r.warnings) err += "warning: " + file + ": " + w + "\n";
-    if (fmt == Json) out += roster_json(r, top);
-    else if (fmt == Csv) out += roster_csv(r, top);
-    else out += roster_table(r, top);
+    if (opt.format == RankOptions::Format::Json) out += roster_json(r, opt.top);
+    else if (opt.format == RankOptions::Format::Csv) out += roster_csv(r, opt.top);
+    else out += roster_table(r, opt.top);
     return 0;
 }
 

@@ -1,4 +1,4 @@
-// Audience ranking (issue 6): a business has a CSV of accounts with the public numbers it
+// Audience ranking: a business has a CSV of accounts with the public numbers it
 // can see (followers, posts, likes/reposts/replies received over a period ...), and wants
 // to know which are the most influential. Each row is scored with the same engine as a
 // personal export (score/score.h: Aggregates -> inputs_from_aggregates -> score_inputs),
@@ -49,7 +49,16 @@ std::string roster_table(const Roster& r, size_t top = 0);
 std::string roster_csv(const Roster& r, size_t top = 0);
 std::string roster_json(const Roster& r, size_t top = 0);   // schema clout.rank.v1
 
-// The `clout rank` command: args after "rank". Returns the exit status; prints to out/err.
-int rank_command(const std::vector<std::string>& args, std::string& out, std::string& err);
+// What `clout rank` was asked for (the CLI parses its arguments into this).
+struct RankOptions {
+    enum class Format { Table, Csv, Json };
+    std::string file;              // the roster CSV
+    Format format = Format::Table;
+    size_t top = 0;                // 0 = every row
+};
+
+// Reads, ranks and prints the roster: the output to `out`, the warnings and the one-line
+// error ("error: FILE: ...") to `err`. Returns the exit status: 0, or 2 on bad input.
+int rank_command(const RankOptions& opt, std::string& out, std::string& err);
 
 }  // namespace clout

@@ -120,7 +120,7 @@ struct WhatIfParams {
 ScoreInputs what_if_inputs(const ScoreInputs& in, const WhatIfParams& p);
 ScoreResult apply_what_if(const ScoreInputs& in, const WhatIfParams& p);
 
-// A row of aggregates over a period (the audience roster, issue 6): followers, posts
+// A row of aggregates over a period (the audience roster): followers, posts
 // published, likes/reposts/replies received and replies made over `period_days`.
 // Unknown values are -1. The row is scaled to the 91-day window and its reactions are
 // assumed evenly spread over its posts (docs/SCORING.md, "Aggregates").

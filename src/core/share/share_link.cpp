@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include "util/error.h"
 #include "util/text.h"
@@ -190,18 +191,7 @@ struct Reader {
 }  // namespace
 
 uint32_t share_crc32(const uint8_t* data, size_t n) {
-    static const auto table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (size_t i = 0; i < n; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    return static_cast<uint32_t>(::crc32_z(0, data, n));  // zlib's CRC-32: the same bytes as zip's
 }
 
 ShareCard card_from_report_json(std::string_view text, std::string_view name) {
