@@ -28,7 +28,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
             for (const auto& n : s["notes"]) {
                 const std::string t = n.is_string() ? n.get<std::string>() : std::string();
                 const size_t k = t.find("its DID is did:");
-                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.subjstr(k + 11), w));
+                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.substr(k + 11), w));
             }
         gap(6);
         const json& cn = s["counts"];
