@@ -37,6 +37,7 @@ PKGS=(
   "doctest-dev:/usr/include/doctest/doctest.h"
   "zlib1g-dev:/usr/include/zlib.h"
   "libdeflate-dev:/usr/include/libdeflate.h"
+  "libisal-dev:/usr/include/isa-l/igzip_lib.h"
   "clang:/usr/bin/clang"
   "clang-14:/usr/bin/clang++-14"
   "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"

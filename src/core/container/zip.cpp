@@ -3,19 +3,24 @@
 //
 // Handles: the end record found backwards over a comment; ZIP64 end record + locator
 // and ZIP64 extra fields; data descriptors (sizes come from the central directory);
-// stored and deflated entries, CRC-32 checked at the end of every entry; bytes
+// stored and deflated entries (inflated as streams: ISA-L natively where built with it,
+// else zlib), CRC-32 checked at the end of every entry; bytes
 // prepended to the archive (self-extractors); UTF-8 and CP437 names (and the Info-ZIP
 // Unicode path field); `__MACOSX/` and directory entries left out.
 // Hostile input: every offset is checked against the file, sizes are cross-checked,
 // entry count is bounded (Limits::max_entries), inflated size is capped per entry and
 // in total (limit_stream), encrypted entries and unknown methods are refused by name.
 #include <zlib.h>
+#ifdef CLOUT_HAVE_ISAL
+#include <isa-l/igzip_lib.h>  // natively: a streaming inflate about 3x faster than zlib 1.2's
+#endif
 #ifdef CLOUT_HAVE_LIBDEFLATE
 #include <libdeflate.h>  // natively: a CRC-32 several times faster than zlib 1.2's (issue 9)
 #endif
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "io/container.h"
@@ -112,8 +117,14 @@ public:
         src_.advise(off_, cleft_);
         if (it_.method == 8) {
             in_.resize(1 << 16);
+#ifdef CLOUT_HAVE_ISAL
+            isal_ = std::make_unique<inflate_state>();
+            isal_inflate_init(isal_.get());
+            isal_->crc_flag = ISAL_DEFLATE;  // raw deflate; the CRC-32 is checked here
+#else
             if (inflateInit2(&z_, -15) != Z_OK) throw InputError(path_ + ": cannot start inflating");
             z_open_ = true;
+#endif
         }
     }
     ~ZipEntryStream() override {
@@ -144,20 +155,73 @@ private:
         return got;
     }
 
+    // Takes the next block of compressed bytes; false when the entry's data is all read.
+    bool refill(const unsigned char*& next, size_t& avail) {
+        if (cleft_ == 0) return false;
+        size_t want = static_cast<size_t>(std::min<uint64_t>(in_.size(), cleft_));
+        size_t got = src_.read_at(off_, in_.data(), want);
+        if (got == 0) throw InputError(path_ + ": truncated (the file ends inside this entry)");
+        off_ += got;
+        cleft_ -= got;
+        next = in_.data();
+        avail = got;
+        return true;
+    }
+
+#ifdef CLOUT_HAVE_ISAL
+    size_t read_deflated(void* buf, size_t n) {
+        if (stream_end_) return 0;
+        if (n > (1u << 30)) n = 1u << 30;
+        inflate_state& st = *isal_;
+        st.next_out = static_cast<uint8_t*>(buf);
+        st.avail_out = static_cast<uint32_t>(n);
+        while (st.avail_out > 0) {
+            if (st.avail_in == 0) {
+                const unsigned char* next = nullptr;
+                size_t avail = 0;
+                if (refill(next, avail)) {
+                    st.next_in = const_cast<uint8_t*>(next);
+                    st.avail_in = static_cast<uint32_t>(avail);
+                }
+            }
+            const uint32_t in0 = st.avail_in, out0 = st.avail_out;
+            int rc = isal_inflate(&st);
+            if (rc < 0) throw InputError(path_ + ": damaged compressed data (" + isal_error(rc) + ")");
+            if (st.block_state == ISAL_BLOCK_FINISH) {
+                stream_end_ = true;
+                break;
+            }
+            if (st.avail_in == in0 && st.avail_out == out0) {
+                // No progress: the data is all fed and the stream has not ended.
+                if (st.avail_out != n) break;  // hand out what was produced first
+                throw InputError(path_ + ": damaged compressed data (the deflate stream is cut short)");
+            }
+        }
+        return n - st.avail_out;
+    }
+
+    static std::string isal_error(int rc) {
+        switch (rc) {
+            case ISAL_INVALID_BLOCK: return "invalid block";
+            case ISAL_INVALID_SYMBOL: return "invalid code";
+            case ISAL_INVALID_LOOKBACK: return "invalid distance too far back";
+            default: return "error " + std::to_string(rc);
+        }
+    }
+#else
     size_t read_deflated(void* buf, size_t n) {
         if (stream_end_) return 0;
         if (n > (1u << 30)) n = 1u << 30;
         z_.next_out = static_cast<Bytef*>(buf);
         z_.avail_out = static_cast<uInt>(n);
         while (z_.avail_out > 0) {
-            if (z_.avail_in == 0 && cleft_ > 0) {
-                size_t want = static_cast<size_t>(std::min<uint64_t>(in_.size(), cleft_));
-                size_t got = src_.read_at(off_, in_.data(), want);
-                if (got == 0) throw InputError(path_ + ": truncated (the file ends inside this entry)");
-                off_ += got;
-                cleft_ -= got;
-                z_.next_in = in_.data();
-                z_.avail_in = static_cast<uInt>(got);
+            if (z_.avail_in == 0) {
+                const unsigned char* next = nullptr;
+                size_t avail = 0;
+                if (refill(next, avail)) {
+                    z_.next_in = const_cast<Bytef*>(next);
+                    z_.avail_in = static_cast<uInt>(avail);
+                }
             }
             int rc = inflate(&z_, Z_NO_FLUSH);
             if (rc == Z_STREAM_END) {
@@ -179,6 +243,7 @@ private:
         }
         return n - z_.avail_out;
     }
+#endif
 
     void finish() {
         done_ = true;
@@ -196,6 +261,9 @@ private:
     uint32_t crc_ = 0;
     bool done_ = false, stream_end_ = false, z_open_ = false;
     z_stream z_{};
+#ifdef CLOUT_HAVE_ISAL
+    std::unique_ptr<inflate_state> isal_;  // about 50 KB: tables and the 32 KB window
+#endif
     std::vector<unsigned char> in_;
 };
 
