@@ -436,3 +436,53 @@ TEST_CASE("zip: deflated entries read the same in any read size; damage named pr
     err = read_everything(path, ctx3);
     CHECK(err == "data/tweets.js: inflates past its stated size of 40000 bytes");
 }
+
+// Large deflated entries are inflated on a thread of their own, blocks ahead of the reader
+// (natively): the same bytes, damage after the same bytes whatever the read size, limits
+// still met, and a stream dropped half-read stops its thread.
+TEST_CASE("zip: large entries inflated ahead on a thread") {
+    std::string big = text_of(20u << 20);  // past the 16 MB from which entries are read ahead
+    std::string path = temp_path("ahead.zip");
+    std::vector<gen::ZipEntryInfo> es;
+    {
+        ZipWriter w(path);
+        w.add("data/tweets.js", big, ZipMethod::Deflated);
+        w.finish();
+        es = w.entries();
+    }
+    {
+        ImportContext ctx;
+        auto c = open_input(path, ctx);
+        CHECK(read_entry(*c, "data/tweets.js", ctx) == big);
+        auto s = c->open(0, ctx);  // dropped after a few bytes: must not hang or leak
+        char b[10];
+        CHECK(s->read(b, sizeof b) == sizeof b);
+        CHECK(std::string(b, 10) == big.substr(0, 10));
+    }
+    {
+        ImportContext ctx;
+        ctx.limits.max_entry_bytes = 8ull << 20;
+        CHECK(contains(read_everything(path, ctx), "max-entry-mb"));
+    }
+    // Cut short: every byte before the cut arrives, then the error, in small or large reads.
+    patch32(path, es[0].central_offset + 20, static_cast<uint32_t>(es[0].compressed_size / 2));
+    uint64_t before[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+        ImportContext ctx;
+        auto c = open_input(path, ctx);
+        auto s = c->open(0, ctx);
+        std::string buf(k == 0 ? 4093 : (3u << 20), '\0');
+        std::string err;
+        try {
+            for (size_t r; (r = s->read(buf.data(), buf.size())) > 0;) {
+                CHECK(std::memcmp(buf.data(), big.data() + before[k], r) == 0);
+                before[k] += r;
+            }
+        } catch (const InputError& e) {
+            err = e.what();
+        }
+        CHECK(err == "data/tweets.js: damaged compressed data (the deflate stream is cut short)");
+    }
+    CHECK(before[0] == before[1]);
+    CHECK(before[0] > big.size() / 3);
+}

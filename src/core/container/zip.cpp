@@ -19,6 +19,13 @@
 #endif
 
 #include <algorithm>
+#ifndef __EMSCRIPTEN__
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#endif
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -132,6 +139,7 @@ public:
     }
 
     size_t read(void* buf, size_t n) override {
+        if (!pending_.empty()) throw InputError(pending_);
         if (done_ || n == 0) return 0;
         size_t got = it_.method == 8 ? read_deflated(buf, n) : read_stored(buf, n);
         if (got) {
@@ -153,6 +161,15 @@ private:
         off_ += got;
         cleft_ -= got;
         return got;
+    }
+
+    // Damage found after `produced` bytes of this call: those are handed out first and the
+    // error comes with the next read, so the bytes before any damage all reach the reader
+    // whatever its read sizes (the same posts are kept, read ahead on a thread or not).
+    size_t damaged(std::string msg, size_t produced) {
+        if (produced == 0) throw InputError(msg);
+        pending_ = std::move(msg);
+        return produced;
     }
 
     // Takes the next block of compressed bytes; false when the entry's data is all read.
@@ -186,15 +203,14 @@ private:
             }
             const uint32_t in0 = st.avail_in, out0 = st.avail_out;
             int rc = isal_inflate(&st);
-            if (rc < 0) throw InputError(path_ + ": damaged compressed data (" + isal_error(rc) + ")");
+            if (rc < 0) return damaged(path_ + ": damaged compressed data (" + isal_error(rc) + ")", n - st.avail_out);
             if (st.block_state == ISAL_BLOCK_FINISH) {
                 stream_end_ = true;
                 break;
             }
             if (st.avail_in == in0 && st.avail_out == out0) {
                 // No progress: the data is all fed and the stream has not ended.
-                if (st.avail_out != n) break;  // hand out what was produced first
-                throw InputError(path_ + ": damaged compressed data (the deflate stream is cut short)");
+                return damaged(path_ + ": damaged compressed data (the deflate stream is cut short)", n - st.avail_out);
             }
         }
         return n - st.avail_out;
@@ -230,12 +246,13 @@ private:
             }
             if (rc == Z_BUF_ERROR) {
                 if (z_.avail_in == 0 && cleft_ == 0)
-                    throw InputError(path_ + ": damaged compressed data (the deflate stream is cut short)");
+                    return damaged(path_ + ": damaged compressed data (the deflate stream is cut short)", n - z_.avail_out);
                 if (z_.avail_out != n) break;  // produced something; hand it out
                 throw InputError(path_ + ": damaged compressed data");
             }
             if (rc != Z_OK)
-                throw InputError(path_ + ": damaged compressed data" + (z_.msg ? std::string(" (") + z_.msg + ")" : std::string()));
+                return damaged(path_ + ": damaged compressed data" + (z_.msg ? std::string(" (") + z_.msg + ")" : std::string()),
+                               n - z_.avail_out);
             if (z_.avail_in == 0 && cleft_ == 0 && z_.avail_out != 0) {
                 // Everything was fed; one more call tells whether the stream ended.
                 continue;
@@ -260,12 +277,116 @@ private:
     uint64_t out_ = 0;
     uint32_t crc_ = 0;
     bool done_ = false, stream_end_ = false, z_open_ = false;
+    std::string pending_;  // an error to throw at the next read (see damaged)
     z_stream z_{};
 #ifdef CLOUT_HAVE_ISAL
     std::unique_ptr<inflate_state> isal_;  // about 50 KB: tables and the 32 KB window
 #endif
     std::vector<unsigned char> in_;
 };
+
+#ifndef __EMSCRIPTEN__
+// A large deflated entry inflated on a thread of its own, a few blocks ahead of the reader:
+// the one tweets.js of most archives is then inflated on one core and parsed on the other.
+// The inner stream does every check (sizes, CRC-32, damage); its error reaches the reader
+// after the bytes before it, as it would without the thread. Memory: at most kAheadBlocks
+// blocks of kAheadBlock bytes.
+class ZipAheadStream final : public InputStream {
+public:
+    static constexpr size_t kAheadBlock = 256u << 10, kAheadBlocks = 8;
+
+    explicit ZipAheadStream(std::unique_ptr<InputStream> inner) : inner_(std::move(inner)) {
+        thread_ = std::thread([this] { produce(); });
+    }
+    ~ZipAheadStream() override {
+        {
+            std::lock_guard<std::mutex> g(m_);
+            stop_ = true;
+        }
+        cv_.notify_all();
+        thread_.join();
+    }
+
+    size_t read(void* buf, size_t n) override {
+        if (n == 0) return 0;
+        if (pos_ == cur_.size()) {
+            std::unique_lock<std::mutex> g(m_);
+            if (!cur_.empty()) free_.push_back(std::move(cur_));
+            cur_.clear();
+            pos_ = 0;
+            cv_.notify_all();
+            cv_.wait(g, [&] { return !full_.empty() || ended_; });
+            if (full_.empty()) {
+                if (error_) std::rethrow_exception(error_);
+                return 0;
+            }
+            cur_ = std::move(full_.front());
+            full_.pop_front();
+        }
+        size_t k = std::min(n, cur_.size() - pos_);
+        std::memcpy(buf, cur_.data() + pos_, k);
+        pos_ += k;
+        return k;
+    }
+
+private:
+    void produce() {
+        try {
+            for (;;) {
+                std::vector<char> b;
+                {
+                    std::unique_lock<std::mutex> g(m_);
+                    cv_.wait(g, [&] { return stop_ || full_.size() < kAheadBlocks; });
+                    if (stop_) return;
+                    if (!free_.empty()) {
+                        b = std::move(free_.back());
+                        free_.pop_back();
+                    }
+                }
+                b.resize(kAheadBlock);
+                size_t got = 0;
+                std::exception_ptr err;  // after the bytes read before it
+                try {
+                    while (got < b.size()) {
+                        size_t r = inner_->read(b.data() + got, b.size() - got);
+                        if (r == 0) break;
+                        got += r;
+                    }
+                } catch (...) {
+                    err = std::current_exception();
+                }
+                b.resize(got);
+                std::lock_guard<std::mutex> g(m_);
+                if (got) full_.push_back(std::move(b));
+                if (err || got < kAheadBlock) {
+                    error_ = err;
+                    ended_ = true;
+                    cv_.notify_all();
+                    return;
+                }
+                cv_.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> g(m_);
+            error_ = std::current_exception();
+            ended_ = true;
+            cv_.notify_all();
+        }
+    }
+
+    std::unique_ptr<InputStream> inner_;  // used by the thread only
+    std::mutex m_;
+    std::condition_variable cv_;
+    std::deque<std::vector<char>> full_;  // inflated blocks, in order
+    std::vector<std::vector<char>> free_;  // blocks handed back, for reuse
+    std::exception_ptr error_;
+    bool stop_ = false, ended_ = false;
+    std::vector<char> cur_;  // the reader's block
+    size_t pos_ = 0;
+    std::thread thread_;
+};
+constexpr uint64_t kAheadMinBytes = 16u << 20;  // smaller entries: the thread would not pay
+#endif
 
 class ZipContainer final : public Container {
 public:
@@ -306,7 +427,11 @@ public:
         if (it.method == 0 && it.csize != it.usize)
             throw InputError(e.path + ": stored entry with different sizes (" + std::to_string(it.csize) + " and " +
                              std::to_string(it.usize) + ")");
-        return limit_stream(std::make_unique<ZipEntryStream>(*src_, e.path, it, data), e.path, ctx);
+        std::unique_ptr<InputStream> raw = std::make_unique<ZipEntryStream>(*src_, e.path, it, data);
+#ifndef __EMSCRIPTEN__
+        if (it.method == 8 && it.usize >= kAheadMinBytes) raw = std::make_unique<ZipAheadStream>(std::move(raw));
+#endif
+        return limit_stream(std::move(raw), e.path, ctx);
     }
 
 private:
