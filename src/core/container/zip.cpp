@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "io/container.h"
+#include "io/jobs.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -429,7 +430,9 @@ public:
                              std::to_string(it.usize) + ")");
         std::unique_ptr<InputStream> raw = std::make_unique<ZipEntryStream>(*src_, e.path, it, data);
 #ifndef __EMSCRIPTEN__
-        if (it.method == 8 && it.usize >= kAheadMinBytes) raw = std::make_unique<ZipAheadStream>(std::move(raw));
+        // Not when asked for one thread (CLOUT_THREADS=1, ImportContext::threads = 1).
+        if (it.method == 8 && it.usize >= kAheadMinBytes && (ctx.threads ? ctx.threads : job_threads()) > 1)
+            raw = std::make_unique<ZipAheadStream>(std::move(raw));
 #endif
         return limit_stream(std::move(raw), e.path, ctx);
     }
