@@ -421,7 +421,7 @@ TEST_CASE("zip: deflated entries read the same in any read size; damage named pr
     patch(path, es[1].data_offset, &bad, 1);
     ImportContext ctx1;
     std::string err = read_everything(path, ctx1);
-    CHECK(err.rfind("data/tweets.js: damaged compressed data", 0) == 0);
+    CHECK(err == "data/tweets.js: damaged compressed data");  // the same words from ISA-L and zlib
 
     es = small_zip(path);
     patch32(path, es[1].central_offset + 20, static_cast<uint32_t>(es[1].compressed_size / 2));
