@@ -24,4 +24,16 @@ else()
     target_link_libraries(clout_zlib INTERFACE ${CLOUT_LIBDEFLATE})
     target_compile_definitions(clout_zlib INTERFACE CLOUT_HAVE_LIBDEFLATE)
   endif()
+  # ISA-L (Debian's libisal-dev, installed by scripts/bootstrap.sh): zip entries inflate with
+  # its streaming inflate, about 3x faster than zlib 1.2's with the same bounded memory.
+  # Optional (-DCLOUT_ISAL=OFF builds the zlib path, as the wasm build has it).
+  option(CLOUT_ISAL "Inflate zip entries with ISA-L when it is installed" ON)
+  if(CLOUT_ISAL)
+    find_library(CLOUT_ISAL_LIB isal)
+    find_path(CLOUT_ISAL_INCLUDE isa-l/igzip_lib.h)
+    if(CLOUT_ISAL_LIB AND CLOUT_ISAL_INCLUDE)
+      target_link_libraries(clout_zlib INTERFACE ${CLOUT_ISAL_LIB})
+      target_compile_definitions(clout_zlib INTERFACE CLOUT_HAVE_ISAL)
+    endif()
+  endif()
 endif()

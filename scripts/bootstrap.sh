@@ -39,6 +39,7 @@ PKGS=(
   "zlib1g-dev:/usr/include/zlib.h"
   "libdeflate-dev:/usr/include/libdeflate.h"
   "libcurl4-openssl-dev:/usr/bin/curl-config"
+  "libisal-dev:/usr/include/isa-l/igzip_lib.h"
   "clang:/usr/bin/clang"
   "clang-14:/usr/bin/clang++-14"
   "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"
