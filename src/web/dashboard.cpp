@@ -206,10 +206,10 @@ void banner(ImU32 col, const char* icon, const std::string& title, const std::ve
 
 std::string account_line(const ReportData& r) {
     std::string s;
-    for (const auto& src : r.j["sources"]) {
+    for (const auto& src : r.r.sources) {
         if (!s.empty()) s += "  \xC2\xB7  ";
-        const std::string acc = str(src, "account");
-        s += network_name(str(src, "network"));
+        const std::string& acc = src.account;
+        s += network_name(src.network);
         if (!acc.empty()) s += " " + (acc[0] == '@' || acc.find('.') != std::string::npos ? acc : "@" + acc);
     }
     return s;
@@ -246,8 +246,7 @@ void draw_dashboard(AppState& st) {
         banner(c.bad, ICON_WARNING, st.errors.size() == 1 ? "A file could not be read" : "Some files could not be read", st.errors,
                x0, y, content_w);
     {
-        std::vector<std::string> warns;
-        for (const auto& w : R.j["warnings"]) warns.push_back(w.get<std::string>());
+        const std::vector<std::string>& warns = R.r.warnings;
         if (!warns.empty()) banner(c.warn, ICON_INFO, warns.size() == 1 ? "1 note about this report" : std::to_string(warns.size()) + " notes about this report",
                                    warns, x0, y, content_w);
     }
@@ -332,7 +331,7 @@ void draw_dashboard(AppState& st) {
 
     // footer
     {
-        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + str(R.j, "model") +
+        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + R.r.model +
                                  " \xC2\xB7 computed in your browser, nothing uploaded";
         const std::string shown = elide(f.small, foot, content_w);
         const ImVec2 fs = tsize(f.small, shown);

@@ -16,29 +16,25 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     card_title(ICON_DATABASE, "Sources");
     bool followers_missing = false, supplied = false;
     int k = 0;
-    for (const auto& s : r.j["sources"]) {
+    for (const auto& s : r.r.sources) {
         if (k++) gap(12);
-        std::string acc = str(s, "account");
-        text(f.strong, c.text, network_name(str(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
-        text(f.small, c.faint, elide(f.small, str(s, "source") + " \xC2\xB7 " + str(s, "format"), w));
+        const std::string& acc = s.account;
+        text(f.strong, c.text, network_name(s.network) + (acc.empty() ? "" : "  " + acc), w);
+        text(f.small, c.faint, elide(f.small, s.source_name + " \xC2\xB7 " + s.format, w));
         gap(6);
-        const json& cn = s["counts"];
-        auto cnt = [&](const char* key) {
-            const int64_t v = num(cn, key);
-            return v < 0 ? std::string("unknown") : fmt_int(v);
-        };
-        text(f.small, c.muted, cnt("posts") + " posts \xC2\xB7 " + cnt("replies") + " replies \xC2\xB7 " + cnt("reposts") +
-                                   " reposts \xC2\xB7 " + cnt("likes_given") + " likes given", w);
-        text(f.small, c.muted, "Followers " + cnt("followers") + " \xC2\xB7 following " + cnt("following"), w);
-        const std::string a = str(s, "first_post"), b = str(s, "last_post");
-        if (!a.empty()) text(f.small, c.muted, "Posts from " + nice_date(a) + " to " + nice_date(b), w);
-        if (s["lacks"].is_array() && !s["lacks"].empty()) {
+        auto cnt = [&](int64_t v) { return v < 0 ? std::string("unknown") : fmt_int(v); };
+        text(f.small, c.muted, cnt(s.posts) + " posts \xC2\xB7 " + cnt(s.replies) + " replies \xC2\xB7 " + cnt(s.reposts) +
+                                   " reposts \xC2\xB7 " + cnt(s.likes_given) + " likes given", w);
+        text(f.small, c.muted, "Followers " + cnt(s.followers) + " \xC2\xB7 following " + cnt(s.following), w);
+        if (s.first_post != 0)
+            text(f.small, c.muted, "Posts from " + nice_time(s.first_post) + " to " + nice_time(s.last_post), w);
+        if (!s.lacks.empty()) {
             std::string l;
-            for (const auto& x : s["lacks"]) l += (l.empty() ? "" : ", ") + x.get<std::string>();
+            for (const auto& x : s.lacks) l += (l.empty() ? "" : ", ") + x;
             text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
         }
-        if (num(cn, "followers") < 0) followers_missing = true;
-        if (num(s, "followers_supplied") >= 0) supplied = true;
+        if (s.followers < 0) followers_missing = true;
+        if (s.followers_supplied >= 0) supplied = true;
     }
     if (followers_missing || supplied) {
         gap(14);
