@@ -120,6 +120,7 @@ TEST_CASE("share link: round trip from real reports, every profile and several n
         const Report r = build_report(a);
         const std::string json = report_to_json(r);
         const ShareCard c = card_from_report_json(json);
+        CHECK(card_to_json(card_from_report(r)) == card_to_json(c));  // typed and from the text: one card
         CHECK(c.score == r.result.score);
         CHECK(c.d1 == r.d1);
         CHECK(c.d7 == r.d7);
@@ -283,6 +284,11 @@ TEST_CASE("share link: card_from_report_json refuses what is not a report") {
     CHECK_THROWS_AS(card_from_report_json("{}"), InputError);
     CHECK_THROWS_AS(card_from_report_json("{\"schema\":\"clout.report.v1\",\"score\":\"high\"}"), InputError);
     CHECK_THROWS_AS(card_from_report_json("[1,2]"), InputError);
+    CHECK_THROWS_WITH(card_from_report_json("{\"schema\":\"clout.roster.v1\"}"),
+                      doctest::Contains("This is not a clout report: 'schema' is not \"clout.report.v1\""));
+    Report r = build_report(gen::make_activity(gen::Profile::Median, opts(3)));
+    r.trend.clear();  // no trend: nothing to draw on a card
+    CHECK_THROWS_WITH_AS(card_from_report(r), "This report cannot be shared: it has no trend.", InputError);
 }
 
 TEST_CASE("report CSV: rows, columns and values agree with the report") {

@@ -144,9 +144,9 @@
       const blob = await r.blob();
       return clout.open([new File([blob], "x-archive-sample.zip", { type: "application/zip" })]);
     },
-    summary() { return summaryText(clout.report); },
+    summary() { return reportText ? reportText.summary : ""; },
     async copySummary() {
-      const text = summaryText(clout.report);
+      const text = clout.summary();
       if (!text) return false;
       await navigator.clipboard.writeText(text);
       toast("Summary copied");
@@ -467,7 +467,7 @@
       }
       let text = Promise.resolve();
       taken.then(() => step(() => {
-        text = updateReportText(report, current);
+        text = updateReportText(takeReportText(), current);
         changed();
         for (const fn of reportListeners) {
           try { fn(report); } catch (e) { console.error(e); }
@@ -502,40 +502,26 @@
   }
 
   // ---- text versions of the report: the screen-reader section, the live region's
-  // headline and "Copy summary".
-  const signed = (n) => (n > 0 ? "+" + n : n < 0 ? "\u2212" + -n : "0");
+  // headline and "Copy summary", made by the app from the typed report its panels draw
+  // (src/web/report_a11y.cpp, clout_web_report_text): {headline, summary, sections}.
   const plural = (n, w) => n + " " + w + (n === 1 ? "" : "s");
-  function headline(r) {
-    const comps = r.components.filter((c) => c.available && c.points > 0)
-      .sort((a, b) => b.points - a.points).slice(0, 3)
-      .map((c) => c.label + " " + plural(c.points, "point")).join(", ");
-    return "Influence score " + r.score + " of 100 as of " + r.as_of + ". Change: " + signed(r.change.d1) +
-      " in 1 day, " + signed(r.change.d7) + " in 7 days, " + signed(r.change.d30) + " in 30 days." +
-      (comps ? " Top components: " + comps + "." : "");
-  }
-  function summaryText(r) {
-    if (!r) return "";
-    const lines = [];
-    lines.push("clout influence score: " + r.score + "/100 (as of " + r.as_of + ", model " + r.model + ")");
-    lines.push("Change: " + signed(r.change.d1) + " (1 day), " + signed(r.change.d7) + " (7 days), " + signed(r.change.d30) + " (30 days)");
-    for (const c of r.components) {
-      lines.push("  " + c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points" : "unavailable"));
-    }
-    if (r.style && r.style.label) lines.push("Style: " + r.style.label);
-    const nets = r.sources.map((s) => s.network + (s.account ? " @" + s.account : "")).join(", ");
-    if (nets) lines.push("From: " + nets);
-    if (r.tips.length) lines.push("Next: " + r.tips[0].text + " (" + signed(r.tips[0].points) + ")");
-    lines.push("Computed locally with clout; nothing was uploaded.");
-    return lines.join("\n");
+  let reportText = null;
+  function takeReportText() {
+    reportText = null;
+    if (!mod || !clout.report) return null;
+    const t = mod.UTF8ToString(mod._clout_web_report_text());
+    reportText = t ? JSON.parse(t) : null;
+    return reportText;
   }
   // The screen-reader section: its sections are made at once (detached elements, cheap) and
   // put in the page one at a time when it is idle (returns a promise), so that no frame lays
   // out all of it (laying out the ~100 elements took 15-40 ms on a loaded machine).
-  function updateReportText(r, still = () => true) {
+  function updateReportText(t, still = () => true) {
     const box = $("report-text");
+    if (!t) reportText = null;
     if (!box) return Promise.resolve();
     box.replaceChildren();
-    if (!r) { box.hidden = true; return Promise.resolve(); }
+    if (!t) { box.hidden = true; return Promise.resolve(); }
     box.hidden = false;
     const sections = [];
     let cur = null;
@@ -547,38 +533,18 @@
       return el;
     };
     const section = (title) => { cur = []; sections.push(cur); add("h2", title); };
-    const list = (items) => { const ul = add("ul", ""); for (const t of items) add("li", t, ul); };
-    section("Your score");
-    add("p", headline(r));
-    section("Breakdown");
-    list(r.components.map((c) => c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points, value " + c.value : "unavailable: the export lacks this signal")));
-    section("Why it changed");
-    const cd = r.change.components_d30;
-    add("p", "Over 30 days the score moved " + signed(r.change.d30) + ": " +
-      r.components.map((c) => c.label + " " + signed(cd[c.id])).join(", ") + ". " +
-      plural(r.activity_statement.entered_posts, "post") + " entered the window (" + signed(r.activity_statement.entered_points) + "), " +
-      plural(r.activity_statement.left_posts, "post") + " left it (" + signed(r.activity_statement.left_points) + ").");
-    if (r.top_posts.length) {
-      section("Top posts");
-      list(r.top_posts.slice(0, 5).map((p) => p.time.slice(0, 10) + ": " + plural(p.reactions, "reaction") + (p.text ? ": " + p.text : "")));
+    const list = (items) => { const ul = add("ul", ""); for (const x of items) add("li", x, ul); };
+    // the files given that were not scored, each with its reason, before the warnings
+    const notScored = () => { if (clout.errors.length) { section("Files not scored"); list(clout.errors); } };
+    let listed = false;
+    for (const sec of t.sections) {
+      if (sec.title === "Warnings" && !listed) { notScored(); listed = true; }
+      section(sec.title);
+      if (sec.p !== undefined) add("p", sec.p);
+      if (sec.list) list(sec.list);
     }
-    if (r.topics.length) { section("Topics"); add("p", r.topics.map((t) => (t.kind === "hashtag" ? "#" : "") + t.term).join(", ")); }
-    if (r.engaged_accounts.length) { section("Accounts you engage with most"); add("p", r.engaged_accounts.map((a) => a.account + " (" + a.total + ")").join(", ")); }
-    if (r.style) { section("Style"); add("p", r.style.label + ": " + r.style.description); }
-    {  // the heatmap's busiest hour, in the person's time zone (its label names the zone)
-      const hm = r.activity_heatmap, days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-      let bd = 0, bh = 0;
-      hm.counts.forEach((row, d) => row.forEach((v, h) => { if (v > hm.counts[bd][bh]) { bd = d; bh = h; } }));
-      section("When you post");
-      add("p", hm.label + ". " + (hm.counts[bd][bh] > 0 ? "Busiest hour: " + days[bd] + " " + String(bh).padStart(2, "0") + ":00 (" + plural(hm.counts[bd][bh], "post") + ")." : "No posts in the window."));
-    }
-    if (r.tips.length) { section("Tips"); list(r.tips.map((t) => t.text + " (" + signed(t.points) + " points)")); }
-    section("Sources");
-    list(r.sources.map((s) => s.network + " " + (s.account || "") + ": " + plural(s.counts.posts, "post") +
-      (s.lacks.length ? "; the export lacks " + s.lacks.join(", ") : "")));
-    if (clout.errors.length) { section("Files not scored"); list(clout.errors); }  // skipped, each with its reason
-    if (r.warnings.length) { section("Warnings"); list(r.warnings); }
-    clout.announce(headline(r) + (clout.errors.length ? " Not scored: " + clout.errors.join("; ") : ""));
+    if (!listed) notScored();
+    clout.announce(t.headline + (clout.errors.length ? " Not scored: " + clout.errors.join("; ") : ""));
     // One section at a time, each when the page is idle (or after 300 ms at the latest): the
     // dashboard's first frames build its rows, and a section's style and layout (5-20 ms on
     // a loaded machine) would otherwise land in the same frame.

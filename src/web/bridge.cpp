@@ -6,11 +6,14 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "score/score.h"
+#include "report/report.h"
+#include "util/time.h"
 
 #include "imgui.h"
+#include "panels.h"
 #include "state.h"
 #include "ui.h"
 
@@ -148,16 +151,17 @@ EMSCRIPTEN_KEEPALIVE void clout_web_progress(const char* name, double done, doub
     request_redraw(1);  // one frame per update (at most 4 a second): the main thread stays free
 }
 
+}  // extern "C"
+
 namespace {
 
-// What the panels derive once from a report's JSON object: the What-if inputs.
-void derive_inputs(ReportData& r) {
-    try {
-        r.inputs = clout::inputs_from_json(r.j["what_if"]["inputs"].dump());
-        r.inputs_ok = true;
-    } catch (...) {
-        r.inputs_ok = false;
-    }
+// A report taken in: the typed report and what the panels derive from it once.
+std::shared_ptr<ReportData> report_data(clout::Report r) {
+    auto d = std::make_shared<ReportData>();
+    d->r = std::move(r);
+    d->trend_dates.reserve(d->r.trend.size());
+    for (const auto& t : d->r.trend) d->trend_dates.push_back(clout::format_day(t.day));
+    return d;
 }
 
 void show_report(std::shared_ptr<ReportData> r) {
@@ -168,15 +172,23 @@ void show_report(std::shared_ptr<ReportData> r) {
     request_redraw();
 }
 
-std::shared_ptr<ReportData> g_incoming;   // a report being taken in part by part
+std::unique_ptr<clout::ReportReader> g_incoming;  // a report being taken in part by part
 bool g_incoming_ok = false;
+
+void incoming_failed(const char* what) {
+    if (g_incoming_ok) emscripten_log(EM_LOG_WARN, "clout: the report could not be read: %s", what);
+    g_incoming_ok = false;
+}
 
 }  // namespace
 
+extern "C" {
+
 // A new report (the JSON text the worker produced), or none (json = null: start over).
 // In one go: the page uses it only when it starts with a report already there; a new
-// report from the worker comes in parts (clout_web_report_begin ... _end).
-EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
+// report from the worker comes in parts (clout_web_report_begin ... _end). Returns 1, or
+// 0 when the text is not a report (nothing changes then; the reason goes to the console).
+EMSCRIPTEN_KEEPALIVE int clout_web_report(const char* json) {
     AppState& st = state();
     if (!json) {
         g_incoming.reset();
@@ -184,68 +196,78 @@ EMSCRIPTEN_KEEPALIVE void clout_web_report(const char* json) {
         st.phase = st.work.active ? Phase::Working : Phase::Welcome;
         ++st.report_version;
         request_redraw();
-        return;
+        return 1;
     }
-    auto r = std::make_shared<ReportData>();
-    r->j = nlohmann::json::parse(json, nullptr, false);
-    if (r->j.is_discarded() || !r->j.is_object()) return;
-    derive_inputs(*r);
-    for (const auto& t : r->j["trend"]) {
-        r->trend.push_back(t.value("score", 0));
-        r->trend_dates.push_back(t.value("date", ""));
-        std::array<int, 5> p{};
-        if (t.contains("points") && t["points"].is_array())
-            for (size_t i = 0; i < 5 && i < t["points"].size(); ++i) p[i] = t["points"][i].get<int>();
-        r->trend_points.push_back(p);
+    try {
+        show_report(report_data(clout::report_from_json(json)));
+    } catch (const std::exception& e) {
+        emscripten_log(EM_LOG_WARN, "clout: the report could not be read: %s", e.what());
+        return 0;
     }
-    show_report(std::move(r));
+    return 1;
 }
 
 // A new report in parts (no main-thread task over 50 ms), from the worker's view
 // of it (src/worker/main.cpp clout_worker_view): begin, the trend, each member of the
-// report's JSON object (a few per task), end. The report on screen changes only at the end.
+// report's JSON object (a few per task), end. Each part is read straight into the typed
+// report (clout::ReportReader); the report on screen changes only at the end.
 EMSCRIPTEN_KEEPALIVE void clout_web_report_begin() {
-    g_incoming = std::make_shared<ReportData>();
-    g_incoming->j = nlohmann::json::object();
+    g_incoming = std::make_unique<clout::ReportReader>();
     g_incoming_ok = true;
 }
 
 // `days` days of [score, 5 component points], and their dates ("YYYY-MM-DD" each, concatenated).
 EMSCRIPTEN_KEEPALIVE void clout_web_report_trend(const int32_t* v, int days, const char* dates) {
-    if (!g_incoming) return;
-    ReportData& r = *g_incoming;
+    if (!g_incoming || !g_incoming_ok) return;
     const size_t n = static_cast<size_t>(std::max(days, 0));
-    const std::string d = dates;
-    if (d.size() != n * 10) g_incoming_ok = false;
-    r.trend.resize(n);
-    r.trend_points.resize(n);
-    r.trend_dates.resize(n);
+    const std::string_view d = dates;
+    if (d.size() != n * 10) return incoming_failed("the trend's dates do not match its days");
+    std::vector<clout::TrendPoint> trend(n);
     for (size_t i = 0; i < n; ++i) {
-        r.trend[i] = v[i * 6];
-        for (size_t k = 0; k < 5; ++k) r.trend_points[i][k] = v[i * 6 + 1 + k];
-        if (d.size() >= (i + 1) * 10) r.trend_dates[i] = d.substr(i * 10, 10);
+        clout::TrendPoint& t = trend[i];
+        if (!clout::parse_ymd(d.substr(i * 10, 10), t.day)) return incoming_failed("a trend date is not a date");
+        t.score = v[i * 6];
+        for (size_t k = 0; k < 5; ++k) t.points[k] = v[i * 6 + 1 + k];
+    }
+    try {
+        g_incoming->trend(std::move(trend));
+    } catch (const std::exception& e) {
+        incoming_failed(e.what());
     }
 }
 
 // One member of the report's JSON object: its key and its JSON text.
 EMSCRIPTEN_KEEPALIVE void clout_web_report_part(const char* key, const char* json) {
-    if (!g_incoming) return;
-    auto v = nlohmann::json::parse(json, nullptr, false);
-    if (v.is_discarded()) {
-        g_incoming_ok = false;
-        return;
+    if (!g_incoming || !g_incoming_ok) return;
+    try {
+        g_incoming->member(key, std::string_view(json));
+    } catch (const std::exception& e) {
+        incoming_failed(e.what());
     }
-    g_incoming->j[key] = std::move(v);
 }
 
-// Shows the report taken in; returns 0 when a part was damaged (nothing changes then).
+// Shows the report taken in; returns 0 when a part was damaged or missing (nothing changes then).
 EMSCRIPTEN_KEEPALIVE int clout_web_report_end() {
-    auto r = std::move(g_incoming);
+    auto reader = std::move(g_incoming);
     g_incoming.reset();
-    if (!r || !g_incoming_ok) return 0;
-    derive_inputs(*r);
-    show_report(std::move(r));
+    if (!reader || !g_incoming_ok) return 0;
+    try {
+        show_report(report_data(reader->finish()));
+    } catch (const std::exception& e) {
+        incoming_failed(e.what());
+        return 0;
+    }
     return 1;
+}
+
+// The report on screen as text (report_a11y.cpp: the screen-reader section, the live
+// region's headline, "Copy summary"): JSON, or "" when no report is shown. The text is
+// valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* clout_web_report_text() {
+    static std::string text;
+    const auto& r = state().report;
+    text = r ? report_text_json(r->r) : std::string();
+    return text.c_str();
 }
 
 // The last run's errors, one "FILE: message" per line (empty: none).

@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
+#include "model/activity.h"
 #include "ui.h"
 #include "util/json_field.h"  // jstr: a text member of the report
+#include "util/time.h"
 
 namespace clout::web::dash {
 
@@ -69,8 +71,12 @@ inline int64_t num(const json& j, const char* key, int64_t def = -1) {
 }
 // "x" -> "X", "mastodon" -> "Mastodon", ...
 std::string network_name(const std::string& id);
+inline std::string network_name(clout::Network n) { return clout::network_label(n); }
 // "2025-05-01T12:00:00Z" -> "1 May 2025"; "2025-05-01" -> "1 May 2025"
 std::string nice_date(const std::string& iso);
+// A day number (days since 1970-01-01) / a unix time -> "1 May 2025"
+inline std::string nice_day(int64_t day) { return nice_date(clout::format_day(day)); }
+inline std::string nice_time(int64_t unix_seconds) { return nice_date(clout::format_time(unix_seconds)); }
 // A text cut to fit `w` device pixels, with an ellipsis.
 std::string elide(ImFont* f, const std::string& s, float w);
 // The text without the characters the font lacks (emoji): no "?" boxes in post text.

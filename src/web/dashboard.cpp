@@ -206,13 +206,13 @@ void banner(ImU32 col, const char* icon, const std::string& title, const std::ve
 
 std::string account_line(const ReportData& r) {
     std::string s;
-    for (const auto& src : r.j["sources"]) {
+    for (const auto& src : r.r.sources) {
         if (!s.empty()) s += "  \xC2\xB7  ";
-        const std::string acc = jstr(src, "account");
-        s += network_name(jstr(src, "network"));
+        const std::string& acc = src.account;
+        s += network_name(src.network);
         // "@" before a bare handle only: not before a display name (a Bluesky repository's
         // account, a LinkedIn name) or an id
-        const bool bare_handle = jstr(src, "network") != "bluesky" && acc.find_first_of("@.: ") == std::string::npos;
+        const bool bare_handle = src.network != clout::Network::Bluesky && acc.find_first_of("@.: ") == std::string::npos;
         if (!acc.empty()) s += " " + (bare_handle ? "@" + acc : acc);
     }
     return s;
@@ -252,8 +252,7 @@ void draw_dashboard(AppState& st) {
                st.errors.size() == 1 ? "1 file was not scored" : std::to_string(st.errors.size()) + " files were not scored",
                st.errors, x0, y, content_w);
     {
-        std::vector<std::string> warns;
-        for (const auto& w : R.j["warnings"]) warns.push_back(w.get<std::string>());
+        const std::vector<std::string>& warns = R.r.warnings;
         if (!warns.empty()) banner(c.warn, ICON_INFO, warns.size() == 1 ? "1 note about this report" : std::to_string(warns.size()) + " notes about this report",
                                    warns, x0, y, content_w);
     }
@@ -338,7 +337,7 @@ void draw_dashboard(AppState& st) {
 
     // footer
     {
-        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + jstr(R.j, "model") +
+        const std::string foot = std::string("clout ") + CLOUT_VERSION + " \xC2\xB7 " + R.r.model +
                                  " \xC2\xB7 computed in your browser, nothing uploaded";
         const std::string shown = elide(f.small, foot, content_w);
         const ImVec2 fs = tsize(f.small, shown);

@@ -13,36 +13,35 @@ void panel_accounts(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_USERS, "Accounts you engage with most");
-    const json& a = r.j["engaged_accounts"];
-    if (!a.is_array() || a.empty()) {
+    const auto& a = r.r.engaged_accounts;
+    if (a.empty()) {
         text(f.small, c.muted, "The exports name no account you replied to, mentioned, reposted or liked.", w);
         return;
     }
     int64_t top = 1;
-    for (const auto& e : a) top = std::max(top, num(e, "total", 0));
+    for (const auto& e : a) top = std::max(top, e.total());
     int k = 0;
     for (const auto& e : a) {
         if (k++ == 8) break;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const std::string tot = fmt_int(num(e, "total", 0));
+        const std::string tot = fmt_int(e.total());
         const float tw = tsize(f.strong, tot).x;
-        text_at(f.body, p, c.text, elide(f.body, jstr(e, "account"), w - tw - u.rpx(12)));
+        text_at(f.body, p, c.text, elide(f.body, e.account, w - tw - u.rpx(12)));
         text_at(f.strong, ImVec2(p.x + w - tw, p.y), c.text, tot);
         ImGui::Dummy(ImVec2(w, f.body->FontSize + u.rpx(4)));
-        bar(ImGui::GetCursorScreenPos(), w, u.rpx(4), static_cast<float>(num(e, "total", 0)) / static_cast<float>(top), c.accent);
+        bar(ImGui::GetCursorScreenPos(), w, u.rpx(4), static_cast<float>(e.total()) / static_cast<float>(top), c.accent);
         ImGui::Dummy(ImVec2(w, u.rpx(4)));
         std::string parts;
-        auto add = [&](const char* key, const char* name) {
-            const int64_t v = num(e, key, 0);
+        auto add = [&](int64_t v, const char* name) {
             if (v <= 0) return;
             if (!parts.empty()) parts += " \xC2\xB7 ";
             parts += fmt_int(v) + " " + name;
         };
-        add("replies", "replies");
-        add("mentions", "mentions");
-        add("reposts", "reposts");
-        add("quotes", "quotes");
-        add("likes", "likes");
+        add(e.replies, "replies");
+        add(e.mentions, "mentions");
+        add(e.reposts, "reposts");
+        add(e.quotes, "quotes");
+        add(e.likes, "likes");
         text(f.small, c.faint, parts, w);
         gap(8);
     }

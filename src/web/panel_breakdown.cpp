@@ -28,20 +28,22 @@ const Formula kFormulas[] = {
      "none). Max 10 points."},
 };
 
-std::string inputs_line(const std::string& id, const json& in) {
-    if (id == "reach") {
-        const int64_t f = num(in, "followers");
-        return f < 0 ? "follower count unknown" : fmt_int(f) + " followers";
+// What the component was computed from (the report's components[].inputs).
+std::string inputs_line(clout::ComponentId id, const clout::ScoreInputs& in, const clout::ScoreResult& res) {
+    switch (id) {
+        case clout::ComponentId::Reach:
+            return in.followers < 0 ? "follower count unknown" : fmt_int(in.followers) + " followers";
+        case clout::ComponentId::Amplification:
+            return fmt_int(in.reshared_posts) + " of " + fmt_int(in.posts_with_reshares) + " posts reshared \xC2\xB7 h " +
+                   fmt_int(res.h_reshares);
+        case clout::ComponentId::Engagement:
+            return fmt_int(in.reactions_total) + " reactions on " + fmt_int(in.posts_with_reactions) + " posts \xC2\xB7 h " +
+                   fmt_int(res.h_reactions);
+        case clout::ComponentId::Consistency:
+            return fmt_int(in.weeks_active) + " of " + fmt_int(clout::score_const::kWeeks) + " weeks active";
+        case clout::ComponentId::Conversation:
+            return fmt_int(in.qualifying_replies) + " of " + fmt_int(in.replies) + " replies counted";
     }
-    if (id == "amplification")
-        return fmt_int(num(in, "reshared_posts", 0)) + " of " + fmt_int(num(in, "posts_with_reshare_counts", 0)) +
-               " posts reshared \xC2\xB7 h " + fmt_int(num(in, "reshare_h_index", 0));
-    if (id == "engagement")
-        return fmt_int(num(in, "reactions_total", 0)) + " reactions on " + fmt_int(num(in, "posts_with_reaction_counts", 0)) +
-               " posts \xC2\xB7 h " + fmt_int(num(in, "reaction_h_index", 0));
-    if (id == "consistency") return fmt_int(num(in, "weeks_active", 0)) + " of " + fmt_int(num(in, "weeks", 13)) + " weeks active";
-    if (id == "conversation")
-        return fmt_int(num(in, "qualifying_replies", 0)) + " of " + fmt_int(num(in, "replies_to_others", 0)) + " replies counted";
     return {};
 }
 }  // namespace
@@ -52,9 +54,9 @@ void panel_breakdown(const ReportData& r, float w) {
     const Fonts& f = u.f;
     card_title(ICON_PIE_CHART, "What the score is made of");
     int i = 0;
-    for (const auto& comp : r.j["components"]) {
-        const std::string id = jstr(comp, "id");
-        const bool avail = comp.value("available", false);
+    for (const auto& comp : r.r.result.components) {
+        const std::string id = clout::component_id(comp.id);
+        const bool avail = comp.available;
         const Formula* fm = nullptr;
         for (const auto& x : kFormulas)
             if (id == x.id) fm = &x;
@@ -62,19 +64,19 @@ void panel_breakdown(const ReportData& r, float w) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddCircleFilled(ImVec2(p.x + u.rpx(5), p.y + f.strong->FontSize * 0.5f), u.rpx(5), avail ? c.comp[i % 5] : c.faint);
-        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, jstr(comp, "label"));
-        const std::string pts = avail ? fmt_int(num(comp, "points", 0)) + " / " + fmt_int(num(comp, "max_points", 0)) + " pts"
+        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, clout::component_label(comp.id));
+        const std::string pts = avail ? fmt_int(comp.points) + " / " + fmt_int(comp.max_points) + " pts"
                                       : "unavailable";
         const ImVec2 ps = tsize(f.strong, pts);
         text_at(f.strong, ImVec2(p.x + w - ps.x, p.y), avail ? c.text : c.faint, pts);
         ImGui::Dummy(ImVec2(w, f.strong->FontSize));
         gap(6);
         const ImVec2 bp = ImGui::GetCursorScreenPos();
-        const double value = avail && comp["value"].is_number() ? comp["value"].get<double>() : 0.0;
+        const double value = avail ? comp.value() : 0.0;
         bar(bp, w, u.rpx(6), avail ? static_cast<float>(value) : 0.0f, c.comp[i % 5]);
         ImGui::Dummy(ImVec2(w, u.rpx(6)));
         gap(6);
-        std::string line = avail ? "value " + fmt_fixed(value, 3) + " \xC2\xB7 " + inputs_line(id, comp["inputs"])
+        std::string line = avail ? "value " + fmt_fixed(value, 3) + " \xC2\xB7 " + inputs_line(comp.id, r.r.inputs, r.r.result)
                                  : "The exports lack this signal; its points go to the others.";
         text(f.small, c.muted, line, w);
         if (fm) {

@@ -15,15 +15,14 @@ void panel_heatmap(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_CALENDAR, "When you post");
-    const json& hm = r.j["activity_heatmap"];
-    const std::string label = hm.contains("label") ? hm["label"].get<std::string>() : std::string("Times in UTC");
-    const std::string zone = hm.contains("timezone") ? hm["timezone"].get<std::string>() : std::string("UTC");
+    const std::string& label = r.r.heatmap_label;
+    const std::string& zone = r.r.heatmap_zone;
     text(f.small, c.muted, label, w);
     ImGui::Dummy(ImVec2(1, u.rpx(4)));
-    const json& counts = hm["counts"];
+    const auto& counts = r.r.heatmap;
     int64_t top = 0;
     for (const auto& row : counts)
-        for (const auto& v : row) top = std::max<int64_t>(top, v.get<int64_t>());
+        for (const int64_t v : row) top = std::max(top, v);
     static const char* const days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     const float lab = u.rpx(36);
     const float cell = std::floor((w - lab) / 24.0f);
@@ -36,7 +35,7 @@ void panel_heatmap(const ReportData& r, float w) {
         const float y = o.y + static_cast<float>(d) * (ch + u.rpx(3));
         text_at(f.small, ImVec2(o.x, y + (ch - f.small->FontSize) * 0.5f), c.faint, days[d]);
         for (int h = 0; h < 24; ++h) {
-            const int64_t v = counts[static_cast<size_t>(d)][static_cast<size_t>(h)].get<int64_t>();
+            const int64_t v = counts[static_cast<size_t>(d)][static_cast<size_t>(h)];
             const ImVec2 a(o.x + lab + static_cast<float>(h) * cell, y), b(a.x + cell - u.rpx(2), y + ch);
             const float t = top > 0 ? static_cast<float>(v) / static_cast<float>(top) : 0.0f;
             dl->AddRectFilled(a, b, v == 0 ? c.border : with_alpha(c.accent, 0.18f + 0.82f * t), u.rpx(3));
@@ -54,7 +53,7 @@ void panel_heatmap(const ReportData& r, float w) {
     ImGui::SetCursorScreenPos(ImVec2(o.x + lab, o.y));
     ImGui::InvisibleButton("##heat", ImVec2(cell * 24, gh));
     if (ImGui::IsItemHovered() && hover_d >= 0) {
-        const int64_t v = counts[static_cast<size_t>(hover_d)][static_cast<size_t>(hover_h)].get<int64_t>();
+        const int64_t v = counts[static_cast<size_t>(hover_d)][static_cast<size_t>(hover_h)];
         ImGui::SetTooltip("%s %02d:00\xE2\x80\x93%02d:59 (%s): %lld post%s", days[hover_d], hover_h, hover_h, zone.c_str(),
                           static_cast<long long>(v), v == 1 ? "" : "s");
     }

@@ -12,8 +12,8 @@ void panel_top_posts(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_HEART, "Top posts of the window");
-    const json& tp = r.j["top_posts"];
-    if (!tp.is_array() || tp.empty()) {
+    const auto& tp = r.r.top_posts;
+    if (tp.empty()) {
         text(f.small, c.muted, "No published post in the 91-day window.", w);
         return;
     }
@@ -25,13 +25,13 @@ void panel_top_posts(const ReportData& r, float w) {
             ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, q.y), ImVec2(q.x + w, q.y), c.border, std::max(1.0f, std::round(u.s)));
             gap(10);
         }
-        std::string t = printable(f.body, jstr(p, "text"));
+        std::string t = printable(f.body, p.snippet);
         if (t.empty()) t = "(no text kept for this post)";
         if (t.size() > 160) t = elide(f.body, t, w * 2.2f);
         text(f.body, c.text, t, w);
         gap(4);
-        std::string meta = nice_date(jstr(p, "time")) + " \xC2\xB7 " + network_name(jstr(p, "network"));
-        const int64_t likes = num(p, "likes"), reposts = num(p, "reposts"), replies = num(p, "replies");
+        std::string meta = nice_time(p.time) + " \xC2\xB7 " + network_name(p.network);
+        const int64_t likes = p.likes, reposts = p.reposts, replies = p.replies;
         std::string counts;
         if (likes >= 0) counts += std::string(ICON_HEART " ") + fmt_int(likes) + "   ";
         if (reposts >= 0) counts += std::string(ICON_RETWEET " ") + fmt_int(reposts) + "   ";

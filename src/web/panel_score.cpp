@@ -11,10 +11,10 @@ void panel_score(const ReportData& r, float w) {
     const Ui& u = ui();
     const Palette& c = u.c;
     const Fonts& f = u.f;
-    const json& j = r.j;
+    const clout::Report& R = r.r;
     card_title(ICON_STAR, "Influence score");
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const std::string score = std::to_string(num(j, "score", 1));
+    const std::string score = std::to_string(R.result.score);
     const ImVec2 ss = tsize(f.display, score);
     text_at(f.display, ImVec2(p.x - u.px(3), p.y - u.rpx(6)), c.text, score);
     text_at(f.heading, ImVec2(p.x + ss.x + u.rpx(6), p.y + ss.y - f.heading->FontSize - u.rpx(18)), c.faint, "/ 100");
@@ -29,8 +29,8 @@ void panel_score(const ReportData& r, float w) {
         dl->AddRectFilled(b, ImVec2(b.x + w, b.y + bh), c.border, bh * 0.5f);
         float x = b.x;
         int i = 0;
-        for (const auto& comp : j["components"]) {
-            const float seg = w * static_cast<float>(num(comp, "points", 0)) / 99.0f;
+        for (const auto& comp : R.result.components) {
+            const float seg = w * static_cast<float>(comp.points) / 99.0f;
             if (seg > 0) {
                 dl->AddRectFilled(ImVec2(x, b.y), ImVec2(x + seg, b.y + bh), c.comp[i % 5],
                                   bh * 0.5f, x == b.x ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersNone);
@@ -43,14 +43,13 @@ void panel_score(const ReportData& r, float w) {
     gap(16);
 
     // changes: three chips
-    const json& ch = j["change"];
     const char* labels[3] = {"1 day", "7 days", "30 days"};
-    const char* keys[3] = {"d1", "d7", "d30"};
+    const int changes[3] = {R.d1, R.d7, R.d30};
     const float cw = (w - u.rpx(16)) / 3.0f, chh = u.rpx(58);
     const ImVec2 cp = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < 3; ++i) {
-        const int64_t v = num(ch, keys[i], 0);
+        const int64_t v = changes[i];
         const ImVec2 a(cp.x + (cw + u.rpx(8)) * static_cast<float>(i), cp.y);
         dl->AddRectFilled(a, ImVec2(a.x + cw, a.y + chh), with_alpha(change_colour(v), 0.12f), u.rpx(10));
         const std::string vs = fmt_signed(v);
@@ -59,8 +58,8 @@ void panel_score(const ReportData& r, float w) {
     }
     ImGui::Dummy(ImVec2(w, chh));
     gap(14);
-    text(f.small, c.muted, "As of " + nice_date(jstr(j, "as_of")) + " \xC2\xB7 91-day window", w);
-    text(f.small, c.faint, "Model " + jstr(j, "model"), w);
+    text(f.small, c.muted, "As of " + nice_day(R.as_of_day) + " \xC2\xB7 91-day window", w);
+    text(f.small, c.faint, "Model " + R.model, w);
 }
 
 }  // namespace clout::web

@@ -17,44 +17,36 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     card_title(ICON_DATABASE, "Sources");
     bool followers_missing = false, supplied = false, fetchable = false, fetched = false;
     int k = 0;
-    for (const auto& s : r.j["sources"]) {
+    for (const auto& s : r.r.sources) {
         if (k++) gap(12);
-        std::string acc = jstr(s, "account");
-        text(f.strong, c.text, network_name(jstr(s, "network")) + (acc.empty() ? "" : "  " + acc), w);
-        text(f.small, c.faint, elide(f.small, jstr(s, "source") + " \xC2\xB7 " + jstr(s, "format"), w));
+        const std::string& acc = s.account;
+        text(f.strong, c.text, network_name(s.network) + (acc.empty() ? "" : "  " + acc), w);
+        text(f.small, c.faint, elide(f.small, s.source_name + " \xC2\xB7 " + s.format, w));
         // A Bluesky account is named by its profile's name (the repository has no handle);
         // its DID, the one stable id, comes from the source's note.
-        if (s["notes"].is_array())
-            for (const auto& n : s["notes"]) {
-                const std::string t = n.is_string() ? n.get<std::string>() : std::string();
-                const size_t k = t.find("its DID is did:");
-                if (k != std::string::npos) text(f.small, c.faint, elide(f.small, t.substr(k + 11), w));
-            }
+        for (const auto& n : s.notes) {
+            const size_t k = n.find("its DID is did:");
+            if (k != std::string::npos) text(f.small, c.faint, elide(f.small, n.substr(k + 11), w));
+        }
         gap(6);
-        const json& cn = s["counts"];
-        auto cnt = [&](const char* key) {
-            const int64_t v = num(cn, key);
-            return v < 0 ? std::string("unknown") : fmt_int(v);
-        };
-        text(f.small, c.muted, cnt("posts") + " posts \xC2\xB7 " + cnt("replies") + " replies \xC2\xB7 " + cnt("reposts") +
-                                   " reposts \xC2\xB7 " + cnt("likes_given") + " likes given", w);
-        text(f.small, c.muted, "Followers " + cnt("followers") + " \xC2\xB7 following " + cnt("following"), w);
-        const std::string a = jstr(s, "first_post"), b = jstr(s, "last_post");
-        if (!a.empty()) text(f.small, c.muted, "Posts from " + nice_date(a) + " to " + nice_date(b), w);
-        if (s["lacks"].is_array() && !s["lacks"].empty()) {
+        auto cnt = [&](int64_t v) { return v < 0 ? std::string("unknown") : fmt_int(v); };
+        text(f.small, c.muted, cnt(s.posts) + " posts \xC2\xB7 " + cnt(s.replies) + " replies \xC2\xB7 " + cnt(s.reposts) +
+                                   " reposts \xC2\xB7 " + cnt(s.likes_given) + " likes given", w);
+        text(f.small, c.muted, "Followers " + cnt(s.followers) + " \xC2\xB7 following " + cnt(s.following), w);
+        if (s.first_post != 0)
+            text(f.small, c.muted, "Posts from " + nice_time(s.first_post) + " to " + nice_time(s.last_post), w);
+        if (!s.lacks.empty()) {
             std::string l;
-            for (const auto& x : s["lacks"]) l += (l.empty() ? "" : ", ") + x.get<std::string>();
+            for (const auto& x : s.lacks) l += (l.empty() ? "" : ", ") + x;
             text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
         }
-        if (num(cn, "followers") < 0) followers_missing = true;
-        const std::string net = jstr(s, "network");
-        if (net == "bluesky" || net == "mastodon") {
+        if (s.followers < 0) followers_missing = true;
+        if (s.network == clout::Network::Bluesky || s.network == clout::Network::Mastodon) {
             fetchable = true;
-            if (s["notes"].is_array())
-                for (const auto& n : s["notes"])
-                    if (n.is_string() && n.get<std::string>().rfind("Public counts fetched from ", 0) == 0) fetched = true;
+            for (const auto& n : s.notes)
+                if (n.rfind("Public counts fetched from ", 0) == 0) fetched = true;
         }
-        if (num(s, "followers_supplied") >= 0) supplied = true;
+        if (s.followers_supplied >= 0) supplied = true;
     }
     // Files given with these that were not scored (unrecognised, unreadable, or a media-only
     // part of an X archive), each with its reason: the run's per-file messages.

@@ -12,11 +12,11 @@ void panel_style(const ReportData& r, float w) {
     const Ui& u = ui();
     const Palette& c = u.c;
     const Fonts& f = u.f;
-    const json& s = r.j["style"];
+    const clout::Style& s = r.r.style;
     card_title(ICON_USER, "Your style");
-    text(f.number, c.text, jstr(s, "label"), w);
+    text(f.number, c.text, s.label, w);
     gap(4);
-    text(f.body, c.muted, jstr(s, "description"), w);
+    text(f.body, c.muted, s.description, w);
     gap(14);
     auto share = [&](const char* label, double v, ImU32 col) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -29,9 +29,9 @@ void panel_style(const ReportData& r, float w) {
         ImGui::Dummy(ImVec2(w, u.rpx(6)));
         gap(8);
     };
-    share("Creating (own posts rather than reposts)", s.value("creating_share", 0.0), c.comp[0]);
-    share("Conversation (replies among your posts)", s.value("conversation_share", 0.0), c.comp[4]);
-    text(f.small, c.faint, s.value("high_response", false) ? "Your posts get a high response." : "Your posts get a modest response.", w);
+    share("Creating (own posts rather than reposts)", s.creating_share, c.comp[0]);
+    share("Conversation (replies among your posts)", s.conversation_share, c.comp[4]);
+    text(f.small, c.faint, s.high_response ? "Your posts get a high response." : "Your posts get a modest response.", w);
 }
 
 }  // namespace clout::web

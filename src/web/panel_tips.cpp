@@ -11,13 +11,13 @@ void panel_tips(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_LIGHTBULB, "What to do next");
-    const json& tips = r.j["tips"];
-    if (!tips.is_array() || tips.empty()) {
+    const auto& tips = r.r.tips;
+    if (tips.empty()) {
         text(f.small, c.muted, "No change scored would raise your score right now.", w);
         return;
     }
     for (const auto& t : tips) {
-        const int64_t pts = num(t, "points", 0);
+        const int64_t pts = t.points;
         const std::string badge = fmt_signed(pts);
         const float bw = std::max(tsize(f.strong, badge).x + u.rpx(20), u.rpx(46)), bh = f.strong->FontSize + u.rpx(10);
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -26,7 +26,7 @@ void panel_tips(const ReportData& r, float w) {
         text_at(f.strong, ImVec2(p.x + (bw - tw) * 0.5f, p.y + u.rpx(5)), change_colour(pts), badge);
         ImGui::SetCursorScreenPos(ImVec2(p.x + bw + u.rpx(12), p.y + u.rpx(4)));
         ImGui::BeginGroup();
-        text(f.body, c.text, jstr(t, "text"), w - bw - u.rpx(12));
+        text(f.body, c.text, t.text, w - bw - u.rpx(12));
         ImGui::EndGroup();
         const float bottom = std::max(ImGui::GetItemRectMax().y, p.y + bh);
         ImGui::SetCursorScreenPos(ImVec2(p.x, bottom + u.rpx(12)));

@@ -13,8 +13,8 @@ void panel_topics(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_TAG, "Topics");
-    const json& t = r.j["topics"];
-    if (!t.is_array() || t.empty()) {
+    const auto& t = r.r.topics;
+    if (t.empty()) {
         text(f.small, c.muted, "No recurring topic in the window.", w);
         return;
     }
@@ -24,8 +24,8 @@ void panel_topics(const ReportData& r, float w) {
     const float ch = f.body->FontSize + u.rpx(12);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const auto& e : t) {
-        const std::string label = (jstr(e, "kind") == "hashtag" ? "#" : "") + jstr(e, "term");
-        const std::string cnt = fmt_int(num(e, "posts", 0));
+        const std::string label = (e.hashtag ? "#" : "") + e.term;
+        const std::string cnt = fmt_int(e.posts);
         const float lw = tsize(f.body, label).x, cw = tsize(f.small, cnt).x;
         const float bw = std::min(w, lw + cw + u.rpx(32));
         if (x > o.x && x + bw > o.x + w) {

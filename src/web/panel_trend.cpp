@@ -17,13 +17,15 @@ void panel_trend(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_LINE_CHART, "How it moved: the last 365 days");
-    const int n = static_cast<int>(r.trend.size());
+    const std::vector<clout::TrendPoint>& T = r.r.trend;
+    const int n = static_cast<int>(T.size());
     if (n < 2) {
         text(f.small, c.muted, "Not enough days to draw a trend.", w);
         return;
     }
-    const int lo_raw = *std::min_element(r.trend.begin(), r.trend.end());
-    const int hi_raw = *std::max_element(r.trend.begin(), r.trend.end());
+    auto by_score = [](const clout::TrendPoint& a, const clout::TrendPoint& b) { return a.score < b.score; };
+    const int lo_raw = std::min_element(T.begin(), T.end(), by_score)->score;
+    const int hi_raw = std::max_element(T.begin(), T.end(), by_score)->score;
     int lo = std::max(0, (lo_raw - 1) / 10 * 10), hi = std::min(100, (hi_raw + 9) / 10 * 10 + (hi_raw % 10 == 0 ? 10 : 0));
     if (hi - lo < 20) {
         hi = std::min(100, lo + 20);
@@ -71,7 +73,7 @@ void panel_trend(const ReportData& r, float w) {
     {
         const ImU32 top = with_alpha(c.accent, u.dark ? 0.30f : 0.20f), bottom = with_alpha(c.accent, 0.0f);
         for (int i = 0; i + 1 < n; ++i) {
-            const float x0 = X(i), x1 = X(i + 1), y0 = Y(r.trend[static_cast<size_t>(i)]), y1 = Y(r.trend[static_cast<size_t>(i + 1)]);
+            const float x0 = X(i), x1 = X(i + 1), y0 = Y(T[static_cast<size_t>(i)].score), y1 = Y(T[static_cast<size_t>(i + 1)].score);
             // a quad per day, with a vertical gradient (line colour fading to the axis)
             dl->PrimReserve(6, 4);
             const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
@@ -89,7 +91,7 @@ void panel_trend(const ReportData& r, float w) {
         }
         std::vector<ImVec2> pts;
         pts.reserve(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) pts.emplace_back(X(i), Y(r.trend[static_cast<size_t>(i)]));
+        for (int i = 0; i < n; ++i) pts.emplace_back(X(i), Y(T[static_cast<size_t>(i)].score));
         dl->AddPolyline(pts.data(), n, c.accent, ImDrawFlags_None, u.px(2.2f));
     }
     // markers: the two days the 30-day change compares; their labels sit above, "now"
@@ -98,12 +100,12 @@ void panel_trend(const ReportData& r, float w) {
     float now_left = pb.x, now_top = 0, now_bottom = 0;
     for (int i : {n - 1, n - 31}) {
         if (i < 0) continue;
-        const ImVec2 m(X(i), Y(r.trend[static_cast<size_t>(i)]));
+        const ImVec2 m(X(i), Y(T[static_cast<size_t>(i)].score));
         dl->AddLine(ImVec2(m.x, pa.y), ImVec2(m.x, pb.y), with_alpha(c.accent, 0.35f), one);
         dl->AddCircleFilled(m, u.rpx(5.5f), c.surface, 20);
         dl->AddCircle(m, u.rpx(5.5f), c.accent, 20, u.px(2.2f));
         const bool now = i == n - 1;
-        const std::string lab = (now ? "now " : "30 days ago ") + std::to_string(r.trend[static_cast<size_t>(i)]);
+        const std::string lab = (now ? "now " : "30 days ago ") + std::to_string(T[static_cast<size_t>(i)].score);
         const ImVec2 ts = tsize(f.small, lab);
         float lx = now ? pb.x - ts.x : m.x - ts.x - u.rpx(12);
         float ly = m.y - ts.y - u.rpx(12);
@@ -125,20 +127,19 @@ void panel_trend(const ReportData& r, float w) {
     if (ImGui::IsItemHovered()) {
         const float mx = ImGui::GetIO().MousePos.x;
         const int i = std::clamp(static_cast<int>(std::lround((mx - pa.x) / (pb.x - pa.x) * static_cast<float>(n - 1))), 0, n - 1);
-        const ImVec2 m(X(i), Y(r.trend[static_cast<size_t>(i)]));
+        const ImVec2 m(X(i), Y(T[static_cast<size_t>(i)].score));
         dl->AddLine(ImVec2(m.x, pa.y), ImVec2(m.x, pb.y), c.border_strong, one);
         dl->AddCircleFilled(m, u.rpx(4.5f), c.accent, 20);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(u.rpx(12), u.rpx(10)));
         ImGui::BeginTooltip();
         text(f.small, c.muted, nice_date(r.trend_dates[static_cast<size_t>(i)]));
-        text(f.strong, c.text, "Score " + std::to_string(r.trend[static_cast<size_t>(i)]));
-        static const char* const names[5] = {"Reach", "Amplification", "Engagement", "Consistency", "Conversation"};
-        const auto& p = r.trend_points[static_cast<size_t>(i)];
+        text(f.strong, c.text, "Score " + std::to_string(T[static_cast<size_t>(i)].score));
+        const auto& p = T[static_cast<size_t>(i)].points;
         for (int k = 0; k < 5; ++k) {
             const ImVec2 q = ImGui::GetCursorScreenPos();
             ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(q.x + u.rpx(4), q.y + f.small->FontSize * 0.55f), u.rpx(4), c.comp[k]);
             ImGui::SetCursorScreenPos(ImVec2(q.x + u.rpx(14), q.y));
-            text(f.small, c.text, std::string(names[k]) + "  " + std::to_string(p[static_cast<size_t>(k)]));
+            text(f.small, c.text, std::string(clout::component_label(static_cast<clout::ComponentId>(k))) + "  " + std::to_string(p[static_cast<size_t>(k)]));
         }
         ImGui::EndTooltip();
         ImGui::PopStyleVar();

@@ -51,20 +51,16 @@ void panel_what_if(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_SLIDERS, "What if\xE2\x80\xA6");
-    if (!r.inputs_ok) {
-        text(f.small, c.muted, "This report holds no inputs to recompute.", w);
-        return;
-    }
     if (g.report != &r) g = Sliders{&r};
-    const int64_t base_followers = r.inputs.followers;
+    const int64_t base_followers = r.r.inputs.followers;
 
     clout::WhatIfParams p;
     p.posts_factor = g.posts;
     p.replies_factor = g.replies;
     p.reactions_factor = g.reactions;
     if (g.followers_log >= 0) p.followers = static_cast<int64_t>(std::llround(std::pow(10.0, g.followers_log)));
-    const clout::ScoreResult now = clout::apply_what_if(r.inputs, clout::WhatIfParams{});
-    const clout::ScoreResult res = clout::apply_what_if(r.inputs, p);
+    const clout::ScoreResult now = clout::apply_what_if(r.r.inputs, clout::WhatIfParams{});
+    const clout::ScoreResult res = clout::apply_what_if(r.r.inputs, p);
 
     // result line
     {

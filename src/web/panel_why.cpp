@@ -11,20 +11,19 @@ void panel_why(const ReportData& r, float w) {
     const Ui& u = ui();
     const Palette& c = u.c;
     const Fonts& f = u.f;
-    const json& ch = r.j["change"];
-    const int64_t d30 = num(ch, "d30", 0);
+    const clout::Report& R = r.r;
+    const int64_t d30 = R.d30;
     card_title(ICON_CALENDAR, "Why it changed: the last 30 days");
     text(f.body, c.text, d30 == 0 ? "Your score held steady over 30 days." :
          std::string("Your score ") + (d30 > 0 ? "rose " : "fell ") + fmt_int(d30 > 0 ? d30 : -d30) +
              (std::abs(d30) == 1 ? " point" : " points") + " over 30 days.", w);
     gap(10);
     int i = 0;
-    for (const auto& comp : r.j["components"]) {
-        const std::string id = jstr(comp, "id");
-        const int64_t v = num(ch["components_d30"], id.c_str(), 0);
+    for (const auto& comp : R.result.components) {
+        const int64_t v = R.components_d30[static_cast<size_t>(comp.id)];
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + u.rpx(4), p.y + f.body->FontSize * 0.55f), u.rpx(4), c.comp[i % 5]);
-        text_at(f.body, ImVec2(p.x + u.rpx(16), p.y), c.muted, jstr(comp, "label"));
+        text_at(f.body, ImVec2(p.x + u.rpx(16), p.y), c.muted, clout::component_label(comp.id));
         const std::string s = fmt_signed(v);
         const ImVec2 ss = tsize(f.strong, s);
         text_at(f.strong, ImVec2(p.x + w - ss.x, p.y), change_colour(v), s);
@@ -32,7 +31,7 @@ void panel_why(const ReportData& r, float w) {
         ++i;
     }
     gap(8);
-    const json& st = r.j["activity_statement"];
+    const clout::ActivityStatement& st = R.statement;
     auto line = [&](const char* icon, ImU32 col, const std::string& s) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         text_at(f.small, p, col, icon);
@@ -40,20 +39,19 @@ void panel_why(const ReportData& r, float w) {
         text(f.small, c.muted, s, w - u.rpx(22));
         gap(2);
     };
-    const int64_t ep = num(st, "entered_posts", 0), lp = num(st, "left_posts", 0);
+    const int64_t ep = st.entered_count, lp = st.left_count;
     line(ICON_ARROW_UP, c.good, fmt_int(ep) + (ep == 1 ? " new post" : " new posts") + " entered the window: " +
-                                    fmt_signed(num(st, "entered_points", 0)) + " points");
+                                    fmt_signed(st.entered_points) + " points");
     line(ICON_ARROW_DOWN, c.bad, fmt_int(lp) + (lp == 1 ? " older post" : " older posts") + " left it: " +
-                                     fmt_signed(num(st, "left_points", 0)) + " points");
-    line(ICON_CALENDAR, c.faint, "Week boundaries moving: " + fmt_signed(num(st, "calendar_points", 0)) + " points");
-    const json& ent = st["entered"];
-    if (ent.is_array() && !ent.empty()) {
+                                     fmt_signed(st.left_points) + " points");
+    line(ICON_CALENDAR, c.faint, "Week boundaries moving: " + fmt_signed(st.calendar_points) + " points");
+    if (!st.entered.empty()) {
         gap(6);
-        const json& best = ent[0];
-        std::string t = printable(f.small, jstr(best, "text"));
+        const clout::StatementPost& best = st.entered[0];
+        std::string t = printable(f.small, best.snippet);
         if (t.empty()) t = "(no text kept)";
-        text(f.small, c.faint, "Biggest lift: " + nice_date(jstr(best, "time")) + ", " +
-                                   fmt_fixed(best.value("points_exact", 0.0), 2) + " points", w);
+        text(f.small, c.faint, "Biggest lift: " + nice_time(best.time) + ", " +
+                                   fmt_fixed(static_cast<double>(best.points_q) / 1e4, 2) + " points", w);
         text(f.small, c.muted, "\xE2\x80\x9C" + elide(f.small, t, w * 2.0f) + "\xE2\x80\x9D", w);
     }
 }

@@ -30,6 +30,11 @@ void panel_sources(AppState& st, const ReportData& r, float w);
 // The "Fetch public counts…" entry under Sources for Bluesky and Mastodon (panel_fetch.cpp).
 void fetch_entry(float w, bool fetched_before);
 
+// The report as text for the page's DOM (report_a11y.cpp): JSON {headline, summary,
+// sections: [{title, p} or {title, list}]}: the live region's headline, "Copy summary"
+// and the screen-reader section #report-text.
+std::string report_text_json(const clout::Report& r);
+
 // The audience ranking (panel_rank.cpp). The welcome screen's entry ("Rank an
 // audience (CSV)…", "Try a sample roster") at (x0, y), `w` wide; returns its height
 // (measure: nothing drawn). The ranking page replaces the other screens while a ranking is

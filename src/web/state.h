@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "score/score.h"
+#include "report/report.h"
 
 namespace clout::web {
 
@@ -33,15 +31,12 @@ struct Work {
     bool rank = false;                     // ranking a roster (panel_rank.cpp), not reading an export
 };
 
-// The report on screen: the JSON object the worker produced (the CLI's report) and what
-// the panels derive from it once.
+// The report on screen: the worker's report (the CLI's JSON) read back into the typed
+// Report by the one reader of the schema (core/report/report_read.cpp), so every panel
+// reads fields the compiler checks; and what the panels derive from it once.
 struct ReportData {
-    nlohmann::json j;
-    clout::ScoreInputs inputs;             // what_if.inputs, for the What-if sliders
-    bool inputs_ok = false;
-    std::vector<int> trend;                // scores, ascending days
-    std::vector<std::array<int, 5>> trend_points;
-    std::vector<std::string> trend_dates;
+    clout::Report r;
+    std::vector<std::string> trend_dates;  // r.trend's days, "YYYY-MM-DD" (the trend's month ticks)
 };
 
 struct AppState {

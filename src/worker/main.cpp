@@ -35,6 +35,7 @@
 #include "report/report.h"
 #include "share/share_link.h"
 #include "util/error.h"
+#include "util/time.h"
 #include "worker_state.h"
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,7 @@ clout::Activity g_combined;
 std::vector<std::string> g_keys;
 std::string g_result;  // returned strings live here until the next call
 std::string g_report;  // the last report's JSON text (clout_worker_report)
+clout::Report g_typed;  // the same report, typed: the view's card and trend come from it
 std::string g_view;    // its view (clout_worker_view), made once
 // The files of the running import that were not read, for inputs_error at its report.
 std::vector<clout::InputOutcome> g_not_read;
@@ -279,6 +281,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         clout::Report r = clout::build_report(g_combined, opt);
         g_result = clout::report_to_json(r);
         g_report = g_result;
+        g_typed = std::move(r);
         g_view.clear();
     } catch (const clout::InputError& e) {
         g_result = std::string("!") + e.what();
@@ -302,30 +305,29 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
     if (!g_view.empty()) return g_view.c_str();
     try {
         if (g_report.empty()) throw std::runtime_error("no report");
-        const auto j = nlohmann::json::parse(g_report);
         nlohmann::json out = nlohmann::json::object();
         try {
-            out["card"] = clout::encode_share(clout::card_from_report_json(g_report));
+            out["card"] = clout::encode_share(clout::card_from_report(g_typed));
         } catch (const std::exception&) {
             out["card"] = "";
         }
+        // The members as the report's JSON writes them (the page reads each with the same
+        // reader, clout::ReportReader); the trend goes as numbers instead.
+        const auto j = nlohmann::json::parse(g_report);
         nlohmann::json parts = nlohmann::json::array();
         for (auto it = j.begin(); it != j.end(); ++it)
             if (it.key() != "trend") parts.push_back(nlohmann::json::array({it.key(), it.value().dump()}));
         out["parts"] = std::move(parts);
         std::vector<int> trend;
         std::string dates;
-        if (j.contains("trend") && j["trend"].is_array()) {
-            for (const auto& t : j["trend"]) {
-                trend.push_back(t.value("score", 0));
-                for (size_t i = 0; i < 5; ++i) {
-                    const bool has = t.contains("points") && t["points"].is_array() && i < t["points"].size();
-                    trend.push_back(has ? t["points"][i].get<int>() : 0);
-                }
-                std::string d = t.value("date", "");
-                d.resize(10, ' ');
-                dates += d;
-            }
+        trend.reserve(g_typed.trend.size() * 6);
+        dates.reserve(g_typed.trend.size() * 10);
+        for (const auto& t : g_typed.trend) {
+            trend.push_back(t.score);
+            trend.insert(trend.end(), t.points.begin(), t.points.end());
+            std::string d = clout::format_day(t.day);
+            d.resize(10, ' ');  // a fixed width: the page cuts the dates by position
+            dates += d;
         }
         out["trend"] = std::move(trend);
         out["dates"] = std::move(dates);

@@ -9,9 +9,12 @@
 // exports (Account::export_time, else the newest activity) or from the options.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/activity.h"
@@ -137,5 +140,29 @@ Report build_report(const Activity& a, const ReportOptions& opt = {});
 std::string report_to_json(const Report& r);
 // A short readable summary for the terminal.
 std::string report_to_text(const Report& r);
+
+// The JSON read back (report_read.cpp), the one reader of the schema: for every text t
+// that report_to_json wrote, report_to_json(report_from_json(t)) == t, byte for byte.
+// What the JSON does not print stays at the struct's default (TrendPoint::exact_q; of a
+// network's inputs, those its components do not show). Throws InputError naming the
+// member and what is wrong with it ("report: 'top_posts[3].time' is not a time ...").
+Report report_from_json(std::string_view text);
+
+// The same reader a member at a time, for a page that takes a report in short tasks
+// (src/web/bridge.cpp): each top-level member of the JSON object once, in any order, then
+// finish(), which checks that none is missing. trend() takes the trend already typed
+// instead of the "trend" member. Every call throws InputError on a bad member.
+class ReportReader {
+public:
+    void member(std::string_view key, std::string_view json_text);
+    void member_value(std::string_view key, const nlohmann::json& value);  // the member already parsed
+    void trend(std::vector<TrendPoint> points);
+    Report finish();
+
+private:
+    Report report_;
+    ScoreInputs from_components_;  // what the combined components print, checked against what_if.inputs
+    uint32_t seen_ = 0;            // members taken, a bit each
+};
 
 }  // namespace clout

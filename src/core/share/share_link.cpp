@@ -194,58 +194,46 @@ uint32_t share_crc32(const uint8_t* data, size_t n) {
     return static_cast<uint32_t>(::crc32_z(0, data, n));  // zlib's CRC-32: the same bytes as zip's
 }
 
-ShareCard card_from_report_json(std::string_view text, std::string_view name) {
-    const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    auto bad = [](const char* what) {
-        return InputError(std::string("This is not a clout report: ") + what + ".");
-    };
-    if (j.is_discarded() || !j.is_object()) throw bad("it is not JSON");
-    if (!j.contains("schema") || j["schema"] != "clout.report.v1") throw bad("its schema is not clout.report.v1");
-    auto int_at = [&](const nlohmann::json& o, const char* key) -> int {
-        if (!o.is_object() || !o.contains(key) || !o[key].is_number_integer()) throw bad((std::string("no whole number ") + key).c_str());
-        const int64_t v = o[key].get<int64_t>();
-        if (v < -1000000 || v > 1000000) throw bad((std::string(key) + " out of range").c_str());
-        return static_cast<int>(v);
-    };
-    auto str_at = [&](const nlohmann::json& o, const char* key) -> std::string {
-        if (!o.is_object() || !o.contains(key) || !o[key].is_string()) throw bad((std::string("no text ") + key).c_str());
-        return o[key].get<std::string>();
-    };
+ShareCard card_from_report(const Report& r, std::string_view name) {
     ShareCard c;
-    c.score = int_at(j, "score");
-    c.model = str_at(j, "model");
-    if (!parse_ymd(str_at(j, "as_of"), c.as_of_day)) throw bad("its as_of is not a date");
-    const auto& ch = j.contains("change") ? j["change"] : nlohmann::json();
-    c.d1 = int_at(ch, "d1");
-    c.d7 = int_at(ch, "d7");
-    c.d30 = int_at(ch, "d30");
-    if (!j.contains("components") || !j["components"].is_array() || j["components"].size() != kComponentCount)
-        throw bad("it does not have five components");
+    c.score = r.result.score;
+    c.model = r.model;
+    c.as_of_day = r.as_of_day;
+    c.d1 = r.d1;
+    c.d7 = r.d7;
+    c.d30 = r.d30;
     for (size_t i = 0; i < kComponentCount; ++i) {
-        const auto& comp = j["components"][i];
-        if (str_at(comp, "id") != component_id(static_cast<ComponentId>(i))) throw bad("its components are out of order");
-        c.points[i] = int_at(comp, "points");
-        c.max_points[i] = int_at(comp, "max_points");
+        const ComponentResult& comp = r.result.components[i];
+        if (comp.id != static_cast<ComponentId>(i))
+            throw InputError("This report cannot be shared: its components are out of order.");
+        c.points[i] = comp.points;
+        c.max_points[i] = comp.max_points;
     }
-    if (!j.contains("networks") || !j["networks"].is_array()) throw bad("it has no networks");
-    for (const auto& n : j["networks"]) {
-        Network net;
-        if (!parse_network(str_at(n, "network"), net)) throw bad("it names an unknown network");
-        c.networks.emplace_back(net, int_at(n, "score"));
-    }
+    for (const auto& n : r.networks) c.networks.emplace_back(n.network, n.result.score);
     std::sort(c.networks.begin(), c.networks.end());
-    if (!j.contains("trend") || !j["trend"].is_array() || j["trend"].empty()) throw bad("it has no trend");
-    const auto& tr = j["trend"];
+    if (r.trend.empty()) throw InputError("This report cannot be shared: it has no trend.");
     for (int k = kShareTrendPoints - 1; k >= 0; --k) {
-        const int64_t idx = static_cast<int64_t>(tr.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
+        const int64_t idx = static_cast<int64_t>(r.trend.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
         if (idx < 0) continue;
-        c.trend.push_back(int_at(tr[static_cast<size_t>(idx)], "score"));
+        c.trend.push_back(r.trend[static_cast<size_t>(idx)].score);
     }
     // The card's d7 is the last weekly step; the report's d7 is the same difference.
     c.name = clean_name(name);
     const std::string problem = card_problem(c);
     if (!problem.empty()) throw InputError("This report cannot be shared: it holds " + problem + ".");
     return c;
+}
+
+ShareCard card_from_report_json(std::string_view text, std::string_view name) {
+    Report r;
+    try {
+        r = report_from_json(text);
+    } catch (const InputError& e) {
+        std::string why = e.what();
+        if (why.rfind("report: ", 0) == 0) why.erase(0, 8);
+        throw InputError("This is not a clout report: " + why + ".");
+    }
+    return card_from_report(r, name);
 }
 
 std::string encode_share(const ShareCard& c) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "model/activity.h"
+#include "report/report.h"
 #include "score/score.h"
 
 namespace clout {
@@ -47,10 +48,13 @@ struct ShareCard {
     std::string name;                                 // empty = not included
 };
 
-// The card of a report, from its JSON (schema clout.report.v1, what the page holds and
-// `clout score --json` prints). `name` is the display name to include ("" = none); it is
-// cleaned (control characters dropped, spaces collapsed) and cut to kShareNameMax bytes
-// on a character boundary. Throws InputError when the JSON is not a clout report.
+// The card of a report. `name` is the display name to include ("" = none); it is cleaned
+// (control characters dropped, spaces collapsed) and cut to kShareNameMax bytes on a
+// character boundary. Throws InputError when a value is out of the card's range or the
+// report has no trend.
+ShareCard card_from_report(const Report& r, std::string_view name = {});
+// The same from the report's JSON (schema clout.report.v1, `clout score --json`), read
+// with report_from_json; throws InputError when the JSON is not a clout report.
 ShareCard card_from_report_json(std::string_view report_json, std::string_view name = {});
 
 // The fragment payload (base64url, no padding) of a card; throws InputError when the card
