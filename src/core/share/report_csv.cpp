@@ -54,18 +54,30 @@ std::string text(const J& v) {
     return q + "\"";
 }
 
+// The score row (with the points no export could measure), then the base row, so that
+// the points column of one section adds up to its score.
 void score_row(std::string& out, const std::string& date, const std::string& network, const J& o) {
-    out += "score," + date + "," + network + ",," + whole(at(o, "score")) + "," + fixed(at(o, "score_exact"), 4) + ",,,,,\n";
+    const J& partial = at(o, "partial");
+    std::string unmeasured = "0";
+    if (!partial.is_null()) unmeasured = whole(at(partial, "unmeasured_points"));
+    out += "score," + date + "," + network + ",," + whole(at(o, "score")) + "," + fixed(at(o, "score_exact"), 4) + ",,,,,,," +
+           unmeasured + "\n";
+    const std::string base = whole(at(o, "base_points"));
+    out += "component," + date + "," + network + ",base,,," + base + "," + base + ".0000," + base + ",,true,,\n";
 }
 
 void component_rows(std::string& out, const std::string& date, const std::string& network, const J& comps) {
     if (!comps.is_array()) bad("components is not a list");
     for (const auto& c : comps) {
-        const J& avail = at(c, "available");
-        if (!avail.is_boolean()) bad("available is not true or false");
+        const J& known = at(c, "known");
+        if (!known.is_boolean()) bad("known is not true or false");
+        std::string prov;
+        const J& p = at(c, "provenance");
+        if (!p.is_array()) bad("provenance is not a list");
+        for (const auto& v : p) prov += (prov.empty() ? "" : "+") + text(v);
         out += "component," + date + "," + network + "," + text(at(c, "id")) + ",,," + whole(at(c, "points")) + "," +
                fixed(at(c, "points_exact"), 4) + "," + whole(at(c, "max_points")) + "," + fixed(at(c, "value"), 6) + "," +
-               (avail.get<bool>() ? "true" : "false") + "\n";
+               (known.get<bool>() ? "true" : "false") + "," + prov + ",\n";
     }
 }
 
@@ -74,9 +86,10 @@ void component_rows(std::string& out, const std::string& date, const std::string
 std::string report_csv_from_json(std::string_view report_json) {
     const J j = J::parse(report_json.begin(), report_json.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) bad("it is not JSON");
-    if (!j.contains("schema") || j["schema"] != "clout.report.v1") bad("its schema is not clout.report.v1");
+    if (!j.contains("schema") || j["schema"] != "clout.report.v2") bad("its schema is not clout.report.v2");
     const std::string as_of = text(at(j, "as_of"));
-    std::string out = "section,date,network,component,score,score_exact,points,points_exact,max_points,value,available\n";
+    std::string out = "section,date,network,component,score,score_exact,points,points_exact,max_points,value,known,provenance,"
+                      "unmeasured_points\n";
     score_row(out, as_of, "all", j);
     component_rows(out, as_of, "all", at(j, "components"));
     const J& nets = at(j, "networks");
@@ -88,7 +101,7 @@ std::string report_csv_from_json(std::string_view report_json) {
     }
     const J& trend = at(j, "trend");
     if (!trend.is_array()) bad("trend is not a list");
-    for (const auto& t : trend) out += "trend," + text(at(t, "date")) + ",all,," + whole(at(t, "score")) + ",,,,,,\n";
+    for (const auto& t : trend) out += "trend," + text(at(t, "date")) + ",all,," + whole(at(t, "score")) + ",,,,,,,,\n";
     return out;
 }
 
