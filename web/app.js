@@ -88,11 +88,21 @@
       if (!sources.length) return Promise.resolve(clout.report);
       return runImport([], false);
     },
+    // About how many reactions and reshares a post gets, typed for exports without
+    // reaction counts (null = not given); the score marks them "typed".
+    setReactions(perPost, resharesPerPost) {
+      const ok = (n) => (typeof n === "number" && isFinite(n) && n >= 0 ? Math.floor(n) : null);
+      reactions = ok(perPost);
+      reshares = ok(resharesPerPost);
+      if (!sources.length) return Promise.resolve(clout.report);
+      return runImport([], false);
+    },
     cancel() { cancelRun(); },
     startOver() {
       cancelRun();
       sources = [];
       followers = null;
+      reactions = reshares = null;
       clout.files = [];
       clout.report = null;
       clout.reportJSON = null;
@@ -158,7 +168,7 @@
     },
 
     _placeOpenButton(x, y, w, h, visible) { clout._place("open", x, y, w, h, visible); },
-    // Places a page control (#open, #sample, #cancel, #followers-form, #share-name, #toolbar) over the
+    // Places a page control (#open, #sample, #cancel, #followers-form, #reactions-form, #share-name, #toolbar) over the
     // canvas at a rectangle in CSS pixels (w or h < 0: its natural size).
     _place(id, x, y, w, h, visible) {
       const el = $(id);
@@ -246,6 +256,7 @@
     // The ranking replaces whatever was on screen (a report is closed as by "Start over").
     sources = [];
     followers = null;
+    reactions = reshares = null;
     clout.files = [];
     clout.report = null;
     clout.reportJSON = null;
@@ -289,6 +300,7 @@
   let nextKey = 1, runId = 0;
   let sources = [];            // [{key, file}] behind the report on screen, in order
   let followers = null;        // a follower count typed in (Sources), or null
+  let reactions = null, reshares = null;  // reactions / reshares per post typed in (Sources), or null
   let pending = null;          // the running import
 
   function newWorker() {
@@ -335,7 +347,7 @@
         if (toRead.length) sendProgress(names[0], 0, toRead[0].file.size, 0, 0, 0, toRead.length);
       }
       clout.announce(toRead.length ? "Reading " + names.join(", ") + "…" : "Scoring again…");
-      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers });
+      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers, reactions, reshares });
     });
   }
 
@@ -474,22 +486,32 @@
   // headline and "Copy summary".
   const signed = (n) => (n > 0 ? "+" + n : n < 0 ? "\u2212" + -n : "0");
   const plural = (n, w) => n + " " + w + (n === 1 ? "" : "s");
+  const known = (c) => (c.known !== undefined ? c.known : c.available);
+  const fromWords = (c) => {
+    const p = (c.provenance || []).filter((x) => x !== "export");
+    return p.length ? " (" + p.join(", ") + ")" : "";
+  };
+  const partialWords = (r) => (r.partial ? " Partial score: " + r.partial.unmeasured_points +
+    " of 100 points could not be measured from these exports (" + r.partial.unknown.join(", ") + "), and count as none, not as low." : "");
+  // The breakdown as words; the rows add up to the score (the base point and the known components).
+  const breakdownLines = (r, withValue) => ["Base: " + plural(r.base_points, "point")].concat(r.components.map((c) =>
+    c.label + ": " + (known(c) ? plural(c.points, "point") + " of " + c.max_points + fromWords(c) + (withValue ? ", value " + c.value : "")
+      : "unknown, " + c.max_points + " points not measured (the export lacks this signal)")));
   function headline(r) {
-    const comps = r.components.filter((c) => c.available && c.points > 0)
+    const comps = r.components.filter((c) => known(c) && c.points > 0)
       .sort((a, b) => b.points - a.points).slice(0, 3)
       .map((c) => c.label + " " + plural(c.points, "point")).join(", ");
     return "Influence score " + r.score + " of 100 as of " + r.as_of + ". Change: " + signed(r.change.d1) +
       " in 1 day, " + signed(r.change.d7) + " in 7 days, " + signed(r.change.d30) + " in 30 days." +
-      (comps ? " Top components: " + comps + "." : "");
+      (comps ? " Top components: " + comps + "." : "") + partialWords(r);
   }
   function summaryText(r) {
     if (!r) return "";
     const lines = [];
     lines.push("clout influence score: " + r.score + "/100 (as of " + r.as_of + ", model " + r.model + ")");
     lines.push("Change: " + signed(r.change.d1) + " (1 day), " + signed(r.change.d7) + " (7 days), " + signed(r.change.d30) + " (30 days)");
-    for (const c of r.components) {
-      lines.push("  " + c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points" : "unavailable"));
-    }
+    for (const l of breakdownLines(r, false)) lines.push("  " + l);
+    if (r.partial) lines.push(partialWords(r).trim());
     if (r.style && r.style.label) lines.push("Style: " + r.style.label);
     const nets = r.sources.map((s) => s.network + (s.account ? " @" + s.account : "")).join(", ");
     if (nets) lines.push("From: " + nets);
@@ -520,7 +542,8 @@
     section("Your score");
     add("p", headline(r));
     section("Breakdown");
-    list(r.components.map((c) => c.label + ": " + (c.available ? c.points + " of " + c.max_points + " points, value " + c.value : "unavailable: the export lacks this signal")));
+    list(breakdownLines(r, true));
+    if (r.partial) add("p", partialWords(r).trim());
     section("Why it changed");
     const cd = r.change.components_d30;
     add("p", "Over 30 days the score moved " + signed(r.change.d30) + ": " +
@@ -687,6 +710,22 @@
   };
   $("followers-form").addEventListener("submit", (e) => { e.preventDefault(); applyFollowers(); });
   fol.addEventListener("change", applyFollowers);
+  const rea = $("reactions"), res = $("reshares");
+  const applyReactions = () => {
+    const read = (el) => {
+      const v = el.value.trim().replace(/[\s,._']/g, "");
+      if (v === "") { el.setCustomValidity(""); return null; }
+      if (!/^\d{1,9}$/.test(v)) { el.setCustomValidity("A whole number, e.g. 5"); el.reportValidity(); return undefined; }
+      el.setCustomValidity("");
+      return Number(v);
+    };
+    const a = read(rea), b = read(res);
+    if (a === undefined || b === undefined) return;
+    clout.setReactions(a, b).catch(() => {});
+  };
+  $("reactions-form").addEventListener("submit", (e) => { e.preventDefault(); applyReactions(); });
+  rea.addEventListener("change", applyReactions);
+  res.addEventListener("change", applyReactions);
   // The app lays out its header around the toolbar (its buttons may be added by others).
   new ResizeObserver(() => {
     const r = clout.toolbar.getBoundingClientRect();

@@ -235,9 +235,11 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
 }
 
 // The combined report of the files kept under `keys` (newline-separated, in the order the
-// person gave them), with a follower count typed in (followers >= 0) or none (-1).
+// person gave them), with a follower count typed in (followers >= 0) or none (-1), and the
+// reactions and reshares per post typed in for exports without them (>= 0) or none (-1).
 // Returns the JSON text, or "!" + a one-line error message.
-EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers) {
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers, double reactions,
+                                                     double reshares) {
     try {
         std::vector<std::string> ks = split_keys(keys), have = g_keys;
         std::sort(ks.begin(), ks.end());
@@ -245,7 +247,14 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         if (ks != have) throw std::runtime_error("the worker holds other files than asked");
         for (auto& acc : g_combined.accounts) acc.followers_supplied = -1;
         if (followers >= 0) clout::supply_followers(g_combined, static_cast<int64_t>(followers));
-        clout::Report r = clout::build_report(g_combined);
+        clout::ReportOptions opt;
+        if (reactions >= 0 || reshares >= 0) {
+            clout::SuppliedSignals typed;
+            typed.reactions_per_post = reactions >= 0 ? static_cast<int64_t>(reactions) : -1;
+            typed.reshares_per_post = reshares >= 0 ? static_cast<int64_t>(reshares) : -1;
+            opt.supplied.push_back(typed);
+        }
+        clout::Report r = clout::build_report(g_combined, opt);
         g_result = clout::report_to_json(r);
         g_report = g_result;
         g_view.clear();
