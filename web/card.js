@@ -193,7 +193,7 @@
         ctx.fillText(prov.join(", "), rx + lw + 8, by + 6);
       }
       const bx0 = rx + 170, bx1 = rx + rw - 92;
-      if (!comp.base) {
+      if (!comp.base && known) {  // an unknown component has no bar: its words take the space
         ctx.fillStyle = C.border;
         roundRect(ctx, bx0, by - 6, bx1 - bx0, 12, 6);
         ctx.fill();
@@ -215,7 +215,7 @@
       } else {
         ctx.font = F(400, 17);
         ctx.fillStyle = C.faint;
-        ctx.fillText(model1 ? "n/a" : `unknown · ${comp.max_points}`, rx + rw, by + 7);
+        ctx.fillText(model1 ? "n/a" : `unknown \u00b7 ${comp.max_points} pts not measured`, rx + rw, by + 7);
       }
       ctx.textAlign = "left";
       by += step;
@@ -223,7 +223,7 @@
     if (card.partial) {
       ctx.font = F(400, 18);
       ctx.fillStyle = C.warn;
-      ctx.fillText(fit(ctx, `Partial: ${card.partial.unmeasured_points} of 100 points not measured (not counted as low)`, 500), 64, cy + 66);
+      ctx.fillText(fit(ctx, `Partial: ${card.partial.unmeasured_points} of 100 points not measured`, 500), 64, cy + 66);
     }
 
     // bottom: networks, model
