@@ -35,7 +35,11 @@ void check(const std::string& payload) {
     } catch (const clout::InputError&) {
         return;
     }
-    const std::string again = clout::encode_share(c);  // a decoded card always encodes
+    if (c.format == 1) {  // a model-1 card is shown, never encoded again
+        (void)clout::card_to_json(c);
+        return;
+    }
+    const std::string again = clout::encode_share(c);  // a decoded model-2 card always encodes
     const clout::ShareCard d = clout::decode_share(again);
     if (clout::card_to_json(c) != clout::card_to_json(d)) std::abort();
 }

@@ -23,9 +23,10 @@ inline gen::ActivityGenOptions opts(uint64_t seed = 1, Network n = Network::X) {
     return o;
 }
 
+// The whole points of the known components (unknown ones hold none).
 inline int sum_points(const ScoreResult& r) {
     int s = 0;
-    for (const auto& c : r.components) s += c.points;
+    for (const auto& c : r.components) s += c.available ? c.points : 0;
     return s;
 }
 

@@ -579,4 +579,13 @@ TEST_CASE("public counts: posts the API did not show stay out of the reaction co
     int64_t total = 0;
     for (const auto& [id, c] : run.result.posts) total += c.likes + c.reposts + c.replies + c.quotes;
     CHECK(r.inputs.reactions_total == total);
+    // marked as fetched wherever the report says where a number came from
+    CHECK(r.inputs.followers_from == prov_bit(Provenance::Fetched));
+    CHECK(r.inputs.reactions_from == prov_bit(Provenance::Fetched));
+    CHECK(r.inputs.reshares_from == prov_bit(Provenance::Fetched));
+    REQUIRE(r.sources.size() == 1);
+    CHECK(r.sources[0].followers_from == prov_bit(Provenance::Fetched));
+    const std::string j = report_to_json(r);
+    CHECK(j.find("\"provenance\": [\n        \"fetched\"\n      ]") != std::string::npos);
+    CHECK_FALSE(r.result.partial());
 }

@@ -188,10 +188,10 @@ TEST_CASE("report reader: a damaged report is an InputError naming what is wrong
     CHECK(error_of("{\"schema\": ") == "report: not valid JSON");
     CHECK(error_of("[1, 2]") == "report: not a JSON object");
     CHECK(error_of("{}") == "report: 'schema' is missing (not a clout report)");
-    CHECK(error_of(damaged([](OJ& j) { j["schema"] = "clout.roster.v1"; })).find("'schema' is not \"clout.report.v1\"") !=
+    CHECK(error_of(damaged([](OJ& j) { j["schema"] = "clout.roster.v1"; })).find("'schema' is not \"clout.report.v2\"") !=
           std::string::npos);
     CHECK(error_of(damaged([](OJ& j) { j.erase("tips"); })) == "report: 'tips' is missing");
-    CHECK(error_of(damaged([](OJ& j) { j["extra"] = 1; })) == "report: 'extra' is not a member of a clout.report.v1 report");
+    CHECK(error_of(damaged([](OJ& j) { j["extra"] = 1; })) == "report: 'extra' is not a member of a clout.report.v2 report");
     CHECK(error_of(damaged([](OJ& j) { j["score"] = "90"; })) == "report: 'score' is not an integer");
     CHECK(error_of(damaged([](OJ& j) { j["as_of"] = "2024-13-01"; })) ==
           "report: 'as_of' is not a date (YYYY-MM-DD): \"2024-13-01\"");

@@ -1,4 +1,5 @@
-// Scoring: bounds and exact sums (largest-remainder points add up to score - 1).
+// Scoring: bounds and exact sums (base + largest-remainder points of the known components
+// add up to the score; unknown components hold no points and keep their maxima).
 #include <doctest/doctest.h>
 
 #include "score_helpers.h"
@@ -12,7 +13,8 @@ TEST_CASE("score bounds and exact sums on random inputs") {
         const ScoreResult r = score_inputs(in);
         REQUIRE(r.score >= 1);
         REQUIRE(r.score <= 100);
-        REQUIRE(sum_points(r) == r.score - 1);
+        REQUIRE(r.base_points == 1);
+        REQUIRE(r.base_points + sum_points(r) == r.score);
         int64_t sum_q = 0;
         int audience_max = 0, activity_max = 0;
         for (const auto& c : r.components) {
@@ -24,16 +26,20 @@ TEST_CASE("score bounds and exact sums on random inputs") {
             REQUIRE(c.points_q / 10000 <= c.points);
             REQUIRE(c.points <= c.points_q / 10000 + 1);
             REQUIRE(c.points_q == (static_cast<int64_t>(c.max_points) * c.value_q + 50) / 100);
-            if (!c.available) REQUIRE(c.max_points == 0);
+            if (!c.available) REQUIRE(c.points == 0);
+            if (!c.available) REQUIRE(c.points_q == 0);
             sum_q += c.points_q;
             (c.id <= ComponentId::Engagement ? audience_max : activity_max) += c.max_points;
         }
         REQUIRE(r.exact_q == 10000 + sum_q);
         REQUIRE(r.score == (r.exact_q + 5000) / 10000);
-        // redistribution: a group keeps its whole maximum while any member is available
-        const bool any_audience = in.followers >= 0 || in.reactions_known || in.reshares_known;
-        REQUIRE(audience_max == (any_audience ? 79 : 0));
+        // no redistribution: the maxima are fixed, known or not
+        REQUIRE(audience_max == 79);
         REQUIRE(activity_max == 20);
+        int unknown = 0;
+        for (const auto& c : r.components) unknown += c.available ? 0 : c.max_points;
+        REQUIRE(r.unmeasured_points() == unknown);
+        REQUIRE(r.score <= 100 - unknown);
     }
 }
 

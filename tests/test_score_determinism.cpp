@@ -25,7 +25,7 @@ TEST_CASE("determinism: the same activity gives byte-identical JSON twice") {
     for (auto p : gen::all_profiles()) {
         const std::string a = json_of(p, 5, 1, 0), b = json_of(p, 5, 1, 0);
         CHECK(a == b);
-        CHECK(a.find("\"schema\": \"clout.report.v1\"") != std::string::npos);
+        CHECK(a.find("\"schema\": \"clout.report.v2\"") != std::string::npos);
     }
 }
 

@@ -1,4 +1,4 @@
-// Report: the clout.report.v1 object (schema fields, sources' counts, topics, top posts,
+// Report: the clout.report.v2 object (schema fields, sources' counts, topics, top posts,
 // engaged accounts, style, heatmap) checked against counts taken from the activity.
 #include <doctest/doctest.h>
 
@@ -13,17 +13,19 @@ TEST_CASE("report: schema fields are all there, in order") {
     std::vector<std::string> keys;
     for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
     const std::vector<std::string> expected = {"schema", "model", "as_of", "window_days", "score", "score_exact",
-                                               "components", "networks", "trend", "change", "activity_statement",
-                                               "sources", "topics", "top_posts", "engaged_accounts", "style",
-                                               "activity_heatmap", "tips", "what_if", "warnings"};
+                                               "base_points", "partial", "components", "networks", "trend", "change",
+                                               "activity_statement", "sources", "topics", "top_posts",
+                                               "engaged_accounts", "style", "activity_heatmap", "tips", "what_if",
+                                               "warnings", "warning_details"};
     CHECK(keys == expected);
     CHECK(j["score"].get<int>() == r.result.score);
     CHECK(j["trend"].size() == 365);
     CHECK(j["trend"].back()["date"] == j["as_of"]);
     CHECK(j["components"].size() == 5);
-    int sum = 0;
+    int sum = j["base_points"].get<int>();
     for (auto& c : j["components"]) sum += c["points"].get<int>();
-    CHECK(sum == r.result.score - 1);
+    CHECK(sum == r.result.score);
+    CHECK(j["partial"].is_null());  // an X archive with a follower list measures everything
     CHECK(j["change"]["components_d30"].size() == 5);
     CHECK(j["sources"][0]["network"] == "x");
     CHECK(j["activity_heatmap"]["timezone"] == "UTC");

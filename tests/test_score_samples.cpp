@@ -32,13 +32,15 @@ TEST_CASE("samples: Mastodon and Bluesky exports score end to end, once per post
     CHECK(score_json({masto}) == once);            // byte-identical run to run
     CHECK(score_json({masto, masto}) == once);     // the same export twice counts once
     const auto j = nlohmann::json::parse(once);
-    CHECK(j["schema"] == "clout.report.v1");
-    CHECK(j["components"][0]["available"] == false);  // no follower count in a Mastodon archive
+    CHECK(j["schema"] == "clout.report.v2");
+    CHECK(j["components"][0]["known"] == false);  // no follower count in a Mastodon archive
+    CHECK(j["components"][0]["points"].is_null());
+    CHECK(j["partial"]["unmeasured_points"] == 79);
     CHECK(j["components"][0]["value"].is_null());
     CHECK(j["score"].get<int>() <= 21);
     CHECK(j["trend"].back()["score"] == j["score"]);
     const std::string with_followers = score_json({masto}, 500);
-    CHECK(nlohmann::json::parse(with_followers)["components"][0]["available"] == true);
+    CHECK(nlohmann::json::parse(with_followers)["components"][0]["known"] == true);
     CHECK(nlohmann::json::parse(with_followers)["score"].get<int>() > j["score"].get<int>());
 
     const auto both = nlohmann::json::parse(score_json({masto, car}));

@@ -9,11 +9,11 @@
 
 using namespace clout;
 
-TEST_CASE("model version = clout-score-1. + hash of the constants table") {
+TEST_CASE("model version = clout-score-2. + hash of the constants table") {
     const std::string table = constants_table();
     char buf[32];
     std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(hash64(table) >> 32));
-    CHECK(model_version() == std::string("clout-score-1.") + buf);
+    CHECK(model_version() == std::string("clout-score-2.") + buf);
     // changing any one constant changes the version
     std::istringstream lines(table);
     std::string line;

@@ -98,10 +98,12 @@ TEST_CASE("aggregates: a roster row maps to inputs; more reactions or followers 
     longer.replies_made = 50;
     longer.period_days = 182;
     CHECK(inputs_from_aggregates(longer).posts == 60);
-    // unknown replies: conversation unavailable, its points go to consistency
+    // unknown replies: conversation unknown, consistency keeps its own 10 points
     Aggregates noreplies = row;
     noreplies.replies_made = -1;
     const ScoreResult nr = score_inputs(inputs_from_aggregates(noreplies));
     CHECK_FALSE(nr[ComponentId::Conversation].available);
-    CHECK(nr[ComponentId::Consistency].max_points == 20);
+    CHECK(nr[ComponentId::Consistency].max_points == 10);
+    CHECK(nr[ComponentId::Conversation].max_points == 10);
+    CHECK(nr.unmeasured_points() == 10);
 }

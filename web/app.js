@@ -89,6 +89,15 @@
       if (!sources.length) return Promise.resolve(clout.report);
       return runImport([], false);
     },
+    // About how many reactions and reshares a post gets, typed for exports without
+    // reaction counts (null = not given); the score marks them "typed".
+    setReactions(perPost, resharesPerPost) {
+      const ok = (n) => (typeof n === "number" && isFinite(n) && n >= 0 ? Math.floor(n) : null);
+      reactions = ok(perPost);
+      reshares = ok(resharesPerPost);
+      if (!sources.length) return Promise.resolve(clout.report);
+      return runImport([], false);
+    },
     cancel() { cancelRun(); },
     // scores the files on screen again (public counts fetched: web/fetch.js)
     rescore() { return sources.length ? runImport([], false) : Promise.resolve(clout.report); },
@@ -98,6 +107,7 @@
       cancelRun();
       sources = [];
       followers = null;
+      reactions = reshares = null;
       clout.files = [];
       clout.report = null;
       clout.reportJSON = null;
@@ -163,7 +173,7 @@
     },
 
     _placeOpenButton(x, y, w, h, visible) { clout._place("open", x, y, w, h, visible); },
-    // Places a page control (#open, #sample, #cancel, #followers-form, #share-name, #toolbar) over the
+    // Places a page control (#open, #sample, #cancel, #followers-form, #reactions-form, #share-name, #toolbar) over the
     // canvas at a rectangle in CSS pixels (w or h < 0: its natural size).
     _place(id, x, y, w, h, visible) {
       const el = $(id);
@@ -251,6 +261,7 @@
     // The ranking replaces whatever was on screen (a report is closed as by "Start over").
     sources = [];
     followers = null;
+    reactions = reshares = null;
     clout.files = [];
     clout.report = null;
     clout.reportJSON = null;
@@ -294,6 +305,7 @@
   let nextKey = 1, runId = 0;
   let sources = [];            // [{key, file}] behind the report on screen, in order
   let followers = null;        // a follower count typed in (Sources), or null
+  let reactions = null, reshares = null;  // reactions / reshares per post typed in (Sources), or null
   let pending = null;          // the running import
 
   // The worker starts from a blob: URL that only loads worker.js from this page's folder. A
@@ -366,7 +378,7 @@
         if (toRead.length) sendProgress(names[0], 0, toRead[0].file.size, 0, 0, 0, toRead.length);
       }
       clout.announce(toRead.length ? "Reading " + names.join(", ") + "…" : "Scoring again…");
-      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers });
+      worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers, reactions, reshares });
     });
   }
 
@@ -692,6 +704,22 @@
   };
   $("followers-form").addEventListener("submit", (e) => { e.preventDefault(); applyFollowers(); });
   fol.addEventListener("change", applyFollowers);
+  const rea = $("reactions"), res = $("reshares");
+  const applyReactions = () => {
+    const read = (el) => {
+      const v = el.value.trim().replace(/[\s,._']/g, "");
+      if (v === "") { el.setCustomValidity(""); return null; }
+      if (!/^\d{1,9}$/.test(v)) { el.setCustomValidity("A whole number, e.g. 5"); el.reportValidity(); return undefined; }
+      el.setCustomValidity("");
+      return Number(v);
+    };
+    const a = read(rea), b = read(res);
+    if (a === undefined || b === undefined) return;
+    clout.setReactions(a, b).catch(() => {});
+  };
+  $("reactions-form").addEventListener("submit", (e) => { e.preventDefault(); applyReactions(); });
+  rea.addEventListener("change", applyReactions);
+  res.addEventListener("change", applyReactions);
   // The app lays out its header around the toolbar (its buttons may be added by others).
   new ResizeObserver(() => {
     const r = clout.toolbar.getBoundingClientRect();

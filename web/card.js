@@ -2,7 +2,9 @@
 // drawn with the canvas 2D API and the page's own fonts (Inter, from assets/). It shows
 // the same fields as the card in the app (src/web/panel_share.cpp): the score, the
 // changes, the component bars, the weekly trend, the networks, the export's date, the
-// optional name, the model version and the clout mark.
+// optional name, the model version and the clout mark. The breakdown adds up: a Base row
+// plus the known components' points equal the score; unknown components and the points
+// they leave unmeasured are named, and filled-in inputs say where they came from.
 //   clout.card.render(card) -> Promise<Blob>   card: the object card_to_json makes
 "use strict";
 
@@ -171,32 +173,57 @@
     ctx.fillStyle = C.accent;
     ctx.beginPath(); ctx.arc(ex, ey, 6, 0, 2 * Math.PI); ctx.fill();
 
-    let by = 350;
-    for (const comp of card.components) {
+    // The breakdown adds up: the base point plus the known components' points = the score.
+    // An unknown component shows its maximum and no points, never a zero. Model-1 cards
+    // (old links) had no base row and gave missing points to other components.
+    const model1 = card.model_major === 1;
+    const rows = model1 ? card.components.slice() : [{ label: "Base", points: card.base_points, max_points: card.base_points, known: true, base: true }].concat(card.components);
+    const step = rows.length > 5 ? 35 : 42;
+    let by = rows.length > 5 ? 336 : 350;
+    for (const comp of rows) {
+      const known = comp.known !== undefined ? comp.known : comp.available;
+      const prov = !comp.base && known && Array.isArray(comp.provenance) ? comp.provenance.filter((p) => p !== "export") : [];
       ctx.font = F(400, 20);
-      ctx.fillStyle = C.text;
+      ctx.fillStyle = known ? C.text : C.muted;
       ctx.fillText(comp.label, rx, by + 7);
+      if (prov.length) {
+        const lw = ctx.measureText(comp.label).width;
+        ctx.font = F(400, 14);
+        ctx.fillStyle = C.warn;
+        ctx.fillText(prov.join(", "), rx + lw + 8, by + 6);
+      }
       const bx0 = rx + 170, bx1 = rx + rw - 92;
-      ctx.fillStyle = C.border;
-      roundRect(ctx, bx0, by - 6, bx1 - bx0, 12, 6);
-      ctx.fill();
-      if (comp.available && comp.points > 0) {
+      if (!comp.base && known) {  // an unknown component has no bar: its words take the space
+        ctx.fillStyle = C.border;
+        roundRect(ctx, bx0, by - 6, bx1 - bx0, 12, 6);
+        ctx.fill();
+      }
+      if (known && comp.points > 0 && !comp.base) {
         ctx.fillStyle = C.accent;
         roundRect(ctx, bx0, by - 6, Math.max(12, ((bx1 - bx0) * comp.points) / comp.max_points), 12, 6);
         ctx.fill();
       }
       ctx.textAlign = "right";
-      if (comp.available) {
+      if (comp.base) {
+        ctx.font = F(600, 20);
+        ctx.fillStyle = C.text;
+        ctx.fillText(String(comp.points), rx + rw, by + 7);
+      } else if (known) {
         ctx.font = F(600, 20);
         ctx.fillStyle = C.text;
         ctx.fillText(`${comp.points}/${comp.max_points}`, rx + rw, by + 7);
       } else {
         ctx.font = F(400, 17);
         ctx.fillStyle = C.faint;
-        ctx.fillText("n/a", rx + rw, by + 7);
+        ctx.fillText(model1 ? "n/a" : `unknown \u00b7 ${comp.max_points} pts not measured`, rx + rw, by + 7);
       }
       ctx.textAlign = "left";
-      by += 42;
+      by += step;
+    }
+    if (card.partial) {
+      ctx.font = F(400, 18);
+      ctx.fillStyle = C.warn;
+      ctx.fillText(fit(ctx, `Partial: ${card.partial.unmeasured_points} of 100 points not measured`, 500), 64, cy + 66);
     }
 
     // bottom: networks, model
@@ -223,7 +250,7 @@
     }
     ctx.font = F(400, 15);
     ctx.fillStyle = C.faint;
-    ctx.fillText(`Computed locally with clout \u00b7 model ${card.model}`, 64, 590);
+    ctx.fillText(`Computed locally with clout \u00b7 model ${card.model}` + (card.model_major === 1 ? " (score model 1, an older scale)" : ""), 64, 590);
 
     return await new Promise((res, rej) => canvas.toBlob((b) => (b ? res(b) : rej(new Error("the card could not be drawn"))), "image/png"));
   }

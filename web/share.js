@@ -172,7 +172,11 @@
       clout.announce(c
         ? `Shared clout score${c.name ? " of " + c.name : ""}: ${c.score} out of 100, as of ${c.as_of}. ` +
           `Changes: ${c.change.d1} in 1 day, ${c.change.d7} in 7 days, ${c.change.d30} in 30 days. ` +
-          c.components.map((k) => (k.available ? `${k.label} ${k.points} of ${k.max_points}` : `${k.label} unavailable`)).join(", ") +
+          (c.model_major === 1 ? "Made with score model 1, an older scale. " : `Base ${c.base_points} point, `) +
+          c.components.map((k) => ((k.known !== undefined ? k.known : k.available)
+            ? `${k.label} ${k.points} of ${k.max_points}` + ((k.provenance || []).filter((x) => x !== "export").length ? ` (${k.provenance.filter((x) => x !== "export").join(", ")})` : "")
+            : `${k.label} unknown (${k.max_points} points not measured)`)).join(", ") +
+          (c.partial ? `. Partial score: ${c.partial.unmeasured_points} of 100 points could not be measured` : "") +
           ". Networks: " + c.networks.map((n) => `${n.label} ${n.score}`).join(", ") + ". Compute your own score with clout."
         : `This share link cannot be shown. ${error}`);
     },

@@ -4,7 +4,8 @@
 // module, so a follower count typed in re-scores without reading anything again.
 //
 // Messages in (from web/app.js):
-//   {type: "run", id, reset, add: [{key, file}], keys: [key...], followers: number|null}
+//   {type: "run", id, reset, add: [{key, file}], keys: [key...], followers: number|null,
+//    reactions: number|null, reshares: number|null}   (typed per post, for exports without them)
 //       forgets every file read before (reset), reads the files in `add`, then builds the
 //       combined report of `keys` (every file held)
 // Messages out:
@@ -398,7 +399,9 @@ async function handle(msg) {
   // the person's time zone for the heatmap (zoneText above)
   let zone = "";
   try { zone = zoneText(); } catch (_) { /* no Date or Intl: the heatmap stays in UTC, labelled so */ }
-  const out = call(m, "clout_worker_report", "string", ["string", "number", "string"], [keys.join("\n"), followers, zone]);
+  const perPost = (v) => (typeof v === "number" && v >= 0 ? v : -1);
+  const out = call(m, "clout_worker_report", "string", ["string", "number", "string", "number", "number"],
+    [keys.join("\n"), followers, zone, perPost(msg.reactions), perPost(msg.reshares)]);
   if (out.startsWith("!")) postMessage({ type: "fail", id: msg.id, message: out.slice(1) });
   else {
     const text = call(m, "clout_worker_view", "string", [], []);

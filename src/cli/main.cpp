@@ -35,7 +35,7 @@ const char* kUsage =
     "  clout --help                    this text\n"
     "\n"
     "Options for score:\n"
-    "  --json                 print the full report as JSON (schema clout.report.v1)\n"
+    "  --json                 print the full report as JSON (schema clout.report.v2)\n"
     "  --csv FILE             also write the trend and components as CSV to FILE (docs/REPORT.md)\n"
     "  --as-of YYYY-MM-DD     score as of this day (default: the export's own date)\n"
     "  --followers N          your follower count, for exports without one (Mastodon, Bluesky);\n"
@@ -45,6 +45,10 @@ const char* kUsage =
     "                         lack (sends the DID or account name and your posts' ids; docs/FETCH.md)\n"
     "  --tz ZONE              time zone of the activity heatmap: an IANA name (Europe/Berlin, read\n"
     "                         from the system's zoneinfo, $TZDIR) or a fixed offset (+05:30) [UTC]\n"
+    "  --reactions-per-post N about how many reactions (likes, reposts, replies) a post of yours\n"
+    "                         gets, for exports without reaction counts (Bluesky, Instagram, ...);\n"
+    "                         marked as typed in the report (docs/SCORING.md section 4)\n"
+    "  --reshares-per-post N  about how many reposts or quotes a post of yours gets, likewise\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
     "                         the report is the same for any N\n"
     "  --skip-unreadable      with several FILEs, score the ones that can be read and print a\n"
@@ -162,6 +166,7 @@ int main(int argc, char** argv) {
     clout::Limits limits;
     int64_t as_of = clout::kNoDay;
     int64_t followers = -1;
+    clout::SuppliedSignals typed;  // --reactions-per-post / --reshares-per-post
     unsigned threads = 0;  // 0: clout::job_threads()
     bool fetch = false;
     bool skip_unreadable = false;
@@ -202,6 +207,14 @@ int main(int argc, char** argv) {
             if (++i >= args.size()) return usage_error("--tz needs a time zone (Europe/Berlin) or an offset (+05:30)");
             const std::string err = load_zone(args[i], zone);
             if (!err.empty()) return usage_error("--tz: " + err);
+            continue;
+        }
+        if (a == "--reactions-per-post" || a == "--reshares-per-post") {
+            if (++i >= args.size()) return usage_error(a + " needs a count");
+            const std::string& v = args[i];
+            if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+                return usage_error(a + ": '" + v + "' is not a whole number");
+            (a == "--reactions-per-post" ? typed.reactions_per_post : typed.reshares_per_post) = std::stoll(v);
             continue;
         }
         if (a == "--threads") {
@@ -285,6 +298,7 @@ int main(int argc, char** argv) {
         }
         if (followers >= 0) clout::supply_followers(activity, followers);
         opt.zone = zone;
+        if (typed.reactions_per_post >= 0 || typed.reshares_per_post >= 0) opt.supplied.push_back(typed);
         clout::Report report = clout::build_report(activity, opt);
         const std::string out = json ? clout::report_to_json(report) : clout::report_to_text(report);
         if (!csv_path.empty()) {  // the same bytes as the page's "Download CSV"

@@ -1,6 +1,8 @@
 // Breakdown: each component's points of its maximum, its value, what it was computed from,
-// and its formula in one line (hover for the full one, docs/SCORING.md §3). A component the
-// exports lack is shown as unavailable, never as zero.
+// and its formula in one line (hover for the full one, docs/SCORING.md §3). The rows add up:
+// a Base row (1 point) plus the known components' points = the score. A component the
+// exports lack is unknown: its maximum shown, no points (never a zero), and the points it
+// leaves unmeasured are named; a filled-in input says where it came from (typed, insights).
 #include "dash.h"
 #include "icons.h"
 #include "panels.h"
@@ -53,10 +55,24 @@ void panel_breakdown(const ReportData& r, float w) {
     const Palette& c = u.c;
     const Fonts& f = u.f;
     card_title(ICON_PIE_CHART, "What the score is made of");
+    {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, "Base");
+        const std::string pts = fmt_int(r.r.result.base_points) + " pt";
+        const ImVec2 ps = tsize(f.strong, pts);
+        text_at(f.strong, ImVec2(p.x + w - ps.x, p.y), c.text, pts);
+        ImGui::Dummy(ImVec2(w, f.strong->FontSize));
+        text(f.small, c.muted, "Every score starts here; the components below add the rest.", w);
+        gap(14);
+    }
     int i = 0;
     for (const auto& comp : r.r.result.components) {
         const std::string id = clout::component_id(comp.id);
         const bool avail = comp.available;
+        std::string from;
+        if (avail)
+            for (const auto& x : clout::provenance_ids(clout::component_provenance_bits(comp.id, r.r.inputs)))
+                if (x != "export") from += (from.empty() ? "" : ", ") + x;
         const Formula* fm = nullptr;
         for (const auto& x : kFormulas)
             if (id == x.id) fm = &x;
@@ -66,7 +82,11 @@ void panel_breakdown(const ReportData& r, float w) {
         dl->AddCircleFilled(ImVec2(p.x + u.rpx(5), p.y + f.strong->FontSize * 0.5f), u.rpx(5), avail ? c.comp[i % 5] : c.faint);
         text_at(f.strong, ImVec2(p.x + u.rpx(18), p.y), c.text, clout::component_label(comp.id));
         const std::string pts = avail ? fmt_int(comp.points) + " / " + fmt_int(comp.max_points) + " pts"
-                                      : "unavailable";
+                                      : "unknown \xC2\xB7 " + fmt_int(comp.max_points) + " pts not measured";
+        if (!from.empty()) {
+            const float lw = tsize(f.strong, clout::component_label(comp.id)).x;
+            text_at(f.small, ImVec2(p.x + u.rpx(18) + lw + u.rpx(8), p.y + (f.strong->FontSize - f.small->FontSize) * 0.5f), c.warn, from);
+        }
         const ImVec2 ps = tsize(f.strong, pts);
         text_at(f.strong, ImVec2(p.x + w - ps.x, p.y), avail ? c.text : c.faint, pts);
         ImGui::Dummy(ImVec2(w, f.strong->FontSize));
@@ -76,8 +96,11 @@ void panel_breakdown(const ReportData& r, float w) {
         bar(bp, w, u.rpx(6), avail ? static_cast<float>(value) : 0.0f, c.comp[i % 5]);
         ImGui::Dummy(ImVec2(w, u.rpx(6)));
         gap(6);
-        std::string line = avail ? "value " + fmt_fixed(value, 3) + " \xC2\xB7 " + inputs_line(comp.id, r.r.inputs, r.r.result)
-                                 : "The exports lack this signal; its points go to the others.";
+        std::string line = avail ? "value " + fmt_fixed(value, 3) + " \xC2\xB7 " + inputs_line(comp.id, r.r.inputs, r.r.result) +
+                                       (from.empty() ? "" : " (" + from + ")")
+                                 : std::string(id == "reach" ? "The exports have no follower count: not counted, not low. Type it in Sources."
+                                                             : "The exports have no reaction counts: not counted, not low. Give about how "
+                                                               "many a post gets in Sources.");
         text(f.small, c.muted, line, w);
         if (fm) {
             ImGui::PushFont(f.small);
@@ -89,6 +112,23 @@ void panel_breakdown(const ReportData& r, float w) {
         }
         ImGui::PopID();
         if (++i < 5) gap(14);
+    }
+    gap(14);
+    {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + w, p.y), c.border, std::max(1.0f, std::round(u.s)));
+        gap(8);
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        text_at(f.strong, ImVec2(q.x + u.rpx(18), q.y), c.text, "Score");
+        const std::string pts = fmt_int(r.r.result.score) + " pts";
+        const ImVec2 ps = tsize(f.strong, pts);
+        text_at(f.strong, ImVec2(q.x + w - ps.x, q.y), c.text, pts);
+        ImGui::Dummy(ImVec2(w, f.strong->FontSize));
+        if (r.r.result.partial()) {
+            gap(6);
+            text(f.small, c.warn, "Partial: " + fmt_int(r.r.result.unmeasured_points()) +
+                                      " of 100 points could not be measured from these exports (counted as none, not as low).", w);
+        }
     }
 }
 

@@ -384,7 +384,7 @@ void draw_table(RankState& s, float w, float h, bool phone) {
             }
             if (k >= kComp0)
                 tooltip(std::string(kCompLabel[k - kComp0]) + ": points (of the maximum shown in the breakdown). " + kDash +
-                        " = unavailable from the roster's columns; its points went to the others. Click to sort.");
+                        " = unknown from the roster's columns: not counted, and given to no other component. Click to sort.");
             else if (k == kScore)
                 tooltip("The influence score, 1 to 100, from the same formula as a personal export; the bar shows its five components. Click to sort.");
         }

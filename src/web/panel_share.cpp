@@ -171,22 +171,49 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
     y = narrow ? ty0 + th : std::max(left_bottom, ty0 + th);
     y += u.rpx(22);
 
-    // component bars
+    // component bars: a Base row first (model 2), so the rows add up to the score; an
+    // unknown component shows its maximum and no points; a filled input its provenance
     const float row = u.rpx(34);
-    const float label_w = u.rpx(narrow ? 118 : 140), num_w = u.rpx(narrow ? 84 : 96);
+    const float label_w = u.rpx(narrow ? 118 : 140), num_w = u.rpx(narrow ? 96 : 132);
+    const bool model1 = c.format == 1;
+    if (!model1) {
+        if (!measure) {
+            const float ry = y + (row - f.body->FontSize) * 0.5f;
+            text_at(dl, f.body, ImVec2(x0, ry), col.text, "Base");
+            const std::string n = std::to_string(c.base_points);
+            const ImVec2 ns = tsize(f.strong, n.c_str());
+            text_at(dl, f.strong, ImVec2(x1 - ns.x, y + (row - ns.y) * 0.5f), col.text, n.c_str());
+        }
+        y += row;
+    }
     for (int i = 0; i < kComponentCount; ++i) {
         const int pts = c.points[static_cast<size_t>(i)], mx = c.max_points[static_cast<size_t>(i)];
+        const bool known = model1 ? mx > 0 : c.known[static_cast<size_t>(i)];
+        const auto id = static_cast<ComponentId>(i);
+        const uint8_t prov = model1 ? 0
+                             : id == ComponentId::Reach         ? c.combined.followers_from
+                             : id == ComponentId::Amplification ? c.combined.reshares_from
+                             : id == ComponentId::Engagement    ? c.combined.reactions_from
+                                                                : 0;
+        std::string from;
+        for (const auto& x : provenance_ids(prov))
+            if (x != "export") from += (from.empty() ? "" : ", ") + x;
+        if (!measure && known && !from.empty()) {
+            const float ry = y + (row - f.small->FontSize) * 0.5f;
+            text_at(dl, f.small, ImVec2(x0 + tsize(f.body, component_label(id)).x + u.rpx(6), ry), col.warn, from.c_str());
+        }
         if (!measure) {
             const float ry = y + (row - f.body->FontSize) * 0.5f;
             text_at(dl, f.body, ImVec2(x0, ry), col.text, component_label(static_cast<ComponentId>(i)));
             const float bx0 = x0 + label_w, bx1 = x1 - num_w, bh = u.rpx(10), by = y + (row - bh) * 0.5f;
             dl->AddRectFilled(ImVec2(bx0, by), ImVec2(bx1, by + bh), col.border, bh * 0.5f);
-            if (mx > 0 && pts > 0)
+            if (known && mx > 0 && pts > 0)
                 dl->AddRectFilled(ImVec2(bx0, by), ImVec2(bx0 + (bx1 - bx0) * static_cast<float>(pts) / static_cast<float>(mx), by + bh),
                                   col.accent, bh * 0.5f);
-            const std::string n = mx > 0 ? std::to_string(pts) + " of " + std::to_string(mx) : "unavailable";
-            const ImVec2 ns = tsize(mx > 0 ? f.strong : f.small, n.c_str());
-            text_at(dl, mx > 0 ? f.strong : f.small, ImVec2(x1 - ns.x, y + (row - ns.y) * 0.5f), mx > 0 ? col.text : col.faint,
+            const std::string n = known ? std::to_string(pts) + " of " + std::to_string(mx)
+                                        : model1 ? std::string("unavailable") : "unknown \xC2\xB7 " + std::to_string(mx);
+            const ImVec2 ns = tsize(known ? f.strong : f.small, n.c_str());
+            text_at(dl, known ? f.strong : f.small, ImVec2(x1 - ns.x, y + (row - ns.y) * 0.5f), known ? col.text : col.faint,
                     n.c_str());
         }
         y += row;
@@ -215,7 +242,18 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
         }
         y += chh + u.rpx(14);
     }
-    if (!measure) text_at(dl, f.small, ImVec2(x0, y), col.faint, ("Model " + c.model).c_str());
+    if (!model1 && !c.known[0] + !c.known[1] + !c.known[2] + !c.known[3] + !c.known[4] > 0) {
+        int unmeasured = 0;
+        for (int i = 0; i < kComponentCount; ++i)
+            if (!c.known[static_cast<size_t>(i)]) unmeasured += c.max_points[static_cast<size_t>(i)];
+        if (!measure)
+            text_at(dl, f.small, ImVec2(x0, y), col.warn,
+                    ("Partial: " + std::to_string(unmeasured) + " of 100 points not measured (not counted as low)").c_str());
+        y += f.small->FontSize + u.rpx(8);
+    }
+    if (!measure)
+        text_at(dl, f.small, ImVec2(x0, y), col.faint,
+                ("Model " + c.model + (model1 ? "  (score model 1, an older scale)" : "")).c_str());
     y += f.small->FontSize + pad;
     return y - p.y;
 }

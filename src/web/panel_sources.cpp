@@ -1,7 +1,9 @@
 // Sources: per export the network, account, counts, date range and what the export lacks,
 // then the files given that were not scored and why;
 // where the follower count is missing, a field to type it (a real page input, #followers,
-// placed over the card: phone keyboards work). An unavailable signal reads as unavailable.
+// placed over the card: phone keyboards work), and where reactions are missing, fields for
+// about how many reactions and reposts a post gets (#reactions-form). A missing signal
+// reads as unknown, never as zero.
 #include "bridge.h"
 #include "dash.h"
 #include "icons.h"
@@ -16,6 +18,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
     const Fonts& f = u.f;
     card_title(ICON_DATABASE, "Sources");
     bool followers_missing = false, supplied = false, fetchable = false, fetched = false;
+    bool reactions_missing = false, reactions_typed = false;
     int k = 0;
     for (const auto& s : r.r.sources) {
         if (k++) gap(12);
@@ -38,7 +41,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         if (!s.lacks.empty()) {
             std::string l;
             for (const auto& x : s.lacks) l += (l.empty() ? "" : ", ") + x;
-            text(f.small, c.warn, "This export lacks: " + l + " (shown as unavailable, not zero)", w);
+            text(f.small, c.warn, "This export lacks: " + l + " (unknown: not counted, not zero)", w);
         }
         if (s.followers < 0) followers_missing = true;
         if (s.network == clout::Network::Bluesky || s.network == clout::Network::Mastodon) {
@@ -47,6 +50,9 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
                 if (n.rfind("Public counts fetched from ", 0) == 0) fetched = true;
         }
         if (s.followers_supplied >= 0) supplied = true;
+        for (const auto& x : s.lacks)
+            if (x == "likes received") reactions_missing = true;
+        if (s.reactions_from & clout::prov_bit(clout::Provenance::Typed)) reactions_typed = true;
     }
     // Files given with these that were not scored (unrecognised, unreadable, or a media-only
     // part of an X archive), each with its reason: the run's per-file messages.
@@ -68,6 +74,20 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         // hidden under the fixed header when scrolled up
         const float top = ImGui::GetWindowPos().y;
         js::place("followers-form", p.x, p.y, fw, fh, p.y >= top);
+        ImGui::Dummy(ImVec2(w, fh));
+    }
+    // Reactions per post, for exports without reaction counts: engagement and amplification
+    // are unknown until the person gives about how many a post gets (marked typed).
+    if (reactions_missing || reactions_typed) {
+        gap(14);
+        text(f.small, c.text, reactions_typed ? "Reactions and reposts per post you gave (marked typed; change or clear them):"
+                                              : "Reactions are not in this export, so engagement and amplification are unknown. "
+                                                "About how many reactions and reposts does a post of yours get?", w);
+        gap(6);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float fw = std::min(w, u.rpx(360)), fh = u.rpx(38);
+        const float top = ImGui::GetWindowPos().y;
+        js::place("reactions-form", p.x, p.y, fw, fh, p.y >= top);
         ImGui::Dummy(ImVec2(w, fh));
     }
     if (fetchable) fetch_entry(w, fetched);

@@ -37,6 +37,37 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
     return out;
 }
 
+// " (typed, fetched)" for a known component whose input was filled in, else "".
+std::string from_words(const ComponentResult& c, const ScoreInputs& in) {
+    std::vector<std::string> p;
+    for (const auto& x : provenance_ids(component_provenance_bits(c.id, in)))
+        if (x != "export") p.push_back(x);
+    return p.empty() ? std::string() : " (" + join(p, ", ") + ")";
+}
+
+// " Partial score: ..." when some components could not be measured, else "".
+std::string partial_words(const Report& r) {
+    if (!r.result.partial()) return {};
+    std::vector<std::string> unknown;
+    for (const auto& c : r.result.components)
+        if (!c.available) unknown.push_back(component_id(c.id));
+    return " Partial score: " + std::to_string(r.result.unmeasured_points()) +
+           " of 100 points could not be measured from these exports (" + join(unknown, ", ") +
+           "), and count as none, not as low.";
+}
+
+// The breakdown as words; the rows add up to the score (the base point and the known components).
+std::vector<std::string> breakdown_lines(const Report& r, bool with_value) {
+    std::vector<std::string> lines{"Base: " + plural(r.result.base_points, "point")};
+    for (const auto& c : r.result.components)
+        lines.push_back(std::string(component_label(c.id)) + ": " +
+                        (c.available ? plural(c.points, "point") + " of " + std::to_string(c.max_points) + from_words(c, r.inputs) +
+                                           (with_value ? ", value " + value_text(c.value_q) : std::string())
+                                     : "unknown, " + std::to_string(c.max_points) +
+                                           " points not measured (the export lacks this signal)"));
+    return lines;
+}
+
 std::string headline(const Report& r) {
     std::vector<const ComponentResult*> comps;
     for (const auto& c : r.result.components)
@@ -47,7 +78,7 @@ std::string headline(const Report& r) {
     for (const auto* c : comps) parts.push_back(std::string(component_label(c->id)) + " " + plural(c->points, "point"));
     return "Influence score " + std::to_string(r.result.score) + " of 100 as of " + format_day(r.as_of_day) + ". Change: " +
            signed_text(r.d1) + " in 1 day, " + signed_text(r.d7) + " in 7 days, " + signed_text(r.d30) + " in 30 days." +
-           (parts.empty() ? "" : " Top components: " + join(parts, ", ") + ".");
+           (parts.empty() ? "" : " Top components: " + join(parts, ", ") + ".") + partial_words(r);
 }
 
 std::string summary(const Report& r) {
@@ -56,9 +87,8 @@ std::string summary(const Report& r) {
                     ", model " + r.model + ")");
     lines.push_back("Change: " + signed_text(r.d1) + " (1 day), " + signed_text(r.d7) + " (7 days), " + signed_text(r.d30) +
                     " (30 days)");
-    for (const auto& c : r.result.components)
-        lines.push_back(std::string("  ") + component_label(c.id) + ": " +
-                        (c.available ? std::to_string(c.points) + " of " + std::to_string(c.max_points) + " points" : "unavailable"));
+    for (const auto& l : breakdown_lines(r, false)) lines.push_back("  " + l);
+    if (r.result.partial()) lines.push_back(partial_words(r).substr(1));
     if (!r.style.label.empty()) lines.push_back("Style: " + r.style.label);
     std::vector<std::string> nets;
     for (const auto& s : r.sources) nets.push_back(std::string(network_id(s.network)) + (s.account.empty() ? "" : " @" + s.account));
@@ -79,15 +109,10 @@ std::string report_text_json(const Report& r) {
     };
     const std::string head = headline(r);
     para("Your score", head);
-    {
-        std::vector<std::string> items;
-        for (const auto& c : r.result.components)
-            items.push_back(std::string(component_label(c.id)) + ": " +
-                            (c.available ? std::to_string(c.points) + " of " + std::to_string(c.max_points) + " points, value " +
-                                               value_text(c.value_q)
-                                         : "unavailable: the export lacks this signal"));
-        list("Breakdown", items);
-    }
+    if (r.result.partial())
+        sections.push_back(J{{"title", "Breakdown"}, {"p", partial_words(r).substr(1)}, {"list", breakdown_lines(r, true)}});
+    else
+        list("Breakdown", breakdown_lines(r, true));
     {
         std::vector<std::string> moves;
         for (const auto& c : r.result.components)

@@ -252,8 +252,11 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
 // The combined report of the files kept under `keys` (newline-separated, in the order the
 // person gave them), with a follower count typed in (followers >= 0) or none (-1), and the
 // person's time zone for the heatmap in parse_zone_text's form ("" = UTC; the page builds it
-// from the browser, web/worker.js zoneText). Returns the JSON text, or "!" + a one-line error message.
-EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers, const char* zone) {
+// from the browser, web/worker.js zoneText), and the reactions and reshares per post typed in
+// for exports without them (>= 0) or none (-1).
+// Returns the JSON text, or "!" + a one-line error message.
+EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double followers, const char* zone, double reactions,
+                                                     double reshares) {
     try {
         std::vector<std::string> ks = split_keys(keys), have = g_keys;
         std::sort(ks.begin(), ks.end());
@@ -277,6 +280,12 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
             } catch (const clout::InputError&) {
                 opt.zone = clout::TimeZone{};
             }
+        }
+        if (reactions >= 0 || reshares >= 0) {
+            clout::SuppliedSignals typed;
+            typed.reactions_per_post = reactions >= 0 ? static_cast<int64_t>(reactions) : -1;
+            typed.reshares_per_post = reshares >= 0 ? static_cast<int64_t>(reshares) : -1;
+            opt.supplied.push_back(typed);
         }
         clout::Report r = clout::build_report(g_combined, opt);
         g_result = clout::report_to_json(r);

@@ -175,6 +175,19 @@ try {
     check(share.type === "image/png" && share.size > 10000, "the dashboard's report gives a PNG score card", JSON.stringify(share));
     const sr = await page.evaluate(() => Array.from(document.querySelectorAll("#report-text h2")).map((h) => h.textContent));
     check(sr.includes("Breakdown") && sr.includes("Why it changed") && sr.includes("Sources"), "the screen-reader text has a heading per panel", sr.join(", "));
+    {  // the page's breakdown (its text version) adds up: Base + the known components = the score
+      const rows = await page.evaluate(() => {
+        const h = Array.from(document.querySelectorAll("#report-text h2")).find((x) => x.textContent === "Breakdown");
+        const ul = h && h.nextElementSibling;
+        return ul ? Array.from(ul.querySelectorAll("li")).map((li) => li.textContent) : [];
+      });
+      const sum = rows.reduce((s, t) => { const m = /^[^:]+: (\d+) points?\b/.exec(t); return s + (m ? Number(m[1]) : 0); }, 0);
+      check(rows.length === 6 && rows[0].startsWith("Base: 1 point") && sum === score,
+        "the page's breakdown rows (Base + five components) add up to the score", `${sum} vs ${score}: ${rows.join(" | ")}`);
+      const card = await page.evaluate(() => window.clout.share.card);
+      check(card && card.base_points + card.components.reduce((s, c) => s + (c.known ? c.points : 0), 0) === score,
+        "the dashboard's share card adds up to the score", JSON.stringify(card && card.components.map((c) => c.points)));
+    }
     {  // what a screen reader gets: the accessibility tree (the headings are #report-text's only)
       const cdp = await page.context().newCDPSession(page);
       const { nodes } = await cdp.send("Accessibility.getFullAXTree");
@@ -268,6 +281,29 @@ try {
     }
     check(!fb[0] && fb[1] > 64 && fb[1] < 800, "the follower field shows in Sources", JSON.stringify(fb));
     await page.screenshot({ path: screenshotPath("dashboard-desktop-sources.png") });
+
+    // 5b. reactions per post typed in (the Mastodon export has none) re-score like --reactions-per-post,
+    // marked typed; the field is a real input in Sources
+    const rf = await page.evaluate(() => { const el = document.getElementById("reactions-form"); const r = el.getBoundingClientRect(); return [el.hidden, r.top, r.height]; });
+    check(!rf[0] && rf[1] > 0 && rf[1] < 800, "the reactions field shows in Sources (the Mastodon export has no reaction counts)", JSON.stringify(rf));
+    before = await frames(page);
+    await page.fill("#reactions", "6");
+    await page.fill("#reshares", "1");
+    await page.press("#reshares", "Enter");
+    await waitReport(page, before);
+    check(await page.evaluate(() => window.clout.reportJSON) ===
+      cli(["twitter-archive.zip", "mastodon-archive.zip"], ["--followers", "4200", "--reactions-per-post", "6", "--reshares-per-post", "1"]),
+      "reactions typed in the page give the CLI's --reactions-per-post report");
+    const typed = await page.evaluate(() => window.clout.report.sources.map((s) => s.provenance.reactions.join("+")));
+    check(typed.includes("typed"), "the typed reactions are marked typed in the report", typed.join(", "));
+    const typedText = await page.evaluate(() => document.getElementById("report-text").textContent);
+    check(typedText.includes("(export, typed)") || typedText.includes("(typed)"), "... and beside the number on the page's breakdown",
+      typedText.slice(0, 80));
+    await settle(page);
+    await page.screenshot({ path: screenshotPath("dashboard-desktop-reactions.png") });
+    before = await frames(page);
+    await page.evaluate(() => window.clout.setReactions(null, null));
+    await waitReport(page, before);
 
     // 6. a bad file added to a report: the report stays, the error shows
     before = await frames(page);

@@ -14,6 +14,29 @@ const A = cliReport("x-archive", ["--tweets", "3000", "--followers", "1200", "--
 const B = cliReport("x-archive", ["--tweets", "3000", "--followers", "1200", "--seed", "4"], ["--as-of", "2024-01-15"]);
 const repA = JSON.parse(A.json), repB = JSON.parse(B.json);
 
+// A format-2 payload with the combined score's active weeks changed and the checksum made
+// valid again: its stated points no longer follow from its inputs (share_link.h layout).
+function crc32(buf) {
+  let c = 0xFFFFFFFF;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xFFFFFFFF) >>> 0;
+}
+function tamperWeeks(payload) {
+  const b = Buffer.from(payload.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  let i = 12;  // format, score, d1, d7, d30, as_of (2), model major, model hash (4)
+  const known = b[i];
+  i += 3;      // known flags, two provenance bytes
+  const skip = () => { while (b[i] & 0x80) i++; i++; };
+  if (known & 1) skip();                // followers
+  for (let k = 0; k < 5; k++) skip();   // posts with reshares, reshared, h_e, h_r, qualifying replies
+  b[i] = b[i] === 0 ? 13 : 0;           // weeks_active
+  b.writeUInt32LE(crc32(b.subarray(0, b.length - 4)), b.length - 4);
+  return b.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 const server = await startServer();
 const browser = await launch();
 let code = 1;
@@ -39,6 +62,10 @@ try {
     "the card carries the report's score, date and model", `${card.score} ${card.as_of}`);
   check(JSON.stringify(card.components.map((c) => c.points)) === JSON.stringify(repA.components.map((c) => c.points)),
     "... and its component points");
+  check(card.model_major === 2 && card.base_points === 1 &&
+    card.base_points + card.components.reduce((s, c) => s + (c.known ? c.points : 0), 0) === card.score,
+    "the card's numbers add up: base + the known components' points = the score",
+    `${card.base_points} + ${card.components.map((c) => c.points).join(" + ")} vs ${card.score}`);
   check(card.trend.length === 53 && card.trend[52] === repA.score && card.trend[0] === repA.trend[repA.trend.length - 1 - 364].score,
     "... and a weekly trend of 53 points ending at the score");
   check(card.name === "", "no name unless the person includes one");
@@ -175,7 +202,9 @@ try {
     ["a changed character", flip(payload, 20), /damaged|impossible/],
     ["a cut-off link", payload.slice(0, 30), /incomplete|damaged|length/],
     ["characters outside base64url", payload.slice(0, 10) + "%3Cb%3E" + payload.slice(10), /characters/],
-    ["a newer format", "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /newer version/],
+    ["a newer format", "AwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /newer version/],
+    // a valid checksum over numbers the inputs do not give: the viewer recomputes the score
+    ["numbers that disagree with their inputs", tamperWeeks(payload), /damaged.*do not match its inputs/],
     ["an empty link", "", /empty/],
   ];
   const v = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 }, colorScheme: "dark" });

@@ -494,6 +494,8 @@ void apply_public_counts(Activity& a, uint32_t account, const PublicCounts& c, i
             acc.signals.following = true;
         }
     }
+    const bool had_reactions = acc.signals.likes_received || acc.signals.reposts_received || acc.signals.replies_received ||
+                               acc.signals.quotes_received;
     bool any_quotes = false;
     for (auto& p : a.posts) {
         if (p.account != account) continue;
@@ -507,6 +509,7 @@ void apply_public_counts(Activity& a, uint32_t account, const PublicCounts& c, i
         any_quotes |= k.quotes >= 0;
     }
     if (!c.posts.empty()) {
+        if (!had_reactions) f.reactions = true;
         acc.signals.likes_received = acc.signals.reposts_received = acc.signals.replies_received = true;
         if (any_quotes) acc.signals.quotes_received = true;
     }

@@ -110,6 +110,7 @@ struct FetchedInfo {
     std::string host;             // the only host contacted
     int64_t at = 0;               // unix seconds of the fetch; 0 = nothing fetched
     bool followers = false;       // the follower count came from the fetch
+    bool reactions = false;       // the reaction counts came from it (the export had none)
     int64_t posts_asked = 0, posts_found = 0;  // published posts asked about / answered for
     bool complete = false;        // every request was answered
 };

@@ -25,7 +25,7 @@ struct RankViewRow {
     uint32_t rank;
     int32_t score;
     int32_t points[5];               // whole points; -1 = unavailable
-    int32_t max_points[5];           // after redistribution (0 when unavailable)
+    int32_t max_points[5];           // the component's fixed maximum (0 when unknown)
     int32_t h_reactions, h_reshares, weeks_active;
     uint32_t handle_off, handle_len, network_off, network_len, name_off, name_len;
     uint32_t reserved;

@@ -1,7 +1,7 @@
 // The report: from a normalized Activity to the full influence report (score,
 // breakdown, per-network scores, daily trend, changes, activity statement, topics,
 // top posts, engaged accounts, style, heatmap, tips, warnings), and its JSON
-// (schema clout.report.v1, docs/REPORT.md) and plain-text forms.
+// (schema clout.report.v2, docs/REPORT.md) and plain-text forms.
 //
 // Cost: O(days + posts) for the trend (per-day counts, prefix sums and a sliding
 // 101-bucket histogram for the h-indexes; see docs/SCORING.md "Trend"), plus one pass
@@ -25,12 +25,28 @@ namespace clout {
 
 constexpr int64_t kNoDay = INT64_MIN;
 
+// Signals the person (typed) or a public lookup (fetched) supplies for accounts whose
+// export lacks them. Typed values never replace per-post counts an export has; a follower
+// count replaces the export's only when `network` names the account's network.
+// Public counts fetched on request are real counts and join the activity itself
+// (fetch/public_counts.h, Account::fetched): the report marks them "fetched" with the host.
+struct SuppliedSignals {
+    int network = -1;                 // a Network as int; -1 = every account that lacks the signal
+    int64_t followers = -1;           // -1 = not supplied
+    int64_t reactions_per_post = -1;  // everything a post receives: likes, reposts, replies, quotes
+    int64_t reshares_per_post = -1;   // reposts and quotes a post receives
+    Provenance provenance = Provenance::Typed;  // Typed or Fetched
+    std::string host;                 // fetched: the server asked (e.g. "bsky.social")
+    int64_t day = 0;                  // fetched: the day the counts were read (0 = unknown)
+};
+
 struct ReportOptions {
     int64_t as_of_day = kNoDay;  // day number (days since 1970-01-01); kNoDay = the export's own date
     int trend_days = 365;        // days in the trend, ending at as_of
     // The person's time zone for the hour-of-day views (the heatmap): its name and offsets
     // over time, given by the front end (util/tz.h). Days and windows of the score stay UTC.
     TimeZone zone;
+    std::vector<SuppliedSignals> supplied;
 };
 
 // Sets Account::followers_supplied from a count the person typed in: on every account
@@ -45,7 +61,7 @@ struct TrendPoint {
     int64_t day = 0;
     int score = 1;
     int64_t exact_q = 10000;
-    std::array<int, kComponentCount> points{};
+    std::array<int, kComponentCount> points{};  // whole points; unknown components hold 0
 };
 
 struct NetworkScore {
@@ -93,6 +109,7 @@ struct Style {
     std::string id, label, description;
     double creating_share = 0, conversation_share = 0;  // rounded to 4 decimals
     bool high_response = false;
+    std::string response;  // "strong", "modest", or "unknown" when the exports hold no reactions
 };
 struct Tip {
     std::string id, text;
@@ -107,6 +124,20 @@ struct SourceInfo {
             followers_supplied = -1;
     int64_t first_post = 0, last_post = 0;  // unix seconds; 0 = none
     std::vector<std::string> lacks, notes;
+    // Provenance (prov_bit sets, 0 = unknown) of this account's follower count and of its
+    // reaction and reshare counts per post, and the per-post values filled in (-1 = none).
+    uint8_t followers_from = 0, reactions_from = 0, reshares_from = 0;
+    int64_t reactions_per_post_filled = -1, reshares_per_post_filled = -1;
+};
+
+// A warning as data: `code` names the case, `text` says it in words that fit every front
+// end, and `fix` names what the person can give to lift it ("followers", "reactions" or
+// ""), which each front end words its own way (the CLI: --followers N; the page: its fields).
+struct ReportWarning {
+    std::string code;   // e.g. "no_followers", "no_reactions", "import"
+    std::string text;
+    std::string fix;
+    std::vector<Network> networks;
 };
 
 struct Report {
@@ -129,8 +160,15 @@ struct Report {
     std::vector<std::string> heatmap_abbreviations;    // in effect during the window: "CET", "CEST"
     std::string heatmap_label = "Times in UTC";        // "Times in Europe/Berlin (CET/CEST)"
     std::vector<Tip> tips;
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings;           // = warning_details[i].text, in order
+    std::vector<ReportWarning> warning_details;
 };
+
+// Provenance bits (prov_bit) of the input one component reads; 0 when it is unknown.
+uint8_t component_provenance_bits(ComponentId id, const ScoreInputs& in);
+
+// The CLI's wording of a warning's fix ("" when it has none).
+std::string warning_fix_cli(const ReportWarning& w);
 
 // Builds the report. The activity must be normalized (Activity::normalize()).
 // Throws InputError when there is nothing dated to score and no as-of day is given.
@@ -163,6 +201,7 @@ private:
     Report report_;
     ScoreInputs from_components_;  // what the combined components print, checked against what_if.inputs
     uint32_t seen_ = 0;            // members taken, a bit each
+    std::string partial_;          // the combined score's "partial", checked against its components at the end
 };
 
 }  // namespace clout

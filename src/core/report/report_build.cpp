@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -34,20 +35,94 @@ struct Prep {
     std::vector<uint32_t> day_start;  // recent[day_start[d - recent_lo] ..] are the posts of day d
     std::vector<int64_t> day;     // day number of each post
     int64_t after = 0;            // posts dated after as_of
-    Prep(const Activity& act, int64_t as_of, int64_t lo) : a(act), recent_lo(lo) {
-        for (const auto& acc : a.accounts) {
-            const auto& s = acc.signals;
-            react_known.push_back(s.likes_received || s.reposts_received || s.replies_received || s.quotes_received);
-            resh_known.push_back(s.reposts_received || s.quotes_received);
-        }
+    // Per account: the follower count used and where it came from; the reaction and
+    // reshare counts per post filled in where the export has none (-1 = the export's own
+    // per-post counts, or unknown), and their provenance (prov_bit; 0 = unknown).
+    std::vector<int64_t> fol, fill_e, fill_r;       // per post, rounded (shown in sources[].filled)
+    std::vector<double> mean_e, mean_r;             // the same as means (insights need not be whole)
+    std::vector<uint8_t> fol_from, e_from, r_from;
+    std::vector<uint8_t> per_post_react;  // the export itself has reaction counts per post
+    Prep(const Activity& act, int64_t as_of, int64_t lo, const std::vector<SuppliedSignals>& supplied)
+        : a(act), recent_lo(lo) {
+        const size_t na = a.accounts.size();
         const size_t nd = static_cast<size_t>(as_of - lo + 1);
         std::vector<uint32_t> off(nd + 1, 0);
+        std::vector<int64_t> insight_posts(na, 0);  // published posts inside each account's insights range
         day.resize(a.posts.size());
         for (size_t i = 0; i < a.posts.size(); ++i) {
             const int64_t d = day_of(a.posts[i].time);
             day[i] = d;
             if (d >= lo && d <= as_of) ++off[static_cast<size_t>(d - lo) + 1];
             after += d > as_of;
+            const Post& p = a.posts[i];
+            const Insights& ins = a.accounts[p.account].insights;
+            if (p.kind != PostKind::Repost && ins.present() && d >= ins.from_day && d <= ins.to_day) ++insight_posts[p.account];
+        }
+        for (size_t i = 0; i < na; ++i) {
+            const Account& acc = a.accounts[i];
+            const auto& s = acc.signals;
+            const bool ex_react = s.likes_received || s.reposts_received || s.replies_received || s.quotes_received;
+            const bool ex_resh = s.reposts_received || s.quotes_received;
+            int64_t f = -1, e = -1, r = -1;
+            double me = -1, mr = -1;
+            uint8_t ff = 0, ef = ex_react ? prov_bit(Provenance::Export) : 0, rf = ex_resh ? prov_bit(Provenance::Export) : 0;
+            if (acc.followers_supplied >= 0) {
+                f = acc.followers_supplied;
+                ff = prov_bit(Provenance::Typed);
+            } else if (acc.followers >= 0) {
+                f = acc.followers;
+                ff = prov_bit(Provenance::Export);
+            }
+            // Public counts fetched on request (fetch/public_counts.h) are real per-post and
+            // follower counts, joined to the activity: marked as fetched, not as the export's.
+            if (acc.fetched.at != 0) {
+                if (acc.fetched.followers && ff == prov_bit(Provenance::Export)) ff = prov_bit(Provenance::Fetched);
+                if (acc.fetched.reactions) {
+                    if (ef == prov_bit(Provenance::Export)) ef = prov_bit(Provenance::Fetched);
+                    if (rf == prov_bit(Provenance::Export)) rf = prov_bit(Provenance::Fetched);
+                }
+            }
+            for (const SuppliedSignals& sup : supplied) {
+                const bool named = sup.network == static_cast<int>(acc.network);
+                if (!named && sup.network != -1) continue;
+                const uint8_t bit = prov_bit(sup.provenance);
+                if (sup.followers >= 0 && (named || f < 0)) {
+                    f = sup.followers;
+                    ff = bit;
+                }
+                if (sup.reactions_per_post >= 0 && !ex_react) {
+                    e = sup.reactions_per_post;
+                    me = static_cast<double>(e);
+                    ef = bit;
+                }
+                if (sup.reshares_per_post >= 0 && !ex_resh) {
+                    r = sup.reshares_per_post;
+                    mr = static_cast<double>(r);
+                    rf = bit;
+                }
+            }
+            // The export's own insights: the follower count when nothing better is known,
+            // and the interactions spread evenly over the posts of their range (an estimate).
+            if (f < 0 && acc.insights.present() && acc.insights.followers >= 0) {
+                f = acc.insights.followers;
+                ff = prov_bit(Provenance::Insights);
+            }
+            if (!ex_react && e < 0 && acc.insights.present() && acc.insights.post_interactions >= 0 && insight_posts[i] > 0) {
+                e = per_post_from_total(acc.insights.post_interactions, insight_posts[i]);
+                me = static_cast<double>(acc.insights.post_interactions) / static_cast<double>(insight_posts[i]);
+                ef = prov_bit(Provenance::Insights);
+            }
+            fol.push_back(f);
+            fol_from.push_back(ff);
+            fill_e.push_back(e);
+            fill_r.push_back(r);
+            mean_e.push_back(me);
+            mean_r.push_back(mr);
+            e_from.push_back(ef);
+            r_from.push_back(rf);
+            react_known.push_back(ef != 0);
+            per_post_react.push_back(ex_react);
+            resh_known.push_back(rf != 0);
         }
         for (size_t i = 0; i < nd; ++i) off[i + 1] += off[i];
         day_start = off;
@@ -73,21 +148,40 @@ struct Prep {
         // A post of an account whose export records reactions, but with no count at all, is
         // one whose counts are unknown (a post the public API did not show when counts were
         // fetched): it is left out of the reaction counts, like a post of an export without them.
-        const bool counted = p.likes >= 0 || p.reposts >= 0 || p.replies >= 0 || p.quotes >= 0;
+        const bool filled = mean_e[p.account] >= 0 || mean_r[p.account] >= 0;
+        const bool counted = filled || p.likes >= 0 || p.reposts >= 0 || p.replies >= 0 || p.quotes >= 0;
         f.react_known = react_known[p.account] != 0 && counted;
         f.resh_known = resh_known[p.account] != 0 && counted;
-        f.e = engagement_of(p);
-        f.r = std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
-        f.qualifying = f.published && (!f.react_known || f.e >= 1);
+        if (mean_e[p.account] >= 0 || mean_r[p.account] >= 0) {
+            const double x = spread_factor(p);
+            f.e = mean_e[p.account] >= 0 ? std::llround(mean_e[p.account] * x) : engagement_of(p);
+            f.r = mean_r[p.account] >= 0 ? std::llround(mean_r[p.account] * x)
+                                         : std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
+        } else {
+            f.e = engagement_of(p);
+            f.r = std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
+        }
+        // A filled-in number per post (typed, fetched, insights) is an average: it cannot say
+        // which post got a reaction, so there every published post qualifies, as without reactions.
+        f.qualifying = f.published && (!per_post_react[p.account] || f.e >= 1);
         f.reply_other = p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self;
         return f;
     }
+    // A filled-in mean m per post is spread over the posts as responses are: unevenly. Each
+    // post gets m times a unit-mean exponential share, fixed by a hash of the post's id (the
+    // same export always gives the same numbers, and a post keeps its share as the window
+    // slides). The h-indexes then read a typical spread rather than m on every post, which
+    // would cap them at m. Docs: SCORING.md §4.
+    static double spread_factor(const Post& p) {
+        char key[16];
+        std::memcpy(key, &p.id, 8);
+        std::memcpy(key + 8, &p.time, 8);
+        const uint64_t h = hash64(std::string_view(key, sizeof key), 0x5eed5eedULL);
+        const double u = (static_cast<double>(h >> 11) + 0.5) / 9007199254740992.0;  // (0, 1)
+        return -det_ln(u);
+    }
     uint32_t net_bit(const Post& p) const { return 1u << static_cast<int>(a.accounts[p.account].network); }
 };
-
-int64_t effective_followers(const Account& acc) {
-    return acc.followers_supplied >= 0 ? acc.followers_supplied : acc.followers;
-}
 
 // One window's inputs plus what leave-one-out needs.
 struct WindowStats {
@@ -120,17 +214,18 @@ WindowStats window_stats(const Prep& P, uint32_t scope, int64_t end_day, int64_t
     w.end_day = end_day;
     ScoreInputs& in = w.in;
     int64_t fol = -1;
-    for (const auto& acc : a.accounts) {
-        if (!(scope & (1u << static_cast<int>(acc.network)))) continue;
-        int64_t f = effective_followers(acc);
-        if (f >= 0) fol = (fol < 0 ? 0 : fol) + f;
-    }
-    in.followers = fol;
     for (size_t i = 0; i < a.accounts.size(); ++i) {
         if (!(scope & (1u << static_cast<int>(a.accounts[i].network)))) continue;
+        if (P.fol[i] >= 0) {
+            fol = (fol < 0 ? 0 : fol) + P.fol[i];
+            in.followers_from |= P.fol_from[i];
+        }
         in.reactions_known |= P.react_known[i] != 0;
         in.reshares_known |= P.resh_known[i] != 0;
+        in.reactions_from |= P.e_from[i];
+        in.reshares_from |= P.r_from[i];
     }
+    in.followers = fol;
     std::vector<int64_t> ev, rv;
     const int64_t start = end_day - (kW - 1);
     const auto [rb, re] = P.range(std::max(lo_day, start), std::min(hi_day, end_day));
@@ -299,6 +394,14 @@ std::string networks_text(const std::vector<Network>& ns) {
 
 }  // namespace
 
+std::string warning_fix_cli(const ReportWarning& w) {
+    if (w.fix == "followers") return "Give your follower count with --followers N.";
+    if (w.fix == "reactions")
+        return "Give about how many reactions a post of yours gets with --reactions-per-post N (and reshares with "
+               "--reshares-per-post N).";
+    return "";
+}
+
 void supply_followers(Activity& a, int64_t followers) {
     bool any_missing = false;
     for (auto& acc : a.accounts) any_missing |= acc.followers < 0;
@@ -331,7 +434,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         throw InputError("nothing to score: the exports hold no dated posts and no export date (give --as-of YYYY-MM-DD)");
     R.as_of_day = D;
     const int days = std::max(opt.trend_days, 31);
-    Prep P(a, D, D - (days - 1) - (kW - 1));  // covers the trend and the statement's windows
+    Prep P(a, D, D - (days - 1) - (kW - 1), opt.supplied);  // covers the trend and the statement's windows
 
     // ---- combined score and its inputs
     WindowStats now = window_stats(P, kAllNetworks, D, D - (kW - 1), D);
@@ -387,7 +490,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             sp.id_kind = p.id_kind;
             sp.time = p.time;
             sp.kind = p.kind;
-            sp.reactions = f.react_known ? f.e : -1;
+            sp.reactions = f.react_known && P.per_post_react[p.account] ? f.e : -1;
             if (entered) {
                 ++st.entered_count;
                 sp.points_q = base_now - cache_now.exact_without(p, f);
@@ -450,8 +553,30 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             if (acc.network == Network::X && (acc.signals.likes_received || acc.signals.reposts_received))
                 s.notes.push_back("Like and repost counts in an X archive are a snapshot taken when the archive was made: "
                                   "the trend's earlier days use those same counts.");
-            if (acc.followers_supplied >= 0)
-                s.notes.push_back("Follower count " + std::to_string(acc.followers_supplied) + " was supplied by you.");
+            s.followers_from = P.fol_from[i];
+            s.reactions_from = P.e_from[i];
+            s.reshares_from = P.r_from[i];
+            s.reactions_per_post_filled = P.fill_e[i];
+            s.reshares_per_post_filled = P.fill_r[i];
+            auto by = [](uint8_t bits) {
+                return bits == prov_bit(Provenance::Typed)     ? std::string("was typed in by you")
+                       : bits == prov_bit(Provenance::Fetched) ? std::string("was fetched from the network's public counts")
+                                                               : std::string("is an estimate from the export's insights (aggregates spread evenly over the posts of their range)");
+            };
+            if (P.fol_from[i] != prov_bit(Provenance::Export) && P.fol[i] >= 0) {
+                if (P.fol_from[i] == prov_bit(Provenance::Typed))
+                    s.notes.push_back("Follower count " + std::to_string(P.fol[i]) + " was supplied by you.");
+                else if (P.fol_from[i] == prov_bit(Provenance::Insights))
+                    s.notes.push_back("Follower count " + std::to_string(P.fol[i]) + " comes from the export's insights.");
+                else
+                    s.notes.push_back("Follower count " + std::to_string(P.fol[i]) + " was fetched from the network's public counts.");
+            }
+            if (P.fill_e[i] >= 0)
+                s.notes.push_back("Reactions per post (" + std::to_string(P.fill_e[i]) + ") " + by(P.e_from[i]) +
+                                  ": the export has no per-post reaction counts.");
+            if (P.fill_r[i] >= 0)
+                s.notes.push_back("Reshares per post (" + std::to_string(P.fill_r[i]) + ") " + by(P.r_from[i]) +
+                                  ": the export has no per-post reshare counts.");
         }
         for (const Post& p : a.posts) {
             if (p.target_account) {
@@ -497,7 +622,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             }
             ++published;
             replies_other += f.reply_other;
-            const int64_t e = f.react_known ? f.e : 0;
+            const int64_t e = f.react_known && P.per_post_react[p.account] ? f.e : 0;  // shown: real counts only
             // A post's weight grows with the log of its reactions: 1 + floor(log2(1 + e)), in
             // integers so that the ranking is the same natively and in wasm.
             int64_t w = 1;
@@ -571,6 +696,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         st.conversation_share = static_cast<double>(std::llround(conversing * 1e4)) / 1e4;
         const auto& eng = R.result[ComponentId::Engagement];
         st.high_response = eng.available && eng.value_q >= 500000;
+        st.response = !eng.available ? "unknown" : st.high_response ? "strong" : "modest";
         struct Cell { const char* id; const char* label; const char* desc; };
         static const Cell cells[8] = {
             {"broadcaster", "Broadcaster", "Mostly your own posts, few replies; your posts get a modest response."},
@@ -586,6 +712,18 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             st.id = "observer";
             st.label = "Observer";
             st.description = "Fewer than 5 posts or reposts in the window: mostly reading.";
+        } else if (!eng.available) {
+            // Response cannot be seen: the style names only what is known, and says so.
+            static const Cell unknown_cells[4] = {
+                {"broadcaster", "Broadcaster", "Mostly your own posts, few replies; how people respond is not in these exports."},
+                {"conversationalist", "Conversationalist", "Your own posts with many replies to others; how people respond is not in these exports."},
+                {"curator", "Curator", "Mostly sharing others' posts; how people respond is not in these exports."},
+                {"socializer", "Socializer", "Sharing others' posts and replying a lot; how people respond is not in these exports."},
+            };
+            const int idx = (creating < 0.5 ? 2 : 0) + (conversing >= 0.4 ? 1 : 0);
+            st.id = unknown_cells[idx].id;
+            st.label = unknown_cells[idx].label;
+            st.description = unknown_cells[idx].desc;
         } else {
             const int idx = (creating < 0.5 ? 4 : 0) + (conversing >= 0.4 ? 2 : 0) + (st.high_response ? 1 : 0);
             st.id = cells[idx].id;
@@ -711,42 +849,77 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         R.tips = std::move(tips);
     }
 
-    // ---- warnings
-    R.warnings = a.warnings;
+    // ---- warnings: data (code, words, fix), worded for the front ends by each of them
     {
-        std::vector<Network> no_fol, no_react;
+        auto add = [&](const char* code, std::string text, const char* fix, std::vector<Network> ns = {}) {
+            ReportWarning w;
+            w.code = code;
+            w.text = std::move(text);
+            w.fix = fix;
+            w.networks = std::move(ns);
+            R.warning_details.push_back(std::move(w));
+        };
+        for (const auto& w : a.warnings) add("import", w, "");
+        const auto& c = R.result;
+        if (c.partial()) {
+            std::string names;
+            int n = 0;
+            for (const auto& comp : c.components)
+                if (!comp.available) {
+                    if (n++) names += ", ";
+                    names += component_id(comp.id);
+                }
+            add("partial", "The score is partial: " + std::to_string(c.unmeasured_points()) +
+                               " of its 100 points (" + names + ") could not be measured from these exports and count as none, "
+                               "not as low.", "");
+        }
+        std::vector<Network> no_fol, no_react, typed_react, insight_react;
         for (Network n : nets) {
-            bool fol = false, react = false;
+            bool fol = false, react = false, typed = false, est = false;
             for (size_t i = 0; i < a.accounts.size(); ++i) {
                 if (a.accounts[i].network != n) continue;
-                fol |= effective_followers(a.accounts[i]) >= 0;
+                fol |= P.fol[i] >= 0;
                 react |= P.react_known[i] != 0;
+                typed |= (P.e_from[i] | P.r_from[i]) & (prov_bit(Provenance::Typed) | prov_bit(Provenance::Fetched));
+                est |= (P.e_from[i] & prov_bit(Provenance::Insights)) != 0;
             }
             if (!fol) no_fol.push_back(n);
             if (!react) no_react.push_back(n);
+            if (typed) typed_react.push_back(n);
+            if (est) insight_react.push_back(n);
         }
-        const auto& c = R.result;
-        if (!c[ComponentId::Reach].available && !c[ComponentId::Engagement].available && !c[ComponentId::Amplification].available) {
-            R.warnings.push_back("No follower count and no reactions to your posts in these exports: the score reflects "
-                                 "activity only (at most 21). Give your follower count with --followers N.");
-        } else {
-            if (!no_fol.empty())
-                R.warnings.push_back("The " + networks_text(no_fol) + " export has no follower count: " +
-                                     (c[ComponentId::Reach].available ? std::string("reach uses the other exports' counts")
-                                                                      : std::string("reach is unavailable and its points are shared by the other audience components")) +
-                                     ". Give your follower count with --followers N.");
-            if (!no_react.empty())
-                R.warnings.push_back("The " + networks_text(no_react) + " export records no reactions to your posts: " +
-                                     (c[ComponentId::Engagement].available
-                                          ? std::string("engagement and amplification use the other exports' posts")
-                                          : std::string("engagement and amplification are unavailable and their points go to reach")) +
-                                     "; its posts count for consistency and conversation as they are.");
-        }
+        if (!no_fol.empty())
+            add("no_followers",
+                "The " + networks_text(no_fol) + " export has no follower count: " +
+                    (c[ComponentId::Reach].available ? std::string("reach uses the other exports' counts.")
+                                                     : std::string("reach (25 points) is unknown until you give the count.")),
+                "followers", no_fol);
+        if (!no_react.empty())
+            add("no_reactions",
+                "The " + networks_text(no_react) + " export records no reactions to your posts: " +
+                    (c[ComponentId::Engagement].available
+                         ? std::string("engagement and amplification use the other exports' posts")
+                         : std::string("engagement (34 points) and amplification (20 points) are unknown until you give "
+                                       "about how many reactions a post gets")) +
+                    "; its posts count for consistency and conversation as they are.",
+                "reactions", no_react);
+        if (!typed_react.empty())
+            add("supplied_reactions", "Reactions on the " + networks_text(typed_react) +
+                                          " posts are the per-post numbers you gave, not counts from the export.",
+                "", typed_react);
+        if (!insight_react.empty())
+            add("insights_estimate", "Reactions on the " + networks_text(insight_react) +
+                                         " posts are an estimate from the export's insights (its totals spread evenly "
+                                         "over the posts of their range), not per-post counts.",
+                "", insight_react);
         if (R.inputs.followers >= 0)
-            R.warnings.push_back("Exports hold one follower count, not its history: the trend holds reach constant.");
-        if (R.inputs.posts == 0) R.warnings.push_back("No posts in the 91 days up to " + format_day(D) + ".");
+            add("followers_constant", "Exports hold one follower count, not its history: the trend holds reach constant.", "");
+        if (R.inputs.posts == 0)
+            add("no_posts", "No posts in the 91 days up to " + format_day(D) +
+                                ": without posts the score is at most the base point plus reach.", "");
         if (P.after > 0)
-            R.warnings.push_back(std::to_string(P.after) + " posts dated after " + format_day(D) + " are left out of the score.");
+            add("posts_after", std::to_string(P.after) + " posts dated after " + format_day(D) + " are left out of the score.", "");
+        for (const auto& w : R.warning_details) R.warnings.push_back(w.text);
     }
     return R;
 }

@@ -55,17 +55,31 @@ OJ component_inputs(ComponentId id, const ScoreInputs& in, const ScoreResult& r)
     return j;
 }
 
+// Where a component's input came from: followers for reach, reaction or reshare counts
+// for engagement and amplification; the activity components read the export's posts.
+
+OJ partial_json(const ScoreResult& r) {
+    if (!r.partial()) return OJ(nullptr);
+    OJ unknown = OJ::array();
+    for (const auto& c : r.components)
+        if (!c.available) unknown.push_back(component_id(c.id));
+    return OJ{{"unknown", std::move(unknown)}, {"unmeasured_points", r.unmeasured_points()}};
+}
+
 OJ components_json(const ScoreInputs& in, const ScoreResult& r) {
     OJ arr = OJ::array();
     for (const auto& c : r.components) {
         OJ j;
         j["id"] = component_id(c.id);
         j["label"] = component_label(c.id);
-        j["points"] = c.points;
-        j["points_exact"] = q4(c.points_q);
+        // An unknown component shows its maximum and no points: null, never 0.
+        j["points"] = c.available ? OJ(c.points) : OJ(nullptr);
+        j["points_exact"] = c.available ? OJ(q4(c.points_q)) : OJ(nullptr);
         j["max_points"] = c.max_points;
         j["value"] = c.available ? OJ(q6(c.value_q)) : OJ(nullptr);
-        j["available"] = c.available;
+        j["known"] = c.available;
+        j["available"] = c.available;  // = known, for readers written against schema v1
+        j["provenance"] = provenance_ids(component_provenance_bits(c.id, in));
         j["inputs"] = component_inputs(c.id, in, r);
         arr.push_back(std::move(j));
     }
@@ -83,14 +97,27 @@ OJ what_if_params_json(const WhatIfParams& p) {
 }
 }  // namespace
 
+// Where a component's input came from: followers for reach, reaction or reshare counts
+// for engagement and amplification; the activity components read the export's posts.
+uint8_t component_provenance_bits(ComponentId id, const ScoreInputs& in) {
+    switch (id) {
+        case ComponentId::Reach: return in.followers >= 0 ? in.followers_from : 0;
+        case ComponentId::Amplification: return in.reshares_known ? in.reshares_from : 0;
+        case ComponentId::Engagement: return in.reactions_known ? in.reactions_from : 0;
+        default: return prov_bit(Provenance::Export);
+    }
+}
+
 std::string report_to_json(const Report& r) {
     OJ j;
-    j["schema"] = "clout.report.v1";
+    j["schema"] = "clout.report.v2";
     j["model"] = r.model;
     j["as_of"] = format_day(r.as_of_day);
     j["window_days"] = kWindowDays;
     j["score"] = r.result.score;
     j["score_exact"] = q4(r.result.exact_q);
+    j["base_points"] = r.result.base_points;
+    j["partial"] = partial_json(r.result);
     j["components"] = components_json(r.inputs, r.result);
     OJ nets = OJ::array();
     for (const auto& n : r.networks) {
@@ -98,14 +125,17 @@ std::string report_to_json(const Report& r) {
         x["network"] = network_id(n.network);
         x["score"] = n.result.score;
         x["score_exact"] = q4(n.result.exact_q);
+        x["base_points"] = n.result.base_points;
+        x["partial"] = partial_json(n.result);
         x["components"] = components_json(n.inputs, n.result);
         nets.push_back(std::move(x));
     }
     j["networks"] = std::move(nets);
     OJ trend = OJ::array();
     for (const auto& t : r.trend) {
-        // points: the day's whole points per component (order of `components`); they add
-        // up to score - 1, so a chart can stack them exactly.
+        // points: the day's whole points per component (order of `components`; an unknown
+        // component, see components[].known, stacks as 0); base_points + these = score, so
+        // a chart can stack them exactly.
         OJ pts = OJ::array();
         for (int i = 0; i < kComponentCount; ++i) pts.push_back(t.points[static_cast<size_t>(i)]);
         trend.push_back(OJ{{"date", format_day(t.day)}, {"score", t.score}, {"points", std::move(pts)}});
@@ -166,6 +196,11 @@ std::string report_to_json(const Report& r) {
                          {"followers", count_or_null(s.followers)},
                          {"following", count_or_null(s.following)}};
         x["followers_supplied"] = count_or_null(s.followers_supplied);
+        x["provenance"] = OJ{{"followers", provenance_ids(s.followers_from)},
+                             {"reactions", provenance_ids(s.reactions_from)},
+                             {"reshares", provenance_ids(s.reshares_from)}};
+        x["filled"] = OJ{{"reactions_per_post", count_or_null(s.reactions_per_post_filled)},
+                         {"reshares_per_post", count_or_null(s.reshares_per_post_filled)}};
         x["first_post"] = time_or_null(s.first_post);
         x["last_post"] = time_or_null(s.last_post);
         x["lacks"] = s.lacks;
@@ -210,7 +245,8 @@ std::string report_to_json(const Report& r) {
                     {"description", r.style.description},
                     {"creating_share", r.style.creating_share},
                     {"conversation_share", r.style.conversation_share},
-                    {"high_response", r.style.high_response}};
+                    {"high_response", r.style.high_response},
+                    {"response", r.style.response}};
     OJ hm;
     hm["timezone"] = r.heatmap_zone;
     hm["abbreviations"] = r.heatmap_abbreviations;
@@ -231,6 +267,13 @@ std::string report_to_json(const Report& r) {
     wi["params"] = what_if_params_json(WhatIfParams{});
     j["what_if"] = std::move(wi);
     j["warnings"] = r.warnings;
+    OJ wd = OJ::array();
+    for (const auto& w : r.warning_details) {
+        OJ nets = OJ::array();
+        for (Network n : w.networks) nets.push_back(network_id(n));
+        wd.push_back(OJ{{"code", w.code}, {"text", w.text}, {"fix", w.fix.empty() ? OJ(nullptr) : OJ(w.fix)}, {"networks", std::move(nets)}});
+    }
+    j["warning_details"] = std::move(wd);
     // replace: a string that is not valid UTF-8 (a file name given in Latin-1, say) comes
     // out with U+FFFD instead of making the whole report fail.
     return j.dump(2, ' ', false, OJ::error_handler_t::replace) + "\n";

@@ -193,6 +193,35 @@ void post_id(const J& o, const std::string& path, Network net, uint64_t& id, IdK
     fail(sub(path, "id"), "is not a post id: \"" + s + "\"");
 }
 
+// A list of provenance ids ("export", "insights", "typed", "fetched") as bits (prov_bit).
+uint8_t provenance_bits(const J& o, const std::string& path, const char* key) {
+    uint8_t bits = 0;
+    for (const std::string& id : strings(o, path, key)) {
+        int k = -1;
+        for (int i = 0; i < kProvenanceCount; ++i)
+            if (id == provenance_id(static_cast<Provenance>(i))) k = i;
+        if (k < 0) fail(sub(path, key), "names an unknown provenance: \"" + id + "\"");
+        bits |= prov_bit(static_cast<Provenance>(k));
+    }
+    return bits;
+}
+
+// The points no export could measure (ScoreResult::unmeasured_points): null when none.
+void check_partial(const J& o, const std::string& path, const ScoreResult& res) {
+    const J& v = member(o, path, "partial");
+    const std::string pp = sub(path, "partial");
+    if (!res.partial()) {
+        if (!v.is_null()) fail(pp, "is not null for a score with every component known");
+        return;
+    }
+    object(v, pp);
+    std::vector<std::string> unknown;
+    for (const auto& c : res.components)
+        if (!c.available) unknown.push_back(component_id(c.id));
+    if (strings(v, pp, "unknown") != unknown) fail(sub(pp, "unknown"), "does not list the unknown components");
+    if (i64(v, pp, "unmeasured_points") != res.unmeasured_points()) fail(sub(pp, "unmeasured_points"), "is not their maxima's sum");
+}
+
 // One window's components (components_json): their results, and the inputs they print.
 void components(const J& v, const std::string& path, ScoreInputs& in, ScoreResult& res) {
     array_n(v, path, kComponentCount);
@@ -202,10 +231,18 @@ void components(const J& v, const std::string& path, ScoreInputs& in, ScoreResul
         ComponentResult& cr = res.components[i];
         cr.id = component(string(c, p, "id"), sub(p, "id"));
         if (string(c, p, "label") != component_label(cr.id)) fail(sub(p, "label"), std::string("is not \"") + component_label(cr.id) + "\"");
-        cr.points = i32(c, p, "points");
-        cr.points_q = fixed(c, p, "points_exact", 1e4);
         cr.max_points = i32(c, p, "max_points");
-        cr.available = boolean(c, p, "available");
+        cr.available = boolean(c, p, "known");
+        if (boolean(c, p, "available") != cr.available) fail(sub(p, "available"), "is not the same as known");
+        // An unknown component has no points: null, never 0.
+        if (cr.available) {
+            cr.points = i32(c, p, "points");
+            cr.points_q = fixed(c, p, "points_exact", 1e4);
+        } else {
+            if (!member(c, p, "points").is_null()) fail(sub(p, "points"), "is not null for an unknown component");
+            if (!member(c, p, "points_exact").is_null()) fail(sub(p, "points_exact"), "is not null for an unknown component");
+        }
+        const uint8_t prov = provenance_bits(c, p, "provenance");
         const J& value = member(c, p, "value");
         if (cr.available) {
             cr.value_q = fixed(c, p, "value", 1e6);
@@ -215,17 +252,24 @@ void components(const J& v, const std::string& path, ScoreInputs& in, ScoreResul
         const std::string ip = sub(p, "inputs");
         const J& x = object(member(c, p, "inputs"), ip);
         switch (cr.id) {
-            case ComponentId::Reach: in.followers = count(x, ip, "followers"); break;
+            case ComponentId::Reach:
+                in.followers = count(x, ip, "followers");
+                in.followers_from = prov;
+                break;
             case ComponentId::Amplification:
                 in.posts_with_reshares = i64(x, ip, "posts_with_reshare_counts");
                 in.reshared_posts = i64(x, ip, "reshared_posts");
                 in.reshares_total = i64(x, ip, "reshares_total");
                 res.h_reshares = i32(x, ip, "reshare_h_index");
+                in.reshares_known = cr.available;
+                in.reshares_from = prov;
                 break;
             case ComponentId::Engagement:
                 in.posts_with_reactions = i64(x, ip, "posts_with_reaction_counts");
                 in.reactions_total = i64(x, ip, "reactions_total");
                 res.h_reactions = i32(x, ip, "reaction_h_index");
+                in.reactions_known = cr.available;
+                in.reactions_from = prov;
                 break;
             case ComponentId::Consistency:
                 in.weeks_active = i32(x, ip, "weeks_active");
@@ -301,9 +345,9 @@ std::vector<TopPost> top_posts(const J& v, const std::string& path) {
 
 // The report's members, in the order report_to_json writes them.
 const char* const kMembers[] = {"schema",  "model",   "as_of",  "window_days",        "score",      "score_exact",
-                                "components", "networks", "trend", "change",          "activity_statement",
-                                "sources", "topics",  "top_posts", "engaged_accounts", "style", "activity_heatmap",
-                                "tips",    "what_if", "warnings"};
+                                "base_points", "partial", "components", "networks", "trend", "change",
+                                "activity_statement", "sources", "topics",  "top_posts", "engaged_accounts", "style",
+                                "activity_heatmap", "tips",    "what_if", "warnings", "warning_details"};
 constexpr int kMemberCount = static_cast<int>(sizeof(kMembers) / sizeof(kMembers[0]));
 static_assert(kMemberCount <= 32, "ReportReader keeps the members seen in 32 bits");
 
@@ -331,12 +375,12 @@ std::vector<TrendPoint> trend(const J& v, const std::string& path) {
     return out;
 }
 
-void read_member(Report& r, ScoreInputs& from_components, int which, const J& v) {
+void read_member(Report& r, ScoreInputs& from_components, std::string& partial, int which, const J& v) {
     const std::string path = kMembers[which];
     const std::string_view key = kMembers[which];
     if (key == "schema") {
-        if (!v.is_string() || v.get<std::string>() != "clout.report.v1")
-            fail(path, "is not \"clout.report.v1\" (not a clout report, or one of another version)");
+        if (!v.is_string() || v.get<std::string>() != "clout.report.v2")
+            fail(path, "is not \"clout.report.v2\" (not a clout report, or one of another version)");
     } else if (key == "model") {
         if (!v.is_string()) fail(path, "is not a string");
         r.model = v.get<std::string>();
@@ -350,6 +394,11 @@ void read_member(Report& r, ScoreInputs& from_components, int which, const J& v)
     } else if (key == "score_exact") {
         const J o = J::object({{"score_exact", v}});
         r.result.exact_q = fixed(o, "", "score_exact", 1e4);
+    } else if (key == "base_points") {
+        if (as_int(v, path) != score_const::kBasePoints) fail(path, "is not " + std::to_string(score_const::kBasePoints));
+        r.result.base_points = score_const::kBasePoints;
+    } else if (key == "partial") {
+        partial = v.dump();  // checked against the components once both are read
     } else if (key == "components") {
         components(v, path, from_components, r.result);
     } else if (key == "networks") {
@@ -362,7 +411,10 @@ void read_member(Report& r, ScoreInputs& from_components, int which, const J& v)
             n.network = network(x, p, "network");
             n.result.score = i32(x, p, "score");
             n.result.exact_q = fixed(x, p, "score_exact", 1e4);
+            if (i32(x, p, "base_points") != score_const::kBasePoints)
+                fail(sub(p, "base_points"), "is not " + std::to_string(score_const::kBasePoints));
             components(member(x, p, "components"), sub(p, "components"), n.inputs, n.result);
+            check_partial(x, p, n.result);
             r.networks.push_back(std::move(n));
         }
     } else if (key == "trend") {
@@ -411,6 +463,17 @@ void read_member(Report& r, ScoreInputs& from_components, int which, const J& v)
             s.followers = count(c, cp, "followers");
             s.following = count(c, cp, "following");
             s.followers_supplied = count(x, p, "followers_supplied");
+            {
+                const std::string pp = sub(p, "provenance");
+                const J& pv = object(member(x, p, "provenance"), pp);
+                s.followers_from = provenance_bits(pv, pp, "followers");
+                s.reactions_from = provenance_bits(pv, pp, "reactions");
+                s.reshares_from = provenance_bits(pv, pp, "reshares");
+                const std::string fp = sub(p, "filled");
+                const J& fv = object(member(x, p, "filled"), fp);
+                s.reactions_per_post_filled = count(fv, fp, "reactions_per_post");
+                s.reshares_per_post_filled = count(fv, fp, "reshares_per_post");
+            }
             s.first_post = time_or_zero(x, p, "first_post");
             s.last_post = time_or_zero(x, p, "last_post");
             s.lacks = strings(x, p, "lacks");
@@ -459,6 +522,7 @@ void read_member(Report& r, ScoreInputs& from_components, int which, const J& v)
         r.style.creating_share = real(v, path, "creating_share");
         r.style.conversation_share = real(v, path, "conversation_share");
         r.style.high_response = boolean(v, path, "high_response");
+        r.style.response = string(v, path, "response");
     } else if (key == "activity_heatmap") {
         object(v, path);
         r.heatmap_zone = string(v, path, "timezone");
@@ -502,6 +566,29 @@ void read_member(Report& r, ScoreInputs& from_components, int which, const J& v)
     } else if (key == "warnings") {
         const J o = J::object({{"warnings", v}});
         r.warnings = strings(o, "", "warnings");
+    } else if (key == "warning_details") {
+        array(v, path);
+        r.warning_details.clear();
+        for (size_t i = 0; i < v.size(); ++i) {
+            const std::string p = idx(path, i);
+            const J& x = object(v[i], p);
+            ReportWarning w;
+            w.code = string(x, p, "code");
+            w.text = string(x, p, "text");
+            const J& fix = member(x, p, "fix");
+            if (!fix.is_null()) {
+                w.fix = string(x, p, "fix");
+                if (w.fix.empty()) fail(sub(p, "fix"), "is empty (null when there is none)");
+            }
+            const std::string np = sub(p, "networks");
+            const J& nets = array(member(x, p, "networks"), np);
+            for (size_t k = 0; k < nets.size(); ++k) {
+                Network n;
+                if (!nets[k].is_string() || !parse_network(nets[k].get<std::string>(), n)) fail(idx(np, k), "is not a network");
+                w.networks.push_back(n);
+            }
+            r.warning_details.push_back(std::move(w));
+        }
     }
 }
 
@@ -527,10 +614,10 @@ void check_components_agree(const ScoreInputs& c, const ScoreInputs& in) {
 
 void ReportReader::member_value(std::string_view key, const nlohmann::json& value) {
     const int k = member_index(key);
-    if (k < 0) fail(std::string(key), "is not a member of a clout.report.v1 report");
+    if (k < 0) fail(std::string(key), "is not a member of a clout.report.v2 report");
     const uint32_t bit = 1u << k;
     if (seen_ & bit) fail(std::string(key), "is given twice");
-    read_member(report_, from_components_, k, value);
+    read_member(report_, from_components_, partial_, k, value);
     seen_ |= bit;
 }
 
@@ -551,12 +638,14 @@ Report ReportReader::finish() {
     for (int i = 0; i < kMemberCount; ++i)
         if (!(seen_ & (1u << i))) fail(kMembers[i], "is missing");
     check_components_agree(from_components_, report_.inputs);
+    check_partial(J::object({{"partial", J::parse(partial_)}}), "", report_.result);
     // The combined window's h-indexes are printed with its components; what_if.inputs
     // holds the lists they come from.
     Report out = std::move(report_);
     report_ = Report();
     from_components_ = ScoreInputs();
     seen_ = 0;
+    partial_.clear();
     return out;
 }
 

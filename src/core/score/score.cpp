@@ -19,7 +19,6 @@ const char* const kCompLabels[kComponentCount] = {"Reach", "Amplification", "Eng
                                                   "Conversation"};
 const int kBaseMax[kComponentCount] = {kMaxReach, kMaxAmplification, kMaxEngagement, kMaxConsistency,
                                        kMaxConversation};
-const bool kAudience[kComponentCount] = {true, true, true, false, false};
 
 // L(x; c) = min(1, ln(1+x) / ln(1+c)), quantised to millionths.
 int64_t log_sat_q(double x, double c) {
@@ -37,43 +36,36 @@ int64_t log_sat_q(double x, double c) {
     return std::llround(v * 1e6);
 }
 
-// Splits `total` whole points over the available components of a group in proportion to
-// their base maxima (largest remainder, ties in component order).
-void redistribute(const bool* avail, int* max_out, bool audience) {
-    int total = 0, den = 0;
-    for (int i = 0; i < kComponentCount; ++i) {
-        if (kAudience[i] != audience) continue;
-        total += kBaseMax[i];
-        if (avail[i]) den += kBaseMax[i];
-    }
-    int64_t rem[kComponentCount] = {};
-    int given = 0;
-    for (int i = 0; i < kComponentCount; ++i) {
-        if (kAudience[i] != audience) continue;
-        if (!avail[i] || den == 0) {
-            max_out[i] = 0;
-            rem[i] = -1;
-            continue;
-        }
-        int64_t num = static_cast<int64_t>(total) * kBaseMax[i];
-        max_out[i] = static_cast<int>(num / den);
-        rem[i] = num % den;
-        given += max_out[i];
-    }
-    if (den == 0) return;
-    for (int left = total - given; left > 0; --left) {
-        int best = -1;
-        for (int i = 0; i < kComponentCount; ++i)
-            if (kAudience[i] == audience && rem[i] >= 0 && (best < 0 || rem[i] > rem[best])) best = i;
-        ++max_out[best];
-        rem[best] = -1;
-    }
-}
-
 }  // namespace
 
 const char* component_id(ComponentId c) { return kCompIds[static_cast<int>(c)]; }
 const char* component_label(ComponentId c) { return kCompLabels[static_cast<int>(c)]; }
+
+const char* provenance_id(Provenance p) {
+    switch (p) {
+        case Provenance::Export: return "export";
+        case Provenance::Insights: return "insights";
+        case Provenance::Typed: return "typed";
+        case Provenance::Fetched: return "fetched";
+    }
+    return "export";
+}
+
+std::vector<std::string> provenance_ids(uint8_t bits) {
+    std::vector<std::string> out;
+    for (int i = 0; i < kProvenanceCount; ++i)
+        if (bits & (1u << i)) out.push_back(provenance_id(static_cast<Provenance>(i)));
+    return out;
+}
+
+int64_t per_post_from_total(int64_t total, int64_t posts) { return posts > 0 && total > 0 ? total / posts : 0; }
+
+int ScoreResult::unmeasured_points() const {
+    int n = 0;
+    for (const auto& c : components)
+        if (!c.available) n += c.max_points;
+    return n;
+}
 
 double det_ln(double x) {
     if (!(x > 0)) return -HUGE_VAL;
@@ -110,6 +102,8 @@ std::string constants_table() {
         {"max_engagement", kMaxEngagement},
         {"max_consistency", kMaxConsistency},
         {"max_conversation", kMaxConversation},
+        {"base_points", kBasePoints},
+        {"unknown_component_points", 0},  // a missing signal scores nothing and moves no points
     };
     std::string s;
     char buf[96];
@@ -122,7 +116,7 @@ std::string constants_table() {
 
 std::string model_version() {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "clout-score-1.%08llx",
+    std::snprintf(buf, sizeof buf, "clout-score-2.%08llx",
                   static_cast<unsigned long long>(hash64(constants_table()) >> 32));
     return buf;
 }
@@ -172,9 +166,7 @@ ScoreResult score_core(const ScoreCore& c) {
     r.h_reactions = c.h_reactions;
     r.h_reshares = c.h_reshares;
     bool avail[kComponentCount] = {c.followers >= 0, c.reshares_known, c.reactions_known, true, c.replies_known};
-    int max_pts[kComponentCount] = {};
-    redistribute(avail, max_pts, true);
-    redistribute(avail, max_pts, false);
+    const int* max_pts = kBaseMax;
 
     int64_t value[kComponentCount] = {};
     if (avail[0]) value[0] = log_sat_q(static_cast<double>(c.followers), kReachCeiling);
@@ -203,7 +195,7 @@ ScoreResult score_core(const ScoreCore& c) {
         comp.points_q = (static_cast<int64_t>(comp.max_points) * comp.value_q + 50) / 100;
         sum_q += comp.points_q;
     }
-    r.exact_q = 10000 + sum_q;
+    r.exact_q = static_cast<int64_t>(kBasePoints) * 10000 + sum_q;
     r.score = static_cast<int>(std::clamp<int64_t>((r.exact_q + 5000) / 10000, 1, 100));
     // Whole points: floor, then the leftover points to the largest remainders.
     int given = 0;
@@ -211,10 +203,10 @@ ScoreResult score_core(const ScoreCore& c) {
     for (int i = 0; i < kComponentCount; ++i) {
         auto& comp = r.components[static_cast<size_t>(i)];
         comp.points = static_cast<int>(comp.points_q / 10000);
-        rem[i] = comp.points_q % 10000;
+        rem[i] = comp.available ? comp.points_q % 10000 : -1;  // unknown components get no point
         given += comp.points;
     }
-    for (int left = r.score - 1 - given; left > 0; --left) {
+    for (int left = r.score - kBasePoints - given; left > 0; --left) {
         int best = -1;
         for (int i = 0; i < kComponentCount; ++i)
             if (rem[i] >= 0 && (best < 0 || rem[i] > rem[best])) best = i;
@@ -283,10 +275,13 @@ ScoreInputs inputs_from_aggregates(const Aggregates& a) {
     ScoreInputs in;
     const double f = a.period_days > 0 ? static_cast<double>(kWindowDays) / static_cast<double>(a.period_days) : 1.0;
     in.followers = a.followers;
+    if (a.followers >= 0) in.followers_from = prov_bit(Provenance::Export);
     const int64_t posts = scale_count(a.posts, f);
     in.posts = posts;
     in.reactions_known = a.likes_received >= 0 || a.reposts_received >= 0 || a.replies_received >= 0;
     in.reshares_known = a.reposts_received >= 0;
+    if (in.reactions_known) in.reactions_from = prov_bit(Provenance::Export);
+    if (in.reshares_known) in.reshares_from = prov_bit(Provenance::Export);
     const int64_t reactions = scale_count(std::max<int64_t>(0, a.likes_received), f) +
                               scale_count(std::max<int64_t>(0, a.reposts_received), f) +
                               scale_count(std::max<int64_t>(0, a.replies_received), f);
@@ -294,13 +289,13 @@ ScoreInputs inputs_from_aggregates(const Aggregates& a) {
     if (in.reactions_known) {
         in.posts_with_reactions = posts;
         in.reactions_total = reactions;
-        in.median_reactions = posts > 0 ? reactions / posts : 0;
+        in.median_reactions = per_post_from_total(reactions, posts);
         in.top_reactions.assign(static_cast<size_t>(std::min<int64_t>(posts, kHCap)), in.median_reactions);
     }
     if (in.reshares_known) {
         in.posts_with_reshares = posts;
         in.reshares_total = reshares;
-        in.median_reshares = posts > 0 ? reshares / posts : 0;
+        in.median_reshares = per_post_from_total(reshares, posts);
         in.top_reshares.assign(static_cast<size_t>(std::min<int64_t>(posts, kHCap)), in.median_reshares);
         in.reshared_posts = std::min(posts, reshares);
     }
@@ -337,6 +332,9 @@ std::string inputs_to_json(const ScoreInputs& in, int indent) {
     j["replies"] = in.replies;
     j["qualifying_replies"] = in.qualifying_replies;
     j["weeks_active"] = in.weeks_active;
+    j["followers_from"] = provenance_ids(in.followers_from);
+    j["reactions_from"] = provenance_ids(in.reactions_from);
+    j["reshares_from"] = provenance_ids(in.reshares_from);
     return j.dump(indent);
 }
 
@@ -385,6 +383,27 @@ ScoreInputs inputs_from_json(const std::string& text) {
     int64_t w = 0;
     get_int("weeks_active", w);
     in.weeks_active = static_cast<int>(std::min<int64_t>(w, kWeeks));
+    // Provenance lists (optional: what-if inputs saved before model 2 lack them, and then
+    // every known signal counts as the export's own).
+    auto get_prov = [&](const char* k, bool known) -> uint8_t {
+        auto it = j.find(k);
+        if (it == j.end()) return known ? prov_bit(Provenance::Export) : 0;
+        if (!it->is_array()) throw InputError(std::string("what-if inputs: '") + k + "' is not a list");
+        uint8_t bits = 0;
+        for (auto& v : *it) {
+            bool ok = false;
+            for (int i = 0; i < kProvenanceCount && v.is_string(); ++i)
+                if (v.get<std::string>() == provenance_id(static_cast<Provenance>(i))) {
+                    bits |= static_cast<uint8_t>(1u << i);
+                    ok = true;
+                }
+            if (!ok) throw InputError(std::string("what-if inputs: '") + k + "' names an unknown source");
+        }
+        return bits;
+    };
+    in.followers_from = get_prov("followers_from", in.followers >= 0);
+    in.reactions_from = get_prov("reactions_from", in.reactions_known);
+    in.reshares_from = get_prov("reshares_from", in.reshares_known);
     return in;
 }
 

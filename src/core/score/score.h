@@ -1,5 +1,7 @@
 // The scoring model: a pure function from compact window aggregates (ScoreInputs) to
-// an influence score 1..100 and its breakdown (ScoreResult). No I/O, no activity, no
+// an influence score 1..100 and its breakdown (ScoreResult): a base point plus five
+// components with fixed maxima on every network. A component whose signal is missing is
+// unknown: it keeps its maximum, scores nothing, and no other component takes its points. No I/O, no activity, no
 // clock. The formula, every constant and a worked example are in docs/SCORING.md.
 //
 // Who uses what:
@@ -32,6 +34,7 @@ constexpr double kEngagementHCeiling = 300;      // reaction h-index at which en
 constexpr double kConversationCeiling = 150;     // qualifying replies at which conversation is 1
 constexpr int kMaxReach = 25, kMaxAmplification = 20, kMaxEngagement = 34;  // audience group: 79
 constexpr int kMaxConsistency = 10, kMaxConversation = 10;                  // activity group: 20
+constexpr int kBasePoints = 1;           // every score starts here: base + the five maxima = 100
 }  // namespace score_const
 
 enum class ComponentId : uint8_t { Reach, Amplification, Engagement, Consistency, Conversation };
@@ -40,12 +43,28 @@ const char* component_id(ComponentId c);     // "reach", "amplification", ...
 const char* component_label(ComponentId c);  // "Reach", "Amplification", ...
 
 // The published constants as "name=value" lines, and the model version derived from
-// them: "clout-score-1." + 8 hex digits of hash64(constants_table()).
+// them: "clout-score-2." + 8 hex digits of hash64(constants_table()). Model 1 (the same
+// components, with the points of a missing signal given to the others) is gone; its share
+// links still open, marked as model 1.
 std::string constants_table();
 std::string model_version();
 
 // Deterministic natural logarithm (frexp + atanh series): the same bits everywhere.
 double det_ln(double x);
+
+// Where a filled signal came from: the export's own per-post or follower data, the
+// export's aggregate insights (an estimate), a number the person typed, or a public count
+// fetched from the network. Kept as bit sets (1 << Provenance) when several accounts mix.
+enum class Provenance : uint8_t { Export = 0, Insights = 1, Typed = 2, Fetched = 3 };
+constexpr int kProvenanceCount = 4;
+const char* provenance_id(Provenance p);  // "export", "insights", "typed", "fetched"
+// The ids of a bit set, in enum order ("export", "typed").
+std::vector<std::string> provenance_ids(uint8_t bits);
+inline uint8_t prov_bit(Provenance p) { return static_cast<uint8_t>(1u << static_cast<int>(p)); }
+
+// Reactions per post estimated from a total over `posts` posts (aggregates spread evenly):
+// the path roster rows and an export's insights share. 0 when there are no posts.
+int64_t per_post_from_total(int64_t total, int64_t posts);
 
 // Aggregates of ONE 91-day window (one network, or several combined). Counts are over
 // "published posts": originals, quotes and replies (reposts never count).
@@ -67,26 +86,35 @@ struct ScoreInputs {
     int64_t replies = 0;               // replies to other accounts
     int64_t qualifying_replies = 0;    // ... that received a reaction (or whose export records none)
     int weeks_active = 0;              // 7-day blocks (of 13) with a qualifying post
+    // Provenance bit sets (prov_bit) of the filled signals; 0 = the signal is unknown.
+    uint8_t followers_from = 0;        // reach
+    uint8_t reactions_from = 0;        // engagement (reaction counts per post)
+    uint8_t reshares_from = 0;         // amplification (reshare counts per post)
 };
 
 struct ComponentResult {
     ComponentId id = ComponentId::Reach;
-    bool available = false;
-    int max_points = 0;      // after redistribution (integers; the five add up to 99 when all available)
-    int64_t value_q = 0;     // component value in [0,1], in millionths
-    int64_t points_q = 0;    // max_points * value, in ten-thousandths of a point
-    int points = 0;          // whole points (largest remainder); the five add up to score - 1
+    bool available = false;  // the signal is known (JSON "known"); unknown = no points, max kept
+    int max_points = 0;      // the fixed maximum (25, 20, 34, 10, 10), known or not
+    int64_t value_q = 0;     // component value in [0,1], in millionths (0 when unknown)
+    int64_t points_q = 0;    // max_points * value, in ten-thousandths of a point (0 when unknown)
+    int points = 0;          // whole points (largest remainder); base + the known ones = score
+    bool known() const { return available; }
     double value() const { return static_cast<double>(value_q) / 1e6; }
     double points_exact() const { return static_cast<double>(points_q) / 1e4; }
 };
 
 struct ScoreResult {
-    int score = 1;                     // 1..100
-    int64_t exact_q = 10000;           // 1 + sum of points_q, in ten-thousandths
+    int score = 1;                     // 1..100 = base_points + the whole points of the known components
+    int base_points = score_const::kBasePoints;
+    int64_t exact_q = 10000;           // base + sum of points_q, in ten-thousandths
     std::array<ComponentResult, kComponentCount> components{};
     int h_reactions = 0, h_reshares = 0;  // the h-indexes used (capped at kHCap)
     double score_exact() const { return static_cast<double>(exact_q) / 1e4; }
     const ComponentResult& operator[](ComponentId c) const { return components[static_cast<int>(c)]; }
+    // The maxima of the unknown components: points the score could not measure.
+    int unmeasured_points() const;
+    bool partial() const { return unmeasured_points() > 0; }
 };
 
 // h-index of a descending list, capped at kHCap: the largest h with h values >= h.

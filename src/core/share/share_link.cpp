@@ -14,7 +14,8 @@ namespace clout {
 namespace {
 
 constexpr const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr size_t kFixedBytes = 1 + 1 + 3 + 5 + 5 + 2 + 1 + 4 + 2 + 1 + 1 + 4;  // everything with no count
+constexpr size_t kFixedBytes1 = 1 + 1 + 3 + 5 + 5 + 2 + 1 + 4 + 2 + 1 + 1 + 4;  // format 1, everything with no count
+constexpr size_t kFixedBytes2 = 1 + 1 + 3 + 2 + 1 + 4 + 2 + 1 + 1 + 4;  // format 2, without the scores' inputs
 constexpr size_t kPayloadMax = kShareLinkMax;  // characters; a whole link must also fit
 
 std::string b64url(const std::vector<uint8_t>& in) {
@@ -106,9 +107,43 @@ int points_sum(const std::array<int, kComponentCount>& a) {
     return s;
 }
 
+const int kFixedMax[kComponentCount] = {score_const::kMaxReach, score_const::kMaxAmplification,
+                                        score_const::kMaxEngagement, score_const::kMaxConsistency,
+                                        score_const::kMaxConversation};
+
+std::array<bool, kComponentCount> known_of(const ScoreCore& c) {
+    return {c.followers >= 0, c.reshares_known, c.reactions_known, true, c.replies_known};
+}
+
+// A format-2 score whose stated numbers are not what its inputs give; "" when they agree.
+std::string recompute_problem(const ShareScore& s, const char* what) {
+    char buf[200];
+    const ScoreCore& c = s.core;
+    if (c.h_reactions < 0 || c.h_reactions > score_const::kHCap || c.h_reshares < 0 || c.h_reshares > score_const::kHCap ||
+        c.weeks_active < 0 || c.weeks_active > score_const::kWeeks || c.posts_with_reshares < 0 || c.reshared_posts < 0 ||
+        c.reshared_posts > c.posts_with_reshares || c.qualifying_replies < 0 ||
+        c.followers > 1000000000000LL) {
+        std::snprintf(buf, sizeof buf, "inputs out of range for %s", what);
+        return buf;
+    }
+    const ScoreResult r = score_core(c);
+    if (r.score != s.score) {
+        std::snprintf(buf, sizeof buf, "%s stated as %d while its inputs give %d", what, s.score, r.score);
+        return buf;
+    }
+    for (int i = 0; i < kComponentCount; ++i)
+        if (r.components[static_cast<size_t>(i)].points != s.points[static_cast<size_t>(i)]) {
+            std::snprintf(buf, sizeof buf, "%s points for %s stated as %d while its inputs give %d", component_label(static_cast<ComponentId>(i)),
+                          what, s.points[static_cast<size_t>(i)], r.components[static_cast<size_t>(i)].points);
+            return buf;
+        }
+    return "";
+}
+
 // Every rule a card obeys; the first broken one as a sentence, or "" when all hold.
 std::string card_problem(const ShareCard& c) {
     char buf[200];
+    if (c.format != 1 && c.format != 2) return "an unknown link format";
     if (c.score < 1 || c.score > 100) {
         std::snprintf(buf, sizeof buf, "a score of %d (scores go from 1 to 100)", c.score);
         return buf;
@@ -129,19 +164,32 @@ std::string card_problem(const ShareCard& c) {
         }
         max_total += c.max_points[static_cast<size_t>(i)];
     }
-    // 99 when every component is available; less when a whole group of them is not
-    // (docs/SCORING.md §4), never more.
-    if (max_total < 1 || max_total > 99) {
-        std::snprintf(buf, sizeof buf, "components worth %d points in all (at most 99)", max_total);
-        return buf;
-    }
-    if (points_sum(c.points) != c.score - 1) {
-        std::snprintf(buf, sizeof buf, "component points adding up to %d, not to the score minus one (%d)",
-                      points_sum(c.points), c.score - 1);
-        return buf;
+    if (c.format == 1) {
+        // Model 1 gave a missing signal's points to the others: 99 when every component is
+        // available, less when a whole group is not, never more.
+        if (max_total < 1 || max_total > 99) {
+            std::snprintf(buf, sizeof buf, "components worth %d points in all (at most 99)", max_total);
+            return buf;
+        }
+        if (points_sum(c.points) != c.score - 1) {
+            std::snprintf(buf, sizeof buf, "component points adding up to %d, not to the score minus one (%d)",
+                          points_sum(c.points), c.score - 1);
+            return buf;
+        }
+    } else {
+        for (int i = 0; i < kComponentCount; ++i) {
+            if (c.max_points[static_cast<size_t>(i)] != kFixedMax[i]) return "a component maximum that is not the model's";
+            if (!c.known[static_cast<size_t>(i)] && c.points[static_cast<size_t>(i)] != 0) return "points for an unknown component";
+        }
+        if (c.base_points != score_const::kBasePoints) return "a base that is not the model's";
+        if (c.base_points + points_sum(c.points) != c.score) {
+            std::snprintf(buf, sizeof buf, "a base and component points adding up to %d, not to the score (%d)",
+                          c.base_points + points_sum(c.points), c.score);
+            return buf;
+        }
     }
     if (c.as_of_day < 0 || c.as_of_day > 0xFFFF) return "a date outside the years 1970 to 2149";
-    if (c.model.size() != 22 || c.model.rfind("clout-score-", 0) != 0 || c.model[12] < '1' || c.model[12] > '9' ||
+    if (c.model.size() != 22 || c.model.rfind("clout-score-", 0) != 0 || c.model[12] - '0' != c.format ||
         c.model[13] != '.' || c.model.find_first_not_of("0123456789abcdef", 14) != std::string::npos)
         return "a model version that is not clout's";
     if (c.networks.empty()) return "no network";
@@ -166,6 +214,33 @@ std::string card_problem(const ShareCard& c) {
     return "";
 }
 
+// Format 2: the stated numbers must be what the inputs give, with this engine; the first
+// disagreement as a sentence, or "".
+std::string inputs_problem(const ShareCard& c) {
+    if (c.format == 2) {
+        std::string p = recompute_problem(c.combined, "the score");
+        if (!p.empty()) return p;
+        if (c.combined.score != c.score || c.combined.points != c.points || known_of(c.combined.core) != c.known)
+            return "a score that is not its inputs' score";
+        if (c.network_scores.size() != c.networks.size()) return "networks without their inputs";
+        for (size_t i = 0; i < c.networks.size(); ++i) {
+            const std::string what = std::string("the ") + network_label(c.networks[i].first) + " score";
+            p = recompute_problem(c.network_scores[i], what.c_str());
+            if (!p.empty()) return p;
+            if (c.network_scores[i].score != c.networks[i].second) return "a network score that is not its inputs' score";
+        }
+    }
+    return "";
+}
+
+void put_varint(std::vector<uint8_t>& b, uint64_t v) {
+    while (v >= 0x80) {
+        b.push_back(static_cast<uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    b.push_back(static_cast<uint8_t>(v));
+}
+
 void put16(std::vector<uint8_t>& b, uint32_t v) {
     b.push_back(static_cast<uint8_t>(v & 0xFF));
     b.push_back(static_cast<uint8_t>((v >> 8) & 0xFF));
@@ -186,7 +261,63 @@ struct Reader {
     int i8() { return static_cast<int8_t>(static_cast<uint8_t>(u8())); }
     uint32_t u16() { const uint32_t lo = u8(); return lo | (u8() << 8); }
     uint32_t u32() { const uint32_t lo = u16(); return lo | (u16() << 16); }
+    uint64_t varint() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 63; shift += 7) {
+            const uint32_t byte = u8();
+            v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) return v;
+        }
+        throw InputError("This share link holds impossible values: a number that is too long.");
+    }
 };
+
+void put_score(std::vector<uint8_t>& b, const ShareScore& s) {
+    const ScoreCore& c = s.core;
+    b.push_back(static_cast<uint8_t>((c.followers >= 0 ? 1 : 0) | (c.reactions_known ? 2 : 0) | (c.reshares_known ? 4 : 0) |
+                                     (c.replies_known ? 8 : 0)));
+    b.push_back(static_cast<uint8_t>((s.followers_from & 15) | ((s.reactions_from & 15) << 4)));
+    b.push_back(static_cast<uint8_t>(s.reshares_from & 15));
+    if (c.followers >= 0) put_varint(b, static_cast<uint64_t>(c.followers));
+    put_varint(b, static_cast<uint64_t>(c.posts_with_reshares));
+    put_varint(b, static_cast<uint64_t>(c.reshared_posts));
+    put_varint(b, static_cast<uint64_t>(c.h_reactions));
+    put_varint(b, static_cast<uint64_t>(c.h_reshares));
+    put_varint(b, static_cast<uint64_t>(c.qualifying_replies));
+    b.push_back(static_cast<uint8_t>(c.weeks_active));
+    for (int p : s.points) b.push_back(static_cast<uint8_t>(p));
+    b.push_back(static_cast<uint8_t>(s.score));
+}
+
+ShareScore get_score(Reader& r) {
+    auto count = [&](uint64_t most) -> int64_t {
+        const uint64_t v = r.varint();
+        if (v > most) throw InputError("This share link holds impossible values: a count out of range.");
+        return static_cast<int64_t>(v);
+    };
+    ShareScore s;
+    ScoreCore& c = s.core;
+    const uint32_t known = r.u8();
+    if (known >> 4) throw InputError("This share link holds impossible values: unknown flags.");
+    const uint32_t p1 = r.u8(), p2 = r.u8();
+    if (p2 >> 4) throw InputError("This share link holds impossible values: an unknown source of a number.");
+    s.followers_from = static_cast<uint8_t>(p1 & 15);
+    s.reactions_from = static_cast<uint8_t>(p1 >> 4);
+    s.reshares_from = static_cast<uint8_t>(p2);
+    c.reactions_known = (known & 2) != 0;
+    c.reshares_known = (known & 4) != 0;
+    c.replies_known = (known & 8) != 0;
+    c.followers = (known & 1) ? count(1000000000000ULL) : -1;
+    c.posts_with_reshares = count(1ULL << 40);
+    c.reshared_posts = count(1ULL << 40);
+    c.h_reactions = static_cast<int>(count(score_const::kHCap));
+    c.h_reshares = static_cast<int>(count(score_const::kHCap));
+    c.qualifying_replies = count(1ULL << 40);
+    c.weeks_active = static_cast<int>(r.u8());
+    for (auto& p : s.points) p = static_cast<int>(r.u8());
+    s.score = static_cast<int>(r.u8());
+    return s;
+}
 
 }  // namespace
 
@@ -194,64 +325,118 @@ uint32_t share_crc32(const uint8_t* data, size_t n) {
     return static_cast<uint32_t>(::crc32_z(0, data, n));  // zlib's CRC-32: the same bytes as zip's
 }
 
-ShareCard card_from_report(const Report& r, std::string_view name) {
+ShareCard card_from_report_json(std::string_view text, std::string_view name) {
+    const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    auto bad = [](const std::string& what) { return InputError("This is not a clout report: " + what + "."); };
+    if (j.is_discarded() || !j.is_object()) throw bad("it is not JSON");
+    if (!j.contains("schema") || j["schema"] != "clout.report.v2") throw bad("its schema is not clout.report.v2");
+    auto int_at = [&](const nlohmann::json& o, const char* key) -> int64_t {
+        if (!o.is_object() || !o.contains(key) || !o[key].is_number_integer()) throw bad(std::string("no whole number ") + key);
+        const int64_t v = o[key].get<int64_t>();
+        if (v < -1000000 || v > 1000000000000LL) throw bad(std::string(key) + " out of range");
+        return v;
+    };
+    auto str_at = [&](const nlohmann::json& o, const char* key) -> std::string {
+        if (!o.is_object() || !o.contains(key) || !o[key].is_string()) throw bad(std::string("no text ") + key);
+        return o[key].get<std::string>();
+    };
+    auto prov_at = [&](const nlohmann::json& comp) -> uint8_t {
+        uint8_t bits = 0;
+        if (!comp.contains("provenance") || !comp["provenance"].is_array()) throw bad("a component has no provenance");
+        for (const auto& v : comp["provenance"])
+            for (int i = 0; i < kProvenanceCount; ++i)
+                if (v.is_string() && v.get<std::string>() == provenance_id(static_cast<Provenance>(i))) bits |= static_cast<uint8_t>(1u << i);
+        return bits;
+    };
+    // One score (the combined one or a network's) from its components' inputs.
+    auto score_of = [&](const nlohmann::json& o) {
+        ShareScore s;
+        s.score = static_cast<int>(int_at(o, "score"));
+        if (!o.contains("components") || !o["components"].is_array() || o["components"].size() != kComponentCount)
+            throw bad("it does not have five components");
+        const auto& cs = o["components"];
+        for (size_t i = 0; i < kComponentCount; ++i) {
+            const auto& comp = cs[i];
+            if (str_at(comp, "id") != component_id(static_cast<ComponentId>(i))) throw bad("its components are out of order");
+            if (!comp.contains("known") || !comp["known"].is_boolean()) throw bad("a component does not say if it is known");
+            if (comp["known"].get<bool>()) s.points[i] = static_cast<int>(int_at(comp, "points"));
+            if (!comp.contains("inputs") || !comp["inputs"].is_object()) throw bad("a component has no inputs");
+        }
+        ScoreCore& c = s.core;
+        const auto& reach = cs[0]["inputs"];
+        c.followers = cs[0]["known"].get<bool>() ? int_at(reach, "followers") : -1;
+        c.reshares_known = cs[1]["known"].get<bool>();
+        c.posts_with_reshares = int_at(cs[1]["inputs"], "posts_with_reshare_counts");
+        c.reshared_posts = int_at(cs[1]["inputs"], "reshared_posts");
+        c.h_reshares = static_cast<int>(int_at(cs[1]["inputs"], "reshare_h_index"));
+        c.reactions_known = cs[2]["known"].get<bool>();
+        c.h_reactions = static_cast<int>(int_at(cs[2]["inputs"], "reaction_h_index"));
+        c.weeks_active = static_cast<int>(int_at(cs[3]["inputs"], "weeks_active"));
+        c.replies_known = cs[4]["known"].get<bool>();
+        c.qualifying_replies = int_at(cs[4]["inputs"], "qualifying_replies");
+        s.followers_from = prov_at(cs[0]);
+        s.reshares_from = prov_at(cs[1]);
+        s.reactions_from = prov_at(cs[2]);
+        return s;
+    };
     ShareCard c;
-    c.score = r.result.score;
-    c.model = r.model;
-    c.as_of_day = r.as_of_day;
-    c.d1 = r.d1;
-    c.d7 = r.d7;
-    c.d30 = r.d30;
-    for (size_t i = 0; i < kComponentCount; ++i) {
-        const ComponentResult& comp = r.result.components[i];
-        if (comp.id != static_cast<ComponentId>(i))
-            throw InputError("This report cannot be shared: its components are out of order.");
-        c.points[i] = comp.points;
-        c.max_points[i] = comp.max_points;
+    c.format = kShareFormat;
+    c.model = str_at(j, "model");
+    if (!parse_ymd(str_at(j, "as_of"), c.as_of_day)) throw bad("its as_of is not a date");
+    const auto& ch = j.contains("change") ? j["change"] : nlohmann::json();
+    c.d1 = static_cast<int>(int_at(ch, "d1"));
+    c.d7 = static_cast<int>(int_at(ch, "d7"));
+    c.d30 = static_cast<int>(int_at(ch, "d30"));
+    c.combined = score_of(j);
+    c.score = c.combined.score;
+    c.base_points = static_cast<int>(int_at(j, "base_points"));
+    c.points = c.combined.points;
+    c.known = known_of(c.combined.core);
+    for (size_t i = 0; i < kComponentCount; ++i) c.max_points[i] = kFixedMax[i];
+    if (!j.contains("networks") || !j["networks"].is_array()) throw bad("it has no networks");
+    std::vector<std::pair<Network, ShareScore>> nets;
+    for (const auto& n : j["networks"]) {
+        Network net;
+        if (!parse_network(str_at(n, "network"), net)) throw bad("it names an unknown network");
+        nets.emplace_back(net, score_of(n));
     }
-    for (const auto& n : r.networks) c.networks.emplace_back(n.network, n.result.score);
-    std::sort(c.networks.begin(), c.networks.end());
-    if (r.trend.empty()) throw InputError("This report cannot be shared: it has no trend.");
+    std::stable_sort(nets.begin(), nets.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& n : nets) {
+        c.networks.emplace_back(n.first, n.second.score);
+        c.network_scores.push_back(n.second);
+    }
+    if (!j.contains("trend") || !j["trend"].is_array() || j["trend"].empty()) throw bad("it has no trend");
+    const auto& tr = j["trend"];
     for (int k = kShareTrendPoints - 1; k >= 0; --k) {
-        const int64_t idx = static_cast<int64_t>(r.trend.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
+        const int64_t idx = static_cast<int64_t>(tr.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
         if (idx < 0) continue;
-        c.trend.push_back(r.trend[static_cast<size_t>(idx)].score);
+        c.trend.push_back(static_cast<int>(int_at(tr[static_cast<size_t>(idx)], "score")));
     }
     // The card's d7 is the last weekly step; the report's d7 is the same difference.
     c.name = clean_name(name);
-    const std::string problem = card_problem(c);
+    std::string problem = card_problem(c);
+    if (problem.empty()) problem = inputs_problem(c);
     if (!problem.empty()) throw InputError("This report cannot be shared: it holds " + problem + ".");
     return c;
 }
 
-ShareCard card_from_report_json(std::string_view text, std::string_view name) {
-    Report r;
-    try {
-        r = report_from_json(text);
-    } catch (const InputError& e) {
-        std::string why = e.what();
-        if (why.rfind("report: ", 0) == 0) why.erase(0, 8);
-        throw InputError("This is not a clout report: " + why + ".");
-    }
-    return card_from_report(r, name);
-}
-
 std::string encode_share(const ShareCard& c) {
-    const std::string problem = card_problem(c);
+    std::string problem = card_problem(c);
+    if (problem.empty()) problem = inputs_problem(c);
     if (!problem.empty()) throw InputError("This card cannot be shared: it holds " + problem + ".");
+    if (c.format != kShareFormat) throw InputError("This card cannot be shared again: it was made with score model 1.");
     std::vector<uint8_t> b;
     b.push_back(kShareFormat);
     b.push_back(static_cast<uint8_t>(c.score));
     for (int d : {c.d1, c.d7, c.d30}) b.push_back(static_cast<uint8_t>(static_cast<int8_t>(d)));
-    for (int p : c.points) b.push_back(static_cast<uint8_t>(p));
-    for (int p : c.max_points) b.push_back(static_cast<uint8_t>(p));
     put16(b, static_cast<uint32_t>(c.as_of_day));
     b.push_back(static_cast<uint8_t>(c.model[12] - '0'));
     put32(b, static_cast<uint32_t>(std::stoul(c.model.substr(14), nullptr, 16)));
+    put_score(b, c.combined);
     uint32_t mask = 0;
     for (const auto& n : c.networks) mask |= 1u << static_cast<int>(n.first);
     put16(b, mask);
-    for (const auto& n : c.networks) b.push_back(static_cast<uint8_t>(n.second));
+    for (const auto& n : c.network_scores) put_score(b, n);
     b.push_back(static_cast<uint8_t>(c.trend.size()));
     for (int v : c.trend) b.push_back(static_cast<uint8_t>(v));
     b.push_back(static_cast<uint8_t>(c.name.size()));
@@ -268,13 +453,14 @@ ShareCard decode_share(std::string_view s) {
     if (s.size() > kPayloadMax) throw InputError("This share link is too long to be a clout link.");
     const std::vector<uint8_t> b = b64url_decode(s);
     if (b.empty()) throw InputError("This share link is incomplete: it ends early (was it cut off when copied?).");
-    if (b[0] != kShareFormat) {
+    if (b[0] != 1 && b[0] != kShareFormat) {
         if (b[0] > kShareFormat && b[0] < 64)
             throw InputError("This share link was made by a newer version of clout (link format " + std::to_string(b[0]) +
-                             "); this page reads format " + std::to_string(kShareFormat) + ". Reload the page to update it.");
+                             "); this page reads formats 1 and " + std::to_string(kShareFormat) + ". Reload the page to update it.");
         throw InputError("This share link is damaged: it does not start like a clout link.");
     }
-    if (b.size() < kFixedBytes + 1 + 1)  // + one network score + one trend point
+    const size_t fixed = b[0] == 1 ? kFixedBytes1 : kFixedBytes2;
+    if (b.size() < fixed + 1 + 1)  // + one network + one trend point
         throw InputError("This share link is incomplete: it ends early (was it cut off when copied?).");
     const size_t body = b.size() - 4;
     const uint32_t stored = uint32_t{b[body]} | (uint32_t{b[body + 1]} << 8) | (uint32_t{b[body + 2]} << 16) |
@@ -284,22 +470,40 @@ ShareCard decode_share(std::string_view s) {
 
     Reader r{b, 1, body};
     ShareCard c;
+    c.format = b[0];
     c.score = static_cast<int>(r.u8());
     c.d1 = r.i8();
     c.d7 = r.i8();
     c.d30 = r.i8();
-    for (auto& p : c.points) p = static_cast<int>(r.u8());
-    for (auto& p : c.max_points) p = static_cast<int>(r.u8());
+    if (c.format == 1) {
+        for (auto& p : c.points) p = static_cast<int>(r.u8());
+        for (auto& p : c.max_points) p = static_cast<int>(r.u8());
+        for (size_t i = 0; i < kComponentCount; ++i) c.known[i] = c.max_points[i] > 0;
+    }
     c.as_of_day = r.u16();
     const uint32_t major = r.u8();
     const uint32_t hash = r.u32();
     char model[40];
     std::snprintf(model, sizeof model, "clout-score-%u.%08x", major, hash);
     c.model = model;
+    if (c.format == 2) {
+        c.combined = get_score(r);
+        c.base_points = score_const::kBasePoints;
+        c.points = c.combined.points;
+        c.known = known_of(c.combined.core);
+        for (size_t i = 0; i < kComponentCount; ++i) c.max_points[i] = kFixedMax[i];
+    }
     const uint32_t mask = r.u16();
     if (mask >> kNetworkCount) throw InputError("This share link holds impossible values: an unknown network.");
-    for (int i = 0; i < kNetworkCount; ++i)
-        if (mask & (1u << i)) c.networks.emplace_back(static_cast<Network>(i), static_cast<int>(r.u8()));
+    for (int i = 0; i < kNetworkCount; ++i) {
+        if (!(mask & (1u << i))) continue;
+        if (c.format == 1) {
+            c.networks.emplace_back(static_cast<Network>(i), static_cast<int>(r.u8()));
+        } else {
+            c.network_scores.push_back(get_score(r));
+            c.networks.emplace_back(static_cast<Network>(i), c.network_scores.back().score);
+        }
+    }
     const uint32_t t = r.u8();
     if (t < 1 || t > kShareTrendPoints) throw InputError("This share link holds impossible values: a trend of the wrong length.");
     for (uint32_t i = 0; i < t; ++i) c.trend.push_back(static_cast<int>(r.u8()));
@@ -309,30 +513,63 @@ ShareCard decode_share(std::string_view s) {
     if (r.pos != body) throw InputError("This share link is damaged: it has extra data at the end.");
     const std::string problem = card_problem(c);
     if (!problem.empty()) throw InputError("This share link holds impossible values: " + problem + ".");
+    const std::string disagree = inputs_problem(c);
+    if (!disagree.empty()) {
+        if (c.model != model_version())
+            throw InputError("This share link was made with another version of score model 2 (" + c.model +
+                             ") and its numbers cannot be checked here: " + disagree + ".");
+        throw InputError("This share link is damaged: its numbers do not match its inputs (" + disagree + ").");
+    }
     return c;
 }
 
 std::string card_to_json(const ShareCard& c) {
     using OJ = nlohmann::ordered_json;
+    auto partial = [](const std::array<bool, kComponentCount>& known) {
+        OJ unknown = OJ::array();
+        int pts = 0;
+        for (int i = 0; i < kComponentCount; ++i)
+            if (!known[static_cast<size_t>(i)]) {
+                unknown.push_back(component_id(static_cast<ComponentId>(i)));
+                pts += kFixedMax[i];
+            }
+        return unknown.empty() ? OJ(nullptr) : OJ{{"unknown", std::move(unknown)}, {"unmeasured_points", pts}};
+    };
     OJ j;
-    j["format"] = kShareFormat;
+    j["format"] = c.format;
+    j["model_major"] = c.format == 1 ? 1 : 2;
     j["score"] = c.score;
+    j["base_points"] = c.base_points;
+    j["partial"] = c.format == 1 ? OJ(nullptr) : partial(c.known);
     j["change"] = OJ{{"d1", c.d1}, {"d7", c.d7}, {"d30", c.d30}};
     OJ comps = OJ::array();
     for (int i = 0; i < kComponentCount; ++i) {
         const auto id = static_cast<ComponentId>(i);
+        const bool known = c.known[static_cast<size_t>(i)];
+        uint8_t prov = 0;
+        if (c.format == 2)
+            prov = id == ComponentId::Reach           ? c.combined.followers_from
+                   : id == ComponentId::Amplification ? c.combined.reshares_from
+                   : id == ComponentId::Engagement    ? c.combined.reactions_from
+                                                      : prov_bit(Provenance::Export);
         comps.push_back(OJ{{"id", component_id(id)},
                            {"label", component_label(id)},
-                           {"points", c.points[static_cast<size_t>(i)]},
+                           {"points", known ? OJ(c.points[static_cast<size_t>(i)]) : OJ(nullptr)},
                            {"max_points", c.max_points[static_cast<size_t>(i)]},
-                           {"available", c.max_points[static_cast<size_t>(i)] > 0}});
+                           {"known", known},
+                           {"available", known},
+                           {"provenance", known ? OJ(provenance_ids(prov)) : OJ::array()}});
     }
     j["components"] = std::move(comps);
     j["as_of"] = format_day(c.as_of_day);
     j["model"] = c.model;
     OJ nets = OJ::array();
-    for (const auto& n : c.networks)
-        nets.push_back(OJ{{"network", network_id(n.first)}, {"label", network_label(n.first)}, {"score", n.second}});
+    for (size_t i = 0; i < c.networks.size(); ++i) {
+        const auto& n = c.networks[i];
+        OJ x{{"network", network_id(n.first)}, {"label", network_label(n.first)}, {"score", n.second}};
+        x["partial"] = c.format == 2 && i < c.network_scores.size() ? partial(known_of(c.network_scores[i].core)) : OJ(nullptr);
+        nets.push_back(std::move(x));
+    }
     j["networks"] = std::move(nets);
     j["trend"] = c.trend;
     j["trend_step_days"] = kShareTrendStep;
@@ -341,5 +578,7 @@ std::string card_to_json(const ShareCard& c) {
 }
 
 std::string share_clean_name(std::string_view raw) { return clean_name(raw); }
+
+ShareCard card_from_report(const Report& r, std::string_view name) { return card_from_report_json(report_to_json(r), name); }
 
 }  // namespace clout

@@ -3,18 +3,33 @@
 // The same code encodes links in the page, decodes them when a link is opened, runs in
 // the native tests and in the fuzzer (fuzz/fuzz_share_link.cpp). Pure: no I/O, no clock.
 //
-// Layout, format 1 (all integers little-endian; docs/REPORT.md "Share links"):
-//   u8  format (1)            u8  score (1..100)
-//   i8  d1, d7, d30           u8  points[5]  (reach, amplification, engagement, consistency, conversation)
-//   u8  max_points[5]         u16 as_of (days since 1970-01-01)
-//   u8  model major           u32 model hash (the 8 hex digits of "clout-score-1.xxxxxxxx")
-//   u16 networks (bit i = Network i)   u8 score of each network present, in bit order
+// Layout, format 2 (score model 2; all integers little-endian, "v" = unsigned LEB128
+// varint of at most 9 bytes; docs/REPORT.md "Share links"):
+//   u8  format (2)            u8  score (1..100)
+//   i8  d1, d7, d30           u16 as_of (days since 1970-01-01)
+//   u8  model major (2)       u32 model hash (the 8 hex digits of "clout-score-2.xxxxxxxx")
+//   core                      the combined score's inputs, see below
+//   u16 networks (bit i = Network i), then per network present, in bit order: core
 //   u8  T (1..53)             u8  trend[T]   (weekly: as_of - 7*(T-1) ... as_of, ascending)
 //   u8  L (0..64)             L bytes of display name (UTF-8; only if the person chose to include it)
 //   u32 CRC-32 (IEEE) of every byte before it
+// core = u8 known (bit 0 followers, 1 reactions, 2 reshares, 3 replies)
+//        u8 provenance (bits 0-3 followers', 4-7 reactions'), u8 provenance of reshares (bits 0-3)
+//        v followers (if known)   v posts_with_reshares   v reshared_posts
+//        v h_reactions   v h_reshares   v qualifying_replies   u8 weeks_active
+//        u8 points[5] (whole points as the sharer's page showed them)   u8 score
+// The viewer recomputes every score and component's points from the inputs with this
+// engine: a link whose stated numbers disagree with its inputs opens as damaged.
+//
+// Format 1 (score model 1: stated points and maxima, no inputs) is still read and shown
+// as a model-1 card: u8 format (1), u8 score, i8 d1, d7, d30, u8 points[5], u8 max_points[5],
+// u16 as_of, u8 model major, u32 model hash, u16 networks + u8 score each, u8 T + trend,
+// u8 L + name, u32 CRC-32.
+//
 // Decoding checks, in order: alphabet and length, format, checksum, exact length, every
-// value's range, points adding up to score - 1, trend ending at the score, d7 agreeing
-// with the trend. Anything wrong throws InputError with a sentence a person can read.
+// value's range, points adding up (format 2: base + known points = score, recomputed from
+// the inputs; format 1: points = score - 1), trend ending at the score, d7 agreeing with the
+// trend. Anything wrong throws InputError with a sentence a person can read.
 #pragma once
 
 #include <array>
@@ -30,32 +45,45 @@
 
 namespace clout {
 
-constexpr int kShareFormat = 1;
+constexpr int kShareFormat = 2;          // written; format 1 (model 1) is still read
 constexpr int kShareTrendPoints = 53;   // one a week for a year, the last = as_of
 constexpr int kShareTrendStep = 7;      // days between trend points
 constexpr size_t kShareNameMax = 64;    // bytes of UTF-8
 constexpr size_t kShareLinkMax = 2000;  // characters of a whole link, page address included
 
+// One score's inputs as a link carries them (format 2): enough to recompute it.
+struct ShareScore {
+    ScoreCore core;
+    uint8_t followers_from = 0, reactions_from = 0, reshares_from = 0;  // prov_bit sets
+    std::array<int, kComponentCount> points{};  // whole points as stated (unknown: 0)
+    int score = 1;
+};
+
 struct ShareCard {
+    int format = kShareFormat;                        // 1 = a model-1 link (no inputs)
     int score = 1;
     int d1 = 0, d7 = 0, d30 = 0;
     std::array<int, kComponentCount> points{};
-    std::array<int, kComponentCount> max_points{};   // 0 = the component was unavailable
+    std::array<int, kComponentCount> max_points{};   // format 1: 0 = unavailable; format 2: the fixed maxima
+    std::array<bool, kComponentCount> known{};
+    int base_points = 0;                              // format 2: 1; format 1: 0 (its points add up to score - 1)
     int64_t as_of_day = 0;
-    std::string model;                                // "clout-score-1.9167511d"
+    std::string model;                                // "clout-score-2.xxxxxxxx"
     std::vector<std::pair<Network, int>> networks;    // in Network order, each score 1..100
+    ShareScore combined;                              // format 2: the combined score's inputs
+    std::vector<ShareScore> network_scores;           // format 2: per entry of `networks`
     std::vector<int> trend;                           // weekly, ascending, last == score
     std::string name;                                 // empty = not included
 };
 
-// The card of a report. `name` is the display name to include ("" = none); it is cleaned
-// (control characters dropped, spaces collapsed) and cut to kShareNameMax bytes on a
-// character boundary. Throws InputError when a value is out of the card's range or the
-// report has no trend.
-ShareCard card_from_report(const Report& r, std::string_view name = {});
-// The same from the report's JSON (schema clout.report.v1, `clout score --json`), read
-// with report_from_json; throws InputError when the JSON is not a clout report.
+// The card of a report, from its JSON (schema clout.report.v2, what the page holds and
+// `clout score --json` prints). `name` is the display name to include ("" = none); it is
+// cleaned (control characters dropped, spaces collapsed) and cut to kShareNameMax bytes
+// on a character boundary. Throws InputError when the JSON is not a clout report.
 ShareCard card_from_report_json(std::string_view report_json, std::string_view name = {});
+// The same from the typed report (written to JSON and read back: the card's reader of schema
+// 2 reads the JSON text, the page's and the CLI's one form).
+ShareCard card_from_report(const Report& r, std::string_view name = {});
 
 // The fragment payload (base64url, no padding) of a card; throws InputError when the card
 // itself is out of range (it never is for a card_from_report_json result).
@@ -64,9 +92,11 @@ std::string encode_share(const ShareCard& card);
 // "#s=" is skipped). Throws InputError with a readable message on any damage.
 ShareCard decode_share(std::string_view payload_or_link);
 
-// The card as JSON for the page's card view and PNG (keys: format, score, change {d1, d7,
-// d30}, components [{id, label, points, max_points, available}], as_of, model,
-// networks [{network, label, score}], trend, trend_step_days, name).
+// The card as JSON for the page's card view and PNG (keys: format, model_major, score,
+// base_points, partial ({unknown, unmeasured_points} or null), change {d1, d7, d30},
+// components [{id, label, points (null when unknown), max_points, known, available,
+// provenance}], as_of, model, networks [{network, label, score, partial}], trend,
+// trend_step_days, name).
 std::string card_to_json(const ShareCard& card);
 
 // The display name as a card holds it (what card_from_report_json does to `name`): control
