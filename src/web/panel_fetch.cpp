@@ -15,7 +15,7 @@ void fetch_entry(float w, bool fetched_before) {
     const Fonts& f = u.f;
     gap(14);
     text(f.small, c.text,
-         fetched_before ? "Public counts were fetched for this report (see the notes above). You can fetch them again:"
+         fetched_before ? "Public counts were fetched for this report (host and date above; marked \"fetched\" in the breakdown). You can fetch them again:"
                         : "This export has no follower count and no reactions to your posts. The network publishes "
                           "them: you can ask for them (you will see exactly what is sent first).",
          w);

@@ -31,6 +31,9 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
             const size_t k = n.find("its DID is did:");
             if (k != std::string::npos) text(f.small, c.faint, elide(f.small, n.substr(k + 11), w));
         }
+        // Public counts fetched on request: where from and when, and what the fetch could not read.
+        for (const auto& n : s.notes)
+            if (n.rfind("Public counts fetched from ", 0) == 0 || n.rfind("Fetch: ", 0) == 0) text(f.small, c.warn, n, w);
         gap(6);
         auto cnt = [&](int64_t v) { return v < 0 ? std::string("unknown") : fmt_int(v); };
         text(f.small, c.muted, cnt(s.posts) + " posts \xC2\xB7 " + cnt(s.replies) + " replies \xC2\xB7 " + cnt(s.reposts) +

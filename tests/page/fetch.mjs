@@ -142,6 +142,20 @@ try {
     const foreign = problems.foreignRequests.filter((u) => !u.startsWith(mock.base));
     check(foreign.length === 0, "no request to any origin but the page's and the consented host", foreign.join(" "));
     check(problems.pageErrors.length === 0, "no page errors", problems.pageErrors.join(" | "));
+    // the Sources card says where the counts came from and when (the note is drawn in the canvas;
+    // the screen-reader text carries the same sources)
+    const srcNote = await page.evaluate(() => window.clout.report.sources[0].notes.find((n) => n.startsWith("Public counts fetched from")));
+    check(/^Public counts fetched from public\.api\.bsky\.app on \d{4}-\d\d-\d\dT/.test(srcNote || ""), "the note names the host and the date", srcNote);
+    const prov = await page.evaluate(() => window.clout.report.components.map((c) => c.id + ":" + c.provenance.join("+")).join(" "));
+    check(/reach:fetched/.test(prov) && /engagement:fetched/.test(prov), "reach and engagement are marked fetched", prov);
+    await page.mouse.move(640, 500);
+    for (let i = 0; i < 40; i++) {
+      const vis = await page.evaluate(() => { const b = document.getElementById("fetch-open"); if (b.hidden) return false;
+        const r = b.getBoundingClientRect(); return r.top >= 60 && r.bottom <= innerHeight; });
+      if (vis) break;
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(120);
+    }
     await page.screenshot({ path: screenshotPath("fetch-done-desktop.png") });
     await context.close();
     await mock.close();
