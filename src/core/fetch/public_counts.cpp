@@ -89,6 +89,17 @@ bool parse_http_date(std::string_view s, int64_t& out) {
     return parse_iso8601(iso, out);
 }
 
+// A published post of the account, dated in the period, with an id the network's API knows
+// (a Bluesky record key, a Mastodon status number): one whose counts are asked for.
+bool asked_about(const Post& post, uint32_t account, Network network, const FetchOptions& opt) {
+    if (post.account != account || post.kind == PostKind::Repost) return false;
+    const int64_t d = day_of(post.time);
+    if (d < opt.from_day || d > opt.to_day) return false;
+    if (network == Network::Bluesky) return post.id_kind == IdKind::Tid;
+    if (network == Network::Mastodon) return post.id_kind == IdKind::Decimal;
+    return false;
+}
+
 }  // namespace
 
 std::string url_encode(std::string_view s) {
@@ -138,14 +149,7 @@ FetchPlan public_counts_plan(const Activity& a, uint32_t account, const FetchOpt
     const Account& acc = a.accounts[account];
     p.network = acc.network;
     int64_t n = 0;
-    for (const auto& post : a.posts) {
-        if (post.account != account || post.kind == PostKind::Repost) continue;
-        const int64_t d = day_of(post.time);
-        if (d < opt.from_day || d > opt.to_day) continue;
-        if (acc.network == Network::Bluesky && post.id_kind != IdKind::Tid) continue;
-        if (acc.network == Network::Mastodon && post.id_kind != IdKind::Decimal) continue;
-        ++n;
-    }
+    for (const auto& post : a.posts) n += asked_about(post, account, acc.network, opt);
     p.post_ids = n;
     if (acc.network == Network::Bluesky) {
         if (acc.id.rfind("did:", 0) != 0) {
@@ -190,14 +194,8 @@ PublicCountsFetcher::PublicCountsFetcher(const Activity& a, uint32_t account, Fe
     }
     struct W { int64_t time; uint64_t id; };
     std::vector<W> w;
-    for (const auto& post : a.posts) {
-        if (post.account != account || post.kind == PostKind::Repost) continue;
-        const int64_t d = day_of(post.time);
-        if (d < opt_.from_day || d > opt_.to_day) continue;
-        if (plan_.network == Network::Bluesky && post.id_kind != IdKind::Tid) continue;
-        if (plan_.network == Network::Mastodon && post.id_kind != IdKind::Decimal) continue;
-        w.push_back({post.time, post.id});
-    }
+    for (const auto& post : a.posts)
+        if (asked_about(post, account, plan_.network, opt_)) w.push_back({post.time, post.id});
     std::sort(w.begin(), w.end(), [](const W& x, const W& y) { return x.time != y.time ? x.time > y.time : x.id > y.id; });
     w.erase(std::unique(w.begin(), w.end(), [](const W& x, const W& y) { return x.id == y.id; }), w.end());
     for (const auto& x : w) {
