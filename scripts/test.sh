@@ -2,7 +2,8 @@
 # Builds everything and runs every test suite:
 #   1. native: the `clout` CLI and the doctest suite (g++), run;
 #   2. wasm: the same doctest suite compiled by Emscripten, run under Node;
-#   3. page: the web app built into dist/ and checked in headless Chromium (tests/page/*.mjs);
+#   3. page: the web app built into dist/ and checked in headless Chromium (tests/page/*.mjs),
+#      and the CLI against loopback mock servers (tests/cli/*.mjs);
 #   4. the native suite under ASan + UBSan (scripts/test_sanitize.sh), and every libFuzzer
 #      target briefly (scripts/fuzz.sh all $FUZZ_SECONDS, default 30 s, two at a time).
 #      QUICK=1 leaves out step 4 (a faster local run; CI always runs it).
