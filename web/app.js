@@ -307,6 +307,7 @@
   let followers = null;        // a follower count typed in (Sources), or null
   let reactions = null, reshares = null;  // reactions / reshares per post typed in (Sources), or null
   let pending = null;          // the running import
+  let queuedRescore = null;    // a re-score asked for while it runs (runImport)
 
   // The worker starts from a blob: URL that only loads worker.js from this page's folder. A
   // worker started from its own file takes its Content-Security-Policy from that file's
@@ -357,6 +358,16 @@
   function runImport(files, replace) {
     const bad = files.filter((f) => !(f instanceof Blob));
     if (bad.length) return Promise.reject(new TypeError("clout.open: expected File objects"));
+    // A re-score (a count typed in Sources, public counts fetched) waits for the run in
+    // progress instead of cancelling it: a cancel replaces the worker, which must then read
+    // every file again. Several re-scores asked meanwhile make one, with the latest values.
+    if (pending && !files.length && !replace && !pending.rank && pending.done) {
+      if (!queuedRescore) {
+        const again = () => { queuedRescore = null; return runImport([], false); };
+        queuedRescore = pending.done.then(again, again);
+      }
+      return queuedRescore;
+    }
     if (pending) cancelRun();
     if (!worker) newWorker();
     const id = ++runId;
@@ -369,7 +380,7 @@
     const reset = Array.from(workerHas).some((k) => !wanted.has(k));
     if (reset) workerHas = new Set();
     const toRead = all.filter((s) => !workerHas.has(s.key));
-    return new Promise((resolve, reject) => {
+    const run = new Promise((resolve, reject) => {
       pending = { id, resolve, reject, all, errors: [], reading: toRead.map((s) => s.key), t0: performance.now(), replace };
       clout.busy = true;
       const names = toRead.map((s) => s.file.name);
@@ -380,6 +391,8 @@
       clout.announce(toRead.length ? "Reading " + names.join(", ") + "…" : "Scoring again…");
       worker.postMessage({ type: "run", id, reset, add: toRead, keys: all.map((s) => s.key), followers, reactions, reshares });
     });
+    pending.done = run;
+    return run;
   }
 
   function cancelRun() {
