@@ -173,7 +173,16 @@ void CsvReader::detect_delimiter() {
     delim_ = tabs > commas ? '\t' : ',';
 }
 
-inline int CsvReader::get() {
+inline void CsvReader::take_run(std::string& field, size_t run) {
+    if (field.size() + run > max_field_)
+        throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " + std::to_string(max_field_ >> 20) +
+                         " MB");
+    field.append(buf_.data() + pos_, run);
+    pos_ += run;
+    consumed_ += run;
+}
+
+int CsvReader::get() {
     if (pos_ >= buf_.size() && !fill()) return -1;
     ++consumed_;
     return static_cast<unsigned char>(buf_[pos_++]);
@@ -224,12 +233,7 @@ bool CsvReader::next(std::vector<std::string>& row) {
                         while (x < e && *x != '"' && *x != '\r' && *x != '\n') ++x;
                         size_t run = static_cast<size_t>(x - b);
                         if (run) {
-                            if (field.size() + run > max_field_)
-                                throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
-                                                 std::to_string(max_field_ >> 20) + " MB");
-                            field.append(b, run);
-                            pos_ += run;
-                            consumed_ += run;
+                            take_run(field, run);
                             continue;
                         }
                     }
@@ -268,14 +272,7 @@ bool CsvReader::next(std::vector<std::string>& row) {
                 const char* q = b;
                 while (q < e && *q != delim_ && *q != '\r' && *q != '\n') ++q;
                 size_t run = static_cast<size_t>(q - b);
-                if (run) {
-                    if (field.size() + run > max_field_)
-                        throw LimitError("line " + std::to_string(record_line_) + ": a field longer than " +
-                                         std::to_string(max_field_ >> 20) + " MB");
-                    field.append(b, run);
-                    pos_ += run;
-                    consumed_ += run;
-                }
+                if (run) take_run(field, run);
                 if (q == e) continue;
                 int u = get();
                 if (u == static_cast<unsigned char>(delim_)) break;

@@ -53,6 +53,9 @@ public:
 
 private:
     int get();     // next byte or -1
+    // Appends the `run` bytes at the read position to `field` (a field's plain bytes taken in
+    // one piece), keeping the field's size limit.
+    void take_run(std::string& field, size_t run);
     int peek();
     bool fill();
     size_t read_chunk(std::string& out);   // next decoded chunk (replaces out); 0 at the end
