@@ -214,9 +214,12 @@ TEST_CASE("model 2: typed reactions per post fill engagement and amplification, 
     CHECK(r.inputs.reactions_total < 5 * r.inputs.posts);
     // posts never show made-up per-post counts
     for (const auto& tp : r.top_posts) CHECK(tp.reactions == 0);
-    // activity components are unchanged: a typed average cannot say which post got a reaction
-    CHECK(r.result[ComponentId::Consistency].points_q == bare.result[ComponentId::Consistency].points_q);
-    CHECK(r.result[ComponentId::Conversation].points_q == bare.result[ComponentId::Conversation].points_q);
+    // activity components: a post qualifies when its spread share of the mean reaches one
+    // reaction, so about exp(-1/(2 x 4)) = 88% of the replies qualify (without reactions, all)
+    CHECK(r.inputs.qualifying_replies < bare.inputs.qualifying_replies);
+    CHECK(r.inputs.qualifying_replies * 100 >= 75 * bare.inputs.qualifying_replies);
+    CHECK(r.result[ComponentId::Consistency].points_q == bare.result[ComponentId::Consistency].points_q);  // 5 posts a week: still every week
+    CHECK(r.result[ComponentId::Conversation].points_q <= bare.result[ComponentId::Conversation].points_q);
     const auto j = nlohmann::json::parse(report_to_json(r));
     CHECK(j["components"][2]["provenance"] == nlohmann::json::array({"typed"}));
     CHECK(j["components"][1]["provenance"] == nlohmann::json::array({"typed"}));
@@ -233,6 +236,30 @@ TEST_CASE("model 2: typed reactions per post fill engagement and amplification, 
     CHECK(build_report(full, o).result.exact_q == build_report(full).result.exact_q);
     check_surfaces_add_up(r);
     check_surfaces_add_up(bare);
+}
+
+TEST_CASE("model 2: a typed 0 reactions per post is a known 0: the posts get no response and do not qualify") {
+    // Regression: the spam profile (no reaction on any post) scored 8 with its export's
+    // counts but 28 with "0 reactions per post" typed, because a typed mean made every post
+    // qualify for consistency and conversation.
+    for (uint64_t seed = 1; seed <= 3; ++seed) {
+        const Report full = build_report(gen::make_activity(gen::Profile::Spam, opts(seed)));
+        Activity a = gen::make_activity(gen::Profile::Spam, opts(seed));
+        strip_reactions(a);
+        ReportOptions o;
+        SuppliedSignals s;
+        s.reactions_per_post = 0;
+        s.reshares_per_post = 0;
+        o.supplied.push_back(s);
+        const Report typed = build_report(a, o);
+        CHECK(typed.result[ComponentId::Engagement].available);
+        CHECK(typed.result.score == full.result.score);
+        CHECK(typed.result.exact_q == full.result.exact_q);
+        CHECK(typed.inputs.weeks_active == 0);
+        CHECK(typed.inputs.qualifying_replies == 0);
+        // without the typed 0 the reactions are unknown and every post counts as active
+        CHECK(build_report(a).inputs.weeks_active == 13);
+    }
 }
 
 TEST_CASE("model 2: fetched counts enter through the same supplied signals, marked fetched") {
@@ -326,6 +353,9 @@ TEST_CASE("model 2: calibration across network cases (docs/SCORING.md §9)") {
                 CHECK(c.insights <= 49);
             }
         }
+        // A typed mean of 0 is what the spam account's export says: the same low score.
+        if (p == gen::Profile::Spam)
+            for (const auto& c : cs) CHECK(c.typed == c.full);
         // A partial score stays below the full one for anyone whose posts get responses. (An
         // account whose posts get none -- spam, a newcomer -- can score more without
         // reactions, where every post counts as active: docs/SCORING.md §9.)

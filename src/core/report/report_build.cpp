@@ -161,9 +161,12 @@ struct Prep {
             f.e = engagement_of(p);
             f.r = std::max<int64_t>(0, p.reposts) + std::max<int64_t>(0, p.quotes);
         }
-        // A filled-in number per post (typed, fetched, insights) is an average: it cannot say
-        // which post got a reaction, so there every published post qualifies, as without reactions.
-        f.qualifying = f.published && (!per_post_react[p.account] || f.e >= 1);
+        // Without reaction counts every published post qualifies (response cannot be seen).
+        // A filled-in mean (typed, insights) qualifies a post by the same spread share that
+        // feeds the h-index: about the share of posts a mean that size leaves with a reaction,
+        // and none for a mean of 0 (the person says their posts get no response).
+        const bool by_count = per_post_react[p.account] || mean_e[p.account] >= 0;
+        f.qualifying = f.published && (!by_count || f.e >= 1);
         f.reply_other = p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self;
         return f;
     }
