@@ -69,7 +69,8 @@ double Rng::uniform() { return static_cast<double>(next() >> 11) * (1.0 / 900719
 int64_t Rng::below(int64_t n) { return n <= 0 ? 0 : static_cast<int64_t>(next() % static_cast<uint64_t>(n)); }
 double Rng::exponential(double mean) { return -mean * det_ln(1.0 - uniform()); }
 
-void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o) {
+void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o, std::vector<GeneratedPost>* out,
+                          GeneratedActions* actions) {
     Params P = params_of(prof);
     Rng rng(o.seed * 1000003ull + static_cast<uint64_t>(prof) * 7919ull + static_cast<uint64_t>(o.network));
     Account acc;
@@ -132,7 +133,9 @@ void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o
             p.kind = PostKind::Repost;
             p.target_account = a.strings.intern(friend_name);
             if (react) p.likes = p.reposts = 0;
-            a.add_post(p, o.with_text ? std::string("RT @") + friend_name + ": something worth sharing" : "rt");
+            const std::string rt = o.with_text ? std::string("RT @") + friend_name + ": something worth sharing" : "rt";
+            a.add_post(p, rt);
+            if (out) out->push_back({p, rt, friend_name, {}, {}});
             continue;
         }
         const double v = rng.uniform();
@@ -177,6 +180,12 @@ void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o
             text = "post";
         }
         a.add_post(p, text, tags, mentions);
+        if (out) {
+            GeneratedPost g{p, text, p.kind == PostKind::Original ? std::string() : std::string(friend_name), {}, {}};
+            for (auto t : tags) g.hashtags.emplace_back(t);
+            for (auto m : mentions) g.mentions.emplace_back(m);
+            out->push_back(std::move(g));
+        }
     }
     // likes given and follows made
     const double like_gap = 7.0 * kSecondsPerDay / std::max(P.likes_per_week, 1e-9);
@@ -188,8 +197,12 @@ void add_profile_activity(Activity& a, Profile prof, const ActivityGenOptions& o
             a.add_like(ai, o.network == Network::X ? 0 : static_cast<int64_t>(t),
                        std::string("liked-") + std::to_string(++n) + "-" + std::to_string(static_cast<int64_t>(t)), who);
         }
+        if (actions) actions->likes = n;
     }
-    for (int k = 0; k < 10; ++k) a.add_follow(ai, start + k * 86400, kFriends[k]);
+    for (int k = 0; k < 10; ++k) {
+        a.add_follow(ai, start + k * 86400, kFriends[k]);
+        if (actions) actions->follows.emplace_back(kFriends[k]);
+    }
 }
 
 Activity make_activity(Profile p, const ActivityGenOptions& o) {

@@ -35,6 +35,20 @@ struct ActivityGenOptions {
     std::vector<std::string> filler_words;
 };
 
+// A generated post as an export writer needs it: the model's post plus the text, hashtags
+// and mentions the model does not keep whole (export_gen.h writes them to files).
+struct GeneratedPost {
+    Post post;             // account, time, id, kind, reply target, likes/reposts received
+    std::string text;      // the full text ("@ana ..." for a reply, "RT @ana: ..." for a repost)
+    std::string target;    // the friend replied to, quoted or reposted ("" for an original)
+    std::vector<std::string> hashtags, mentions;
+};
+// What one profile did besides posting (likes given, follows made), for the writers.
+struct GeneratedActions {
+    int64_t likes = 0;                 // likes given
+    std::vector<std::string> follows;  // accounts followed (with their times in the model)
+};
+
 // A deterministic 64-bit PRNG (splitmix64) with the few distributions the generators need.
 struct Rng {
     uint64_t s;
@@ -46,7 +60,10 @@ struct Rng {
 };
 
 // Appends one account with its posts, likes and follows to `a` (not normalized).
-void add_profile_activity(Activity& a, Profile p, const ActivityGenOptions& o = {});
+// With `posts`, every post (reposts included) is also appended there in generation
+// (time) order, with its text; with `actions`, the likes and follows made.
+void add_profile_activity(Activity& a, Profile p, const ActivityGenOptions& o = {},
+                          std::vector<GeneratedPost>* posts = nullptr, GeneratedActions* actions = nullptr);
 // A fresh, normalized activity of one profile.
 Activity make_activity(Profile p, const ActivityGenOptions& o = {});
 

@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "x_archive_gen.h"
+#include "export_gen.h"
 #include "mastodon_gen.h"
 #include "bluesky_gen.h"
 #include "roster_gen.h"
@@ -163,6 +166,47 @@ int run_bluesky_car(Args& args) {
                 "with_media: %d\nwith_links: %d\nfile_bytes: %zu\n",
                 t.posts, t.replies, t.self_replies, t.quotes, t.reposts, t.likes, t.follows, t.with_media,
                 t.with_links, car.size());
+    return 0;
+}
+
+// One generated activity (activity_gen.h's profiles) written as an X or a Mastodon archive:
+// the same posts, times, kinds and texts in either, for comparing networks.
+int run_activity(Args& args) {
+    clout::gen::ActivityExportOptions o;
+    const std::string profile = args.str("--profile", "median");
+    bool found = false;
+    for (auto p : clout::gen::all_profiles())
+        if (profile == clout::gen::profile_id(p)) {
+            o.profile = p;
+            found = true;
+        }
+    if (!found) throw std::runtime_error("--profile is newcomer, median, small_business, professional, celebrity or spam");
+    o.seed = static_cast<uint64_t>(args.num("--seed", 1));
+    o.as_of_day = args.num("--as-of-day", o.as_of_day);
+    o.history_days = static_cast<int>(args.num("--history-days", o.history_days));
+    o.mastodon_counts = args.flag("--counts-43");
+    o.mastodon_host = args.str("--host", o.mastodon_host);
+    const std::string network = args.str("--network", "x");
+    if (network != "x" && network != "mastodon") throw std::runtime_error("--network is x or mastodon");
+    std::string out = args.output();
+    // A folder: the file goes in it under the name the network gives its exports (for
+    // Mastodon, the name is where the export date is read from).
+    const bool dir = std::filesystem::is_directory(out);
+    const int64_t export_time = o.as_of_day * 86400 + 12 * 3600;
+    if (dir)
+        out = (std::filesystem::path(out) /
+               (network == "x" ? "twitter-" + std::to_string(o.as_of_day) + ".zip" : clout::gen::mastodon_archive_name(export_time)))
+                  .string();
+    else if (network == "mastodon" && std::filesystem::path(out).filename().string().find("archive-") == std::string::npos)
+        std::fprintf(stderr, "clout-gen activity: the Mastodon importer reads the export date from a name like %s; "
+                     "without it the as-of day is the newest post's\n", clout::gen::mastodon_archive_name(export_time).c_str());
+    const auto t = network == "x" ? clout::gen::write_activity_x_archive(o, out) : clout::gen::write_activity_mastodon_archive(o, out);
+    std::printf("file: %s\nhandle: %s\nposts: %lld\nreposts: %lld\nfollowers: %lld\nfollowing: %lld\nlikes_given: %lld\n"
+                "likes_received: %lld\nreposts_received: %lld\nexport_time: %lld\n",
+                out.c_str(), t.handle.c_str(), (long long)t.published, (long long)t.reposts, (long long)t.followers,
+                (long long)t.following, (long long)t.likes_given,
+                network == "x" || o.mastodon_counts ? (long long)t.likes_received : -1LL,
+                network == "x" || o.mastodon_counts ? (long long)t.reposts_received : -1LL, (long long)t.export_time);
     return 0;
 }
 
@@ -326,6 +370,12 @@ const std::vector<Kind> kKinds = {
      "      --counts-43 (likes/shares totals) --tar-era --root DIR --seed S\n"
      "      --total-items-offset N (stated totalItems minus the items; real exports: -29) --following-quoted-newlines",
      run_mastodon_archive},
+    {"activity",
+     "one generated activity as an X or a Mastodon archive zip (the same posts, times, kinds and texts):\n"
+     "      --network x|mastodon --profile newcomer|median|small_business|professional|celebrity|spam --seed S\n"
+     "      --as-of-day D (default 20000) --history-days N --counts-43 (Mastodon: each post's likes/shares, the X counts)\n"
+     "      --host HOST (Mastodon server); OUT a folder: the file gets the network's own name (Mastodon's holds the date)",
+     run_activity},
     {"bluesky-car",
      "Bluesky repository CAR: --originals N --self-replies N --other-replies N --quotes N --reposts N --likes N\n"
      "      --follows N --deleted-follows N --v2 --did DID --seed S\n"
