@@ -174,14 +174,14 @@ TEST_CASE("network-neutral: one activity as an X archive and a Mastodon archive,
             CHECK(r_mean.inputs.reactions_from == prov_bit(Provenance::Typed));
             CHECK(std::abs(r_mean.result.score - rx.result.score) <= 8);
             char row[200];
-            std::snprintf(row, sizeof row, "| %s | %llu | %d | %d | %d | %d | %lld, %lld |\n", gen::profile_id(prof),
+            std::snprintf(row, sizeof row, "| %s | %llu | %d | %d | %d | %d (%lld, %lld) |\n", gen::profile_id(prof),
                           static_cast<unsigned long long>(seed), rx.result.score, bare.result.score, r_typed_fol.result.score,
                           r_mean.result.score, static_cast<long long>(mean.reactions_per_post),
                           static_cast<long long>(mean.reshares_per_post));
             table += row;
         }
     }
-    MESSAGE("profile | seed | X archive | Mastodon, nothing supplied | Mastodon + followers typed + counts fetched | "
-            "Mastodon + followers and mean typed | typed means\n"
+    MESSAGE("rows of docs/SCORING.md §9 (profile | seed | X | Mastodon alone | + followers, counts fetched | "
+            "+ followers, means typed (reactions, reshares))\n"
             << table);
 }
