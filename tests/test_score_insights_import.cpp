@@ -94,7 +94,8 @@ TEST_CASE("insights scoring: engagement from the insights of a generated Instagr
     bool estimate = false;
     for (const auto& w : r.warning_details) estimate |= w.code == "insights_estimate";
     CHECK(estimate);
-    CHECK(report_to_json(r).find("estimate from the export's insights") != std::string::npos);
+    CHECK(report_to_json(r).find("estimate from the export's insights (aggregates spread evenly over the posts of their range)") !=
+          std::string::npos);
     CHECK(report_to_text(r).find("[insights]") != std::string::npos);
 
     // The partial points: amplification's 20 are unmeasured, and base + the known points
