@@ -166,7 +166,7 @@ struct Prep {
         // feeds the h-index: about the share of posts a mean that size leaves with a reaction,
         // and none for a mean of 0 (the person says their posts get no response).
         const bool by_count = per_post_react[p.account] || mean_e[p.account] >= 0;
-        f.qualifying = f.published && (!by_count || f.e >= 1);
+        f.qualifying = f.published && (!by_count || f.e >= score_const::kQualifyMinReactions);
         f.reply_other = p.kind == PostKind::Reply && p.reply_target != ReplyTarget::Self;
         return f;
     }

@@ -104,6 +104,7 @@ std::string constants_table() {
         {"max_conversation", kMaxConversation},
         {"base_points", kBasePoints},
         {"unknown_component_points", 0},  // a missing signal scores nothing and moves no points
+        {"qualifying_min_reactions", kQualifyMinReactions},
     };
     std::string s;
     char buf[96];
@@ -303,11 +304,11 @@ ScoreInputs inputs_from_aggregates(const Aggregates& a) {
     if (in.replies_known) {
         in.replies = scale_count(a.replies_made, f);
         // replies qualify in the same share as posts receive a reaction
-        in.qualifying_replies = (!in.reactions_known || in.median_reactions >= 1 || posts == 0)
+        in.qualifying_replies = (!in.reactions_known || in.median_reactions >= kQualifyMinReactions || posts == 0)
                                     ? in.replies
                                     : std::min(in.replies, reactions * in.replies / std::max<int64_t>(1, posts));
     }
-    const int64_t qualifying = (!in.reactions_known || in.median_reactions >= 1) ? posts : std::min(posts, reactions);
+    const int64_t qualifying = (!in.reactions_known || in.median_reactions >= kQualifyMinReactions) ? posts : std::min(posts, reactions);
     const double weeks_in_period = std::min(static_cast<double>(kWeeks), static_cast<double>(std::max<int64_t>(a.period_days, 1)) / 7.0);
     in.weeks_active = static_cast<int>(std::min<int64_t>(kWeeks, std::min<int64_t>(qualifying, std::llround(weeks_in_period * f))));
     return in;

@@ -35,6 +35,9 @@ constexpr double kConversationCeiling = 150;     // qualifying replies at which 
 constexpr int kMaxReach = 25, kMaxAmplification = 20, kMaxEngagement = 34;  // audience group: 79
 constexpr int kMaxConsistency = 10, kMaxConversation = 10;                  // activity group: 20
 constexpr int kBasePoints = 1;           // every score starts here: base + the five maxima = 100
+// Reactions (counted, or a filled-in mean's share) a published post needs to qualify; it also
+// decides, since model 2's filled-in means, which posts such a mean leaves qualifying.
+constexpr int kQualifyMinReactions = 1;
 }  // namespace score_const
 
 enum class ComponentId : uint8_t { Reach, Amplification, Engagement, Consistency, Conversation };
