@@ -3,7 +3,7 @@
 // FileReaderSync, never loaded whole), read once, and kept as parsed activity in the
 // module, so a follower count typed in re-scores without reading anything again.
 //
-// Messages in (from web/app.js):
+// Messages in (from web/worker_client.js):
 //   {type: "run", id, reset, add: [{key, file}], keys: [key...], followers: number|null,
 //    reactions: number|null, reshares: number|null}   (typed per post, for exports without them)
 //       forgets every file read before (reset), reads the files in `add`, then builds the

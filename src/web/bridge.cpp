@@ -80,7 +80,8 @@ void place(const char* id, float x, float y, float w, float h, bool visible) {
 }
 }  // namespace clout::web::js
 
-// ---- JS -> C++ (called by web/app.js as Module._clout_web_*)
+// ---- JS -> C++ (called by the page's scripts, web/worker_client.js, web/input.js, web/app.js,
+// as Module._clout_web_*; the ranking's are in bridge_rank.cpp, sharing's in bridge_share.cpp)
 using namespace clout::web;
 
 extern "C" {
@@ -293,7 +294,7 @@ EMSCRIPTEN_KEEPALIVE void clout_web_toolbar(float w, float h) {
     request_redraw();
 }
 
-// A wheel or touchpad scroll over the canvas, in ImGui's units (web/app.js).
+// A wheel or touchpad scroll over the canvas, in ImGui's units (web/input.js).
 EMSCRIPTEN_KEEPALIVE void clout_web_wheel(float dx, float dy) {
     if (!ImGui::GetCurrentContext()) return;
     ImGuiIO& io = ImGui::GetIO();

@@ -1,4 +1,4 @@
-// C++ -> JavaScript calls (the page glue in web/app.js, namespace window.clout).
+// C++ -> JavaScript calls (the page's scripts, namespace window.clout: web/api.js).
 // JavaScript -> C++ calls are the extern "C" clout_web_* functions in bridge.cpp.
 // Both sides are documented in docs/ARCHITECTURE.md ("JS <-> wasm bridge").
 #pragma once

@@ -9,9 +9,19 @@
 //    built, so 100 000 rows scroll smoothly; sortable columns; "–" = unavailable, never 0)
 //    and the selected account's breakdown.
 // The data is the worker's compact table (rank/rank_view.h), decoded once: the main thread
-// never parses the ranking's JSON (window.clout.rank parses it only when asked for).
-#include <emscripten.h>
-
+// never parses the ranking's JSON (window.clout.rank parses it only when asked for). The
+// state is rank_state.h; the page's calls into it (a new ranking, the filter, the toolbar's
+// size) are bridge_rank.cpp. This file only draws.
+//
+// Index of this file:
+//   [SECTION] Labels and formulas of the components
+//   [SECTION] Cells as text
+//   [SECTION] The rows shown: filtered and sorted
+//   [SECTION] Drawing helpers: right-aligned text, stacked bars, a row read out
+//   [SECTION] The selected account's breakdown
+//   [SECTION] The table
+//   [SECTION] The welcome screen's entry
+//   [SECTION] The ranking page
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
@@ -25,37 +35,16 @@
 #include "imgui_internal.h"
 #include "panels.h"
 #include "rank/rank_view.h"
+#include "rank_state.h"
 #include "state.h"
+#include "util/text.h"
 
 namespace clout::web {
 using namespace dash;
 
 namespace {
 
-enum Col { kRank, kHandle, kNetwork, kScore, kFollowers, kPosts, kComp0, kColCount = kComp0 + 5 };
-
-struct RankState {
-    std::shared_ptr<RankView> v;
-    std::string file;
-    std::vector<std::string> lower;      // handles, lower case (the filter)
-    std::string filter;                  // as typed (#rank-filter)
-    std::vector<uint32_t> shown;         // rows shown: filtered, sorted; indices into v->rows
-    bool dirty = true;
-    int sort_col = kRank;
-    bool sort_desc = false;
-    int selected = 0;                    // index into v->rows; -1: none
-    int announced = -1;                  // the selection last announced to screen readers
-    bool warnings_open = false;
-    bool scroll_top = false;
-    bool announce_filter = false;        // say how many rows match once the filter is applied
-    bool announce_sort = false;          // say the new order after a click on a header
-    float toolbar_w = 0, toolbar_h = 0;  // #rank-toolbar, CSS pixels
-};
-RankState& rs() {
-    static RankState s;
-    return s;
-}
-
+// ---- [SECTION] Labels and formulas of the components
 const char* const kCompLabel[5] = {"Reach", "Amplification", "Engagement", "Consistency", "Conversation"};
 const char* const kCompShort[5] = {"Reach", "Ampl.", "Engag.", "Consist.", "Conv."};
 // The formula of each component in one line (docs/SCORING.md §3; panel_breakdown.cpp).
@@ -75,12 +64,7 @@ const char* const kLacks[5] = {
 };
 constexpr const char* kDash = "\xE2\x80\x93";  // – (unavailable)
 
-std::string ascii_lower(std::string_view s) {
-    std::string o(s);
-    for (char& ch : o)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return o;
-}
+// ---- [SECTION] Cells as text
 std::string num_or_dash(int64_t v) { return v < 0 ? std::string(kDash) : fmt_int(v); }
 std::string fixed_q(int64_t q, int decimals) {
     int64_t m = 1;
@@ -95,6 +79,7 @@ std::string network_shown(const RankView& v, const RankViewRow& r) {
     return n.empty() ? std::string(kDash) : network_name(n);
 }
 
+// ---- [SECTION] The rows shown: filtered and sorted
 int64_t sort_key(const RankViewRow& r, int col) {
     switch (col) {
         case kScore: return r.exact_q;
@@ -157,6 +142,7 @@ void sort_shown(RankState& s) {
     for (size_t n = 0; n < keys.size(); ++n) s.shown[n] = keys[n].i;
 }
 
+// ---- [SECTION] Drawing helpers: right-aligned text, stacked bars, a row read out
 void text_right(ImFont* f, float right, float y, ImU32 col, const std::string& s) {
     text_at(f, ImVec2(right - tsize(f, s).x, y), col, s);
 }
@@ -188,7 +174,7 @@ void announce_row(const RankView& v, const RankViewRow& r) {
     js::announce(s);
 }
 
-// ---- the selected account's breakdown
+// ---- [SECTION] The selected account's breakdown
 void draw_detail(const RankView& v, const RankViewRow& r, float w) {
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -292,7 +278,7 @@ void draw_detail(const RankView& v, const RankViewRow& r, float w) {
     }
 }
 
-// ---- the table
+// ---- [SECTION] The table
 void draw_table(RankState& s, float w, float h, bool phone) {
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -472,7 +458,7 @@ void card_bg(ImDrawList* dl, ImVec2 a, ImVec2 b) {
 
 }  // namespace
 
-// ---- the welcome screen's entry
+// ---- [SECTION] The welcome screen's entry
 float draw_rank_entry(float x0, float y, float w, bool measure) {
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -514,12 +500,12 @@ float draw_rank_entry(float x0, float y, float w, bool measure) {
     return h;
 }
 
-bool rank_page_active() { return rs().v != nullptr && !state().work.active; }
+bool rank_page_active() { return rank_state().v != nullptr && !state().work.active; }
 
-// ---- the ranking page
+// ---- [SECTION] The ranking page
 bool draw_rank_page(AppState& st) {
     if (!rank_page_active()) return false;
-    RankState& s = rs();
+    RankState& s = rank_state();
     const RankView& v = *s.v;
     const Ui& u = ui();
     const Palette& c = u.c;
@@ -717,56 +703,3 @@ bool draw_rank_page(AppState& st) {
 }
 
 }  // namespace clout::web
-
-// ---- JS -> C++ (web/app.js, rank)
-using namespace clout::web;
-
-extern "C" {
-
-// A new ranking: the worker's table (rank/rank_view.h) and the roster's file name; data =
-// null closes it.
-EMSCRIPTEN_KEEPALIVE void clout_web_rank(const char* data, int size, const char* name) {
-    RankState& s = rs();
-    const float tw = s.toolbar_w, th = s.toolbar_h;
-    s = RankState{};
-    s.toolbar_w = tw;
-    s.toolbar_h = th;
-    if (data && size > 0) {
-        auto v = std::make_shared<clout::RankView>();
-        if (clout::decode_rank_view(data, static_cast<size_t>(size), *v)) {
-            s.v = std::move(v);
-            s.file = name ? name : "";
-            s.lower.reserve(s.v->rows.size());
-            for (const auto& r : s.v->rows) s.lower.push_back(ascii_lower(s.v->handle(r)));
-            s.selected = s.v->rows.empty() ? -1 : 0;
-            s.announced = -2;  // the first selection (the top account) is not announced: the page says the summary
-            s.dirty = true;
-        } else {
-            std::fprintf(stderr, "clout: the ranking's table could not be decoded\n");
-        }
-    }
-    request_redraw();
-}
-
-// The worker is ranking a roster (after clout_web_working(1, 1)): the progress card says so.
-EMSCRIPTEN_KEEPALIVE void clout_web_rank_working() {
-    state().work.rank = true;
-    request_redraw();
-}
-
-EMSCRIPTEN_KEEPALIVE void clout_web_rank_filter(const char* text) {
-    RankState& s = rs();
-    s.filter = text ? text : "";
-    s.dirty = true;
-    s.announce_filter = true;
-    s.scroll_top = true;
-    request_redraw();
-}
-
-EMSCRIPTEN_KEEPALIVE void clout_web_rank_toolbar(float w, float h) {
-    rs().toolbar_w = w;
-    rs().toolbar_h = h;
-    request_redraw();
-}
-
-}  // extern "C"

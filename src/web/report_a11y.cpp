@@ -1,6 +1,6 @@
 // The report as text for people who do not see the canvas: the live region's headline, the
 // screen-reader section (#report-text) and "Copy summary", made from the typed report the
-// panels draw, so the canvas and the text always say the same. web/app.js puts the
+// panels draw, so the canvas and the text always say the same. web/report_text.js puts the
 // sections in the page (one per idle callback, see docs/ARCHITECTURE.md "Main-thread budget").
 #include <cstdio>
 #include <algorithm>

@@ -21,7 +21,7 @@ struct PickedFile {
 
 enum class Phase { Welcome, Working, Dashboard };
 
-// The import worker's progress (web/worker.js -> app.js -> clout_web_progress).
+// The import worker's progress (web/worker.js -> web/worker_client.js -> clout_web_progress).
 struct Work {
     bool active = false;
     int file_index = 0, file_count = 0;   // which file of how many is being read

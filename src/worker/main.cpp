@@ -12,6 +12,15 @@
 //  - re-scoring with a follower count typed in (Sources) reads nothing again.
 // clout_worker_report returns report_to_json of the kept, normalized activity (the model's
 // canonical form: the same bytes as the CLI reading the same files at once).
+//
+// Index of this file:
+//   [SECTION] Progress, and what is kept between calls
+//   [SECTION] Reading a file (clout_worker_import)
+//   [SECTION] X archive parts read apart (parts, read ahead, blobs between workers)
+//   [SECTION] Warm-up, forgetting
+//   [SECTION] The report, and its view for the page's main thread
+//   [SECTION] Audience ranking
+//   [SECTION] main
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +49,7 @@
 
 #include <nlohmann/json.hpp>
 
+// ---- [SECTION] Progress, and what is kept between calls
 // Progress goes to worker.js (which posts it to the page), at most every 100 ms.
 EM_JS(void, clout_worker_js_progress, (const char* key, double done, double total, double entries, double posts, const char* stage), {
     if (typeof self.cloutProgress === "function")
@@ -110,6 +120,7 @@ clout::Activity& clout_worker::activity() { return g_combined; }
 
 extern "C" {
 
+// ---- [SECTION] Reading a file (clout_worker_import)
 // Reads the file at `path` (a WORKERFS mount), shown as `name` (the report's `source` and
 // the error prefix), and keeps it under `key`. Returns "" on success, else the one-line
 // reason it was not read (without the file name: the page prints "NAME: message"): the
@@ -153,6 +164,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_import(const char* key, const char
     return g_result.c_str();
 }
 
+// ---- [SECTION] X archive parts read apart (parts, read ahead, blobs between workers)
 // The data files of the X archive at `path` that can be read apart from the rest (by the
 // other import worker): a JSON array of [entry path, uncompressed size], "" for none (not an X
 // archive, or it cannot be opened: the import will say why).
@@ -219,6 +231,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_take_blob() {
     return g_result.c_str();
 }
 
+// ---- [SECTION] Warm-up, forgetting
 // Runs the engine's hot path (zip, inflate, the JSON scanner, the X reader) on the first
 // `posts` posts of the X archive at `path`, and forgets what it read. The browser compiles
 // wasm in tiers: code runs in a quick baseline first and is optimised once it is hot, in
@@ -249,6 +262,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_reset() {
     g_not_read.clear();
 }
 
+// ---- [SECTION] The report, and its view for the page's main thread
 // The combined report of the files kept under `keys` (newline-separated, in the order the
 // person gave them), with a follower count typed in (followers >= 0) or none (-1), and the
 // person's time zone for the heatmap in parse_zone_text's form ("" = UTC; the page builds it
@@ -308,7 +322,7 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
 //    "parts": [[key, compact JSON of the report's member], ...] (every member but "trend"),
 //    "trend": [score, p0..p4, score, p0..p4, ...] (a day each, ascending),
 //    "dates": the trend's dates, "YYYY-MM-DD" each, concatenated}
-// The page takes the parts in a few short tasks (web/app.js) and the card in one call.
+// The page takes the parts in a few short tasks (web/worker_client.js) and the card in one call.
 // Returns "!" + a message when there is no report.
 EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
     if (!g_view.empty()) return g_view.c_str();
@@ -351,8 +365,8 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_view() {
 
 }  // extern "C"
 
-// ---- audience ranking (docs/RANKING.md "In the page"): a roster CSV read and
-// ranked here with the CLI's functions (read_roster, rank_roster); the page gets the exact
+// ---- [SECTION] Audience ranking
+// (docs/RANKING.md "In the page"): a roster CSV read and ranked here with the CLI's functions (read_roster, rank_roster); the page gets the exact
 // bytes of `clout rank --json` and `--csv` plus the compact table its panel draws
 // (rank/rank_view.h), so the main thread never parses the JSON to draw.
 namespace {
@@ -458,6 +472,7 @@ EMSCRIPTEN_KEEPALIVE void clout_worker_rank_free() {
 
 }  // extern "C"
 
+// ---- [SECTION] main
 // Runs once when the module starts, before any call from worker.js.
 int main() {
     clout::install_wasm_file_source();

@@ -92,7 +92,7 @@ async function dropFiles(page, files) {
 // same with --skip-unreadable. Screenshots: dashboard-<name>-skipped*.png.
 const MEDIA_NOTE = "twitter-archive-part2.zip: media-only part of an X archive: nothing to score in it, its media are not read";
 // Scrolls the dashboard by dy CSS pixels with wheel events (the app takes them on window,
-// web/app.js; a touch drag could land on a slider).
+// web/input.js; a touch drag could land on a slider).
 async function scrollBy(page, dy) {
   await page.mouse.move(200, 400);  // over the dashboard's body (a phone has no pointer yet)
   await page.evaluate((d) => {

@@ -14,6 +14,15 @@
 // reads). The checkpoints are capped (kMaxCheckpoints; the oldest spacing doubles and
 // every other one is dropped when the cap is reached), so memory stays flat -- a few
 // MB at most -- whatever the archive's size. See docs/FORMATS.md ("tar.gz").
+//
+// Index of this file:
+//   [SECTION] Limits, media names
+//   [SECTION] gzip: one inflating reader over a ByteSource, multi-member tolerant
+//   [SECTION] tar header parsing
+//   [SECTION] SeqReader: the archive's bytes in order, through the gzip reader
+//   [SECTION] InflatingEntryStream: an entry resumed from a checkpoint
+//   [SECTION] TarContainer: scanning the archive, opening entries
+//   [SECTION] Entry point (open_tar)
 #include <zlib.h>
 
 #include <algorithm>
@@ -29,6 +38,7 @@ namespace clout {
 
 namespace {
 
+// ---- [SECTION] Limits, media names
 constexpr size_t kInBuf = 1 << 16;
 constexpr size_t kMaxCheckpoints = 256;
 constexpr uint64_t kInitialSpacing = 64ull << 20;  // force a checkpoint at least this often
@@ -47,7 +57,7 @@ bool is_media_name(std::string_view path) {
     return false;
 }
 
-// ---- gzip: one inflating reader over a ByteSource, multi-member tolerant ---------------
+// ---- [SECTION] gzip: one inflating reader over a ByteSource, multi-member tolerant
 
 struct ZState {
     z_stream s{};
@@ -189,7 +199,7 @@ private:
     bool at_member_start_ = true;
 };
 
-// ---- tar header parsing -----------------------------------------------------------------
+// ---- [SECTION] tar header parsing
 
 uint64_t parse_octal_or_base256(const unsigned char* p, size_t n, bool& ok) {
     ok = true;
@@ -308,6 +318,7 @@ void parse_pax(const std::string& data, std::string& path, uint64_t& size, bool&
     }
 }
 
+// ---- [SECTION] SeqReader: the archive's bytes in order, through the gzip reader
 // Sequential reader over the archive's bytes: either the raw file or the inflated stream.
 class SeqReader {
 public:
@@ -357,6 +368,7 @@ private:
     std::unique_ptr<Inflater> inf_;
 };
 
+// ---- [SECTION] InflatingEntryStream: an entry resumed from a checkpoint
 struct TarItem {
     uint64_t offset;  // of the data, in the (decompressed) tar stream
 };
@@ -391,6 +403,7 @@ private:
     std::string what_;
 };
 
+// ---- [SECTION] TarContainer: scanning the archive, opening entries
 class TarContainer final : public Container {
 public:
     TarContainer(std::unique_ptr<ByteSource> src, const std::string& name, bool gz, ImportContext& ctx)
@@ -556,6 +569,7 @@ private:
 
 }  // namespace
 
+// ---- [SECTION] Entry point (open_tar)
 std::unique_ptr<Container> open_tar(std::unique_ptr<ByteSource> src, const std::string& name, bool gzipped,
                                     ImportContext& ctx) {
     return std::make_unique<TarContainer>(std::move(src), name, gzipped, ctx);

@@ -10,6 +10,14 @@
 // Hostile input: every offset is checked against the file, sizes are cross-checked,
 // entry count is bounded (Limits::max_entries), inflated size is capped per entry and
 // in total (limit_stream), encrypted entries and unknown methods are refused by name.
+//
+// Index of this file:
+//   [SECTION] Records, CRC-32, names (CP437, UTF-8), methods
+//   [SECTION] ZipEntryStream: one entry's stored or deflated bytes, size and CRC checked
+//   [SECTION] ZipAheadStream: a large entry inflated ahead on a thread of its own
+//   [SECTION] ZipContainer: opening entries
+//   [SECTION] ZipContainer: the central directory (end record, ZIP64, entries)
+//   [SECTION] Entry point (open_zip)
 #include <zlib.h>
 #ifdef CLOUT_HAVE_ISAL
 #include <isa-l/igzip_lib.h>  // natively: a streaming inflate about 3x faster than zlib 1.2's
@@ -39,6 +47,7 @@ namespace clout {
 
 namespace {
 
+// ---- [SECTION] Records, CRC-32, names (CP437, UTF-8), methods
 constexpr uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50;
 constexpr uint32_t kZip64EndSig = 0x06064b50, kZip64LocatorSig = 0x07064b50;
 constexpr uint64_t k32 = 0xFFFFFFFFull;
@@ -107,6 +116,7 @@ const char* method_name(uint16_t m) {
     }
 }
 
+// ---- [SECTION] ZipEntryStream: one entry's stored or deflated bytes, size and CRC checked
 struct ZipItem {
     uint64_t local_offset = 0;
     uint64_t csize = 0;
@@ -278,6 +288,7 @@ private:
     std::vector<unsigned char> in_;
 };
 
+// ---- [SECTION] ZipAheadStream: a large entry inflated ahead on a thread of its own
 #ifndef __EMSCRIPTEN__
 // A large deflated entry inflated on a thread of its own, a few blocks ahead of the reader:
 // the one tweets.js of most archives is then inflated on one core and parsed on the other.
@@ -381,6 +392,7 @@ private:
 constexpr uint64_t kAheadMinBytes = 16u << 20;  // smaller entries: the thread would not pay
 #endif
 
+// ---- [SECTION] ZipContainer: opening entries
 class ZipContainer final : public Container {
 public:
     ZipContainer(std::unique_ptr<ByteSource> src, const std::string& name, ImportContext& ctx) : src_(std::move(src)) {
@@ -430,6 +442,8 @@ public:
     }
 
 private:
+
+    // ---- [SECTION] ZipContainer: the central directory (end record, ZIP64, entries)
     void read_directory(ImportContext& ctx) {
         const uint64_t size = src_->size();
         if (size < 22) throw InputError("not a zip archive (too short for an end record)");
@@ -621,6 +635,7 @@ private:
 
 }  // namespace
 
+// ---- [SECTION] Entry point (open_zip)
 std::unique_ptr<Container> open_zip(std::unique_ptr<ByteSource> src, const std::string& name, ImportContext& ctx) {
     return std::make_unique<ZipContainer>(std::move(src), name, ctx);
 }

@@ -1,3 +1,15 @@
+// Public counts on request (fetch/public_counts.h, docs/FETCH.md): the plan shown before
+// anything is sent, the requests to Bluesky's and Mastodon's public APIs one at a time,
+// their answers read (rate limits, errors, pages), and the counts joined to the activity.
+// Pure: no I/O, no clock; the CLI and the page's worker drive it.
+//
+// Index of this file:
+//   [SECTION] JSON and HTTP helpers
+//   [SECTION] The posts asked about
+//   [SECTION] Entry points: URLs, rate-limit waits, the plan
+//   [SECTION] PublicCountsFetcher: the requests in turn
+//   [SECTION] PublicCountsFetcher: the answers
+//   [SECTION] The counts joined to the activity (apply_public_counts)
 #include "fetch/public_counts.h"
 
 #include <algorithm>
@@ -14,6 +26,7 @@ namespace {
 
 using json = nlohmann::json;
 
+// ---- [SECTION] JSON and HTTP helpers
 constexpr size_t kBlueskyBatch = 25;  // app.bsky.feed.getPosts takes at most 25 URIs
 constexpr int kMastodonPage = 40;     // the statuses endpoint's largest page
 
@@ -89,6 +102,7 @@ bool parse_http_date(std::string_view s, int64_t& out) {
     return parse_iso8601(iso, out);
 }
 
+// ---- [SECTION] The posts asked about
 // A published post of the account, dated in the period, with an id the network's API knows
 // (a Bluesky record key, a Mastodon status number): one whose counts are asked for.
 bool asked_about(const Post& post, uint32_t account, Network network, const FetchOptions& opt) {
@@ -102,6 +116,7 @@ bool asked_about(const Post& post, uint32_t account, Network network, const Fetc
 
 }  // namespace
 
+// ---- [SECTION] Entry points: URLs, rate-limit waits, the plan
 std::string url_encode(std::string_view s) {
     static const char* hex = "0123456789ABCDEF";
     std::string o;
@@ -208,6 +223,7 @@ PublicCountsFetcher::PublicCountsFetcher(const Activity& a, uint32_t account, Fe
     oldest_wanted_ = w.empty() ? 0 : w.back().time;
 }
 
+// ---- [SECTION] PublicCountsFetcher: the requests in turn
 void PublicCountsFetcher::finish() {
     out_.complete = !failed_;
     step_ = Step::Done;
@@ -272,6 +288,7 @@ std::optional<HttpRequest> PublicCountsFetcher::next() {
     return r;
 }
 
+// ---- [SECTION] PublicCountsFetcher: the answers
 void PublicCountsFetcher::fail_step(const std::string& why) {
     warn(why);
     failed_ = true;
@@ -469,6 +486,7 @@ bool PublicCountsFetcher::take_mastodon_page(const std::string& body) {
     return true;
 }
 
+// ---- [SECTION] The counts joined to the activity (apply_public_counts)
 void apply_public_counts(Activity& a, uint32_t account, const PublicCounts& c, int64_t fetched_at) {
     if (account >= a.accounts.size()) return;
     Account& acc = a.accounts[account];

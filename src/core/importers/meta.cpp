@@ -2,6 +2,18 @@
 // Instagram export) and Facebook, in the older and the 2024+ layouts. Files are found
 // by their content (top-level keys) with the file name as a hint, never by fixed paths,
 // and every string is repaired for Meta's \u00XX-per-byte mojibake. See docs/FORMATS.md.
+//
+// Index of this file:
+//   [SECTION] Finding the files: kinds, paths, top-level keys
+//   [SECTION] Reading values: Facebook share kinds, insight counts, dates
+//   [SECTION] A container's files classified, hints from the file name
+//   [SECTION] MetaReader: the export, file by file
+//   [SECTION] MetaReader: profiles and insights
+//   [SECTION] MetaReader: posts and comments (Instagram, Threads)
+//   [SECTION] MetaReader: followers, following, likes
+//   [SECTION] MetaReader: Facebook posts, comments, reactions
+//   [SECTION] MetaReader: finishing the accounts
+//   [SECTION] The importer
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -19,6 +31,7 @@ namespace {
 
 using nlohmann::json;
 
+// ---- [SECTION] Finding the files: kinds, paths, top-level keys
 enum class MetaKind {
     None,
     IgPosts, IgComments, IgFollowers, IgFollowing, IgLikes, IgCommentLikes, IgProfile, IgInsights, IgPostInsights,
@@ -109,6 +122,7 @@ MetaKind classify(std::string_view path, const JsonPeek& p) {
     return MetaKind::None;
 }
 
+// ---- [SECTION] Reading values: Facebook share kinds, insight counts, dates
 // Facebook titles say what an entry records ("Ana shared a post.") in the account's
 // language. A share of a post, photo, video or memory puts someone else's (or an old)
 // post on the timeline; a shared link is the person's own post with a link in it.
@@ -246,6 +260,7 @@ bool parse_date_range(std::string_view s, int64_t ref_day, int64_t& from_day, in
     return from_day <= to_day && to_day - from_day <= 400;
 }
 
+// ---- [SECTION] A container's files classified, hints from the file name
 struct Classified {
     size_t entry;
     MetaKind kind;
@@ -287,6 +302,7 @@ void name_hints(std::string_view name, std::string_view prefix, std::string& use
     }
 }
 
+// ---- [SECTION] MetaReader: the export, file by file
 struct NetState {
     long account = -1;
     std::unordered_set<uint64_t> followers, friends, following;
@@ -419,6 +435,7 @@ private:
         return jarr(doc, "");
     }
 
+    // ---- [SECTION] MetaReader: profiles and insights
     void read_ig_profile(const json& doc) {
         for (const auto& u : jarr(doc, "profile_user")) {
             const json* m = jfind(u, "string_map_data");
@@ -641,6 +658,7 @@ private:
         ++ctx_.progress.posts;
     }
 
+    // ---- [SECTION] MetaReader: posts and comments (Instagram, Threads)
     // Instagram posts, IGTV/reels and Threads posts: {media:[{uri, creation_timestamp, title}], title?, creation_timestamp?}.
     void read_media_posts(Network n, const json& arr) {
         for (const auto& e : arr) {
@@ -750,6 +768,7 @@ private:
         return t;
     }
 
+    // ---- [SECTION] MetaReader: followers, following, likes
     void read_string_list(Network n, const json& arr, std::unordered_set<uint64_t>& set, bool) {
         account(n);
         for (const auto& e : arr) {
@@ -847,6 +866,7 @@ private:
         }
     }
 
+    // ---- [SECTION] MetaReader: Facebook posts, comments, reactions
     // Facebook posts: {timestamp, data:[{post}|{update_timestamp}], attachments:[{data:[...]}], title}.
     void read_fb_posts(const json& arr) {
         for (const auto& e : arr) {
@@ -930,6 +950,7 @@ private:
         }
     }
 
+    // ---- [SECTION] MetaReader: finishing the accounts
     void finish() {
         for (Network n : {Network::Instagram, Network::Threads, Network::Facebook}) {
             NetState& s = state(n);
@@ -981,6 +1002,7 @@ private:
     int64_t latest_time_ = 0;   // the latest time any record carries, when the export's day is unknown
 };
 
+// ---- [SECTION] The importer
 class MetaImporter final : public Importer {
 public:
     const char* id() const override { return "meta-export"; }

@@ -6,6 +6,15 @@
 // too), community-tweet.js, like.js, follower.js, following.js (and their -partN files).
 // A damaged file gives a warning and the rest is read; only when nothing could be read
 // is it an InputError.
+//
+// Index of this file:
+//   [SECTION] The data files: names, parts, folders
+//   [SECTION] Small readers: status links, dates, one tweet's fields
+//   [SECTION] FileReader: one data file into its own Activity
+//   [SECTION] XReader: the whole archive, its files merged in order
+//   [SECTION] The importer: detect and read, media-only parts
+//   [SECTION] Entry points: the importer, the parts read ahead
+//   [SECTION] Parts read ahead on the wire
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -32,6 +41,7 @@ namespace {
 
 using json::Scanner;
 
+// ---- [SECTION] The data files: names, parts, folders
 enum class Kind { None, Manifest, Account, Tweets, Community, Notes, Likes, Followers, Following };
 
 // "tweets.js" -> (Tweets, 0); "tweets-part3.js" -> (Tweets, 3); also the older "tweet" names.
@@ -122,6 +132,7 @@ DataFiles find_files(const Container& c) {
     return f;
 }
 
+// ---- [SECTION] Small readers: status links, dates, one tweet's fields
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
@@ -214,6 +225,7 @@ std::string dec(Raw r) {
     return s;
 }
 
+// ---- [SECTION] FileReader: one data file into its own Activity
 // Reads one data file (a tweets part, likes, followers or following) into its own
 // Activity, whose account 0 stands for the archive's account. Several run at once on
 // their own threads natively; XReader merges their results in file order.
@@ -604,6 +616,7 @@ private:
     std::vector<std::string_view> hashtags_, mentions_;
 };
 
+// ---- [SECTION] XReader: the whole archive, its files merged in order
 class XReader {
     // One data file read by a FileReader, and what came of it.
     struct Job {
@@ -993,6 +1006,7 @@ private:
     bool reading_ahead_ = false;
 };
 
+// ---- [SECTION] The importer: detect and read, media-only parts
 // A later part of a large X archive, which comes as several zips: only media folders
 // (data/tweets_media/, data/community_tweet_media/, ...), no data file. The archive's
 // viewer (Your archive.html, assets/) may come along; macOS leftovers are ignored.
@@ -1049,6 +1063,7 @@ public:
 
 }  // namespace
 
+// ---- [SECTION] Entry points: the importer, the parts read ahead
 std::unique_ptr<Importer> make_x_archive_importer() { return std::make_unique<XArchiveImporter>(); }
 
 std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx) {
@@ -1066,6 +1081,7 @@ PartAhead read_x_archive_part(Container& c, const std::string& path, ImportConte
     return XReader(c, scratch, ctx).read_ahead(path);
 }
 
+// ---- [SECTION] Parts read ahead on the wire
 namespace {
 
 void encode_part_ahead(const PartAhead& p, wire::Writer& w) {

@@ -1,3 +1,15 @@
+// The activity model's functions (model/activity.h): network names, ids (hashes, Bluesky
+// TIDs, ids printed back), the kept snippets, likes and follows, merging activities and the
+// parts read apart, a part's wire form, and normalize(), the canonical form the score reads.
+//
+// Index of this file:
+//   [SECTION] Networks: ids and labels
+//   [SECTION] Ids: hashes, Bluesky TIDs, ids printed back
+//   [SECTION] Adding to an activity: accounts, snippets, likes, follows
+//   [SECTION] Merging activities and parts
+//   [SECTION] A part on the wire
+//   [SECTION] normalize(): the canonical form
+//   [SECTION] Memory use
 #include "model/activity.h"
 
 #include <algorithm>
@@ -11,6 +23,7 @@
 
 namespace clout {
 
+// ---- [SECTION] Networks: ids and labels
 namespace {
 const char* const kIds[kNetworkCount] = {"x", "mastodon", "bluesky", "instagram", "threads",
                                          "facebook", "linkedin", "tiktok", "reddit"};
@@ -34,6 +47,7 @@ bool parse_network(std::string_view s, Network& out) {
     return false;
 }
 
+// ---- [SECTION] Ids: hashes, Bluesky TIDs, ids printed back
 uint64_t hash64(std::string_view s, uint64_t seed) {
     uint64_t h = 1469598103934665603ull ^ (seed * 0x9E3779B97F4A7C15ull);
     for (unsigned char c : s) {
@@ -109,6 +123,7 @@ std::string format_post_id(uint64_t id, IdKind kind) {
     return {};
 }
 
+// ---- [SECTION] Adding to an activity: accounts, snippets, likes, follows
 uint64_t snippet_key(Network n, uint64_t id) {
     return id * 0x9E3779B97F4A7C15ull + static_cast<uint64_t>(n) * 0xD6E8FEB86659FD93ull;
 }
@@ -223,6 +238,7 @@ std::string_view Activity::snippet(const Post& p) const {
     return it == snippets_.end() ? std::string_view() : std::string_view(it->second);
 }
 
+// ---- [SECTION] Merging activities and parts
 void Activity::merge(Activity&& o) {
     // Re-intern the other pool's strings into ours.
     std::vector<StrId> remap(o.strings.size());
@@ -290,6 +306,7 @@ void Activity::merge_part(Activity&& o, uint32_t account) {
     o = Activity();
 }
 
+// ---- [SECTION] A part on the wire
 void Activity::encode_part(wire::Writer& w) const {
     w.num(static_cast<uint64_t>(strings.size()));
     for (size_t i = 1; i < strings.size(); ++i) w.str(strings.view(static_cast<StrId>(i)));
@@ -385,6 +402,7 @@ Activity Activity::decode_part(wire::Reader& r) {
     return a;
 }
 
+// ---- [SECTION] normalize(): the canonical form
 void Activity::normalize() {
     // 1. Fold accounts that are the same.
     const size_t n = accounts.size();
@@ -531,6 +549,7 @@ void Activity::normalize() {
     warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
 }
 
+// ---- [SECTION] Memory use
 size_t Activity::memory_bytes() const {
     size_t b = posts.capacity() * sizeof(Post) + interactions.capacity() * sizeof(Interaction) +
                terms.capacity() * sizeof(StrId) + strings.bytes() + strings.size() * 48;

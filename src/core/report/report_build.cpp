@@ -1,3 +1,25 @@
+// The report built from a normalized activity (build_report, report.h): the score and its
+// inputs, per network too, the trend and its changes, the statement of the last 30 days,
+// the window's posts, topics, style and heatmap, the accounts engaged with, tips (each
+// scored by re-running the engine) and warnings. The JSON is docs/REPORT.md; the model is
+// docs/SCORING.md.
+//
+// Index of this file:
+//   [SECTION] Per-post facts and the prepared activity (Prep)
+//   [SECTION] One window's inputs (WindowStats)
+//   [SECTION] Leave-one-out scores (LooCache)
+//   [SECTION] Account names
+//   [SECTION] Entry points: warning fixes, followers supplied, the default as-of day
+//   [SECTION] build_report
+//   [SECTION] build_report: combined score and its inputs
+//   [SECTION] build_report: per network
+//   [SECTION] build_report: trend and changes
+//   [SECTION] build_report: activity statement, the last 30 days
+//   [SECTION] build_report: sources, and the accounts engaged with
+//   [SECTION] build_report: window posts (topics, top posts, style, heatmap)
+//   [SECTION] build_report: engaged accounts (the whole exports)
+//   [SECTION] build_report: tips
+//   [SECTION] build_report: warnings
 #include "report/report.h"
 
 #include <algorithm>
@@ -15,6 +37,7 @@ using namespace score_const;
 
 namespace {
 
+// ---- [SECTION] Per-post facts and the prepared activity (Prep)
 constexpr int kW = kWindowDays;
 constexpr uint32_t kAllNetworks = (1u << kNetworkCount) - 1;
 
@@ -186,6 +209,7 @@ struct Prep {
     uint32_t net_bit(const Post& p) const { return 1u << static_cast<int>(a.accounts[p.account].network); }
 };
 
+// ---- [SECTION] One window's inputs (WindowStats)
 // One window's inputs plus what leave-one-out needs.
 struct WindowStats {
     ScoreInputs in;
@@ -268,6 +292,7 @@ WindowStats window_stats(const Prep& P, uint32_t scope, int64_t end_day, int64_t
     return w;
 }
 
+// ---- [SECTION] Leave-one-out scores (LooCache)
 // The exact score of a window without one of its posts (leave-one-out), in O(1): the
 // post can lower each of six counts by one at most, so at most 64 cores are scored.
 struct LooCache {
@@ -378,6 +403,7 @@ std::vector<TrendPoint> daily_trend(const Prep& P, uint32_t scope, int64_t as_of
     return out;
 }
 
+// ---- [SECTION] Account names
 // The name people know an account by: its handle, else its display name (a Bluesky
 // repository holds no handle, only the profile's name), else its id.
 std::string account_name(const Account& acc) {
@@ -397,6 +423,7 @@ std::string networks_text(const std::vector<Network>& ns) {
 
 }  // namespace
 
+// ---- [SECTION] Entry points: warning fixes, followers supplied, the default as-of day
 std::string warning_fix_cli(const ReportWarning& w) {
     if (w.fix == "followers") return "Give your follower count with --followers N.";
     if (w.fix == "reactions")
@@ -429,6 +456,7 @@ int64_t default_as_of_day(const Activity& a) {
     return any ? day_of(t) : kNoDay;
 }
 
+// ---- [SECTION] build_report
 Report build_report(const Activity& a, const ReportOptions& opt) {
     Report R;
     R.model = model_version();
@@ -439,12 +467,12 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
     const int days = std::max(opt.trend_days, 31);
     Prep P(a, D, D - (days - 1) - (kW - 1), opt.supplied);  // covers the trend and the statement's windows
 
-    // ---- combined score and its inputs
+    // ---- [SECTION] build_report: combined score and its inputs
     WindowStats now = window_stats(P, kAllNetworks, D, D - (kW - 1), D);
     R.inputs = now.in;
     R.result = score_inputs(R.inputs);
 
-    // ---- per network
+    // ---- [SECTION] build_report: per network
     std::vector<Network> nets;
     for (const auto& acc : a.accounts)
         if (std::find(nets.begin(), nets.end(), acc.network) == nets.end()) nets.push_back(acc.network);
@@ -457,7 +485,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         R.networks.push_back(std::move(ns));
     }
 
-    // ---- trend and changes
+    // ---- [SECTION] build_report: trend and changes
     R.trend = daily_trend(P, kAllNetworks, D, days, R.inputs.followers, R.inputs.reactions_known, R.inputs.reshares_known);
     const auto& last = R.trend.back();
     auto back = [&](int n) -> const TrendPoint& { return R.trend[R.trend.size() - 1 - static_cast<size_t>(n)]; };
@@ -466,7 +494,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
     R.d30 = last.score - back(30).score;
     for (size_t i = 0; i < static_cast<size_t>(kComponentCount); ++i) R.components_d30[i] = last.points[i] - back(30).points[i];
 
-    // ---- activity statement: the last 30 days
+    // ---- [SECTION] build_report: activity statement, the last 30 days
     {
         ActivityStatement& st = R.statement;
         st.from_day = D - 30;
@@ -531,7 +559,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         fill_snippets(st.left);
     }
 
-    // ---- sources, and the accounts engaged with (one pass over all posts)
+    // ---- [SECTION] build_report: sources, and the accounts engaged with
+    // (one pass over all posts)
     std::vector<std::array<int32_t, 5>> engaged(a.strings.size(), std::array<int32_t, 5>{});  // replies, mentions, reposts, quotes, likes
     {
         std::vector<SourceInfo> src(a.accounts.size());
@@ -598,7 +627,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         R.sources = std::move(src);
     }
 
-    // ---- window posts: topics, top posts, style, heatmap
+    // ---- [SECTION] build_report: window posts (topics, top posts, style, heatmap)
     const int64_t lo = D - (kW - 1);
     {
         // A term counts once per post (a hashtag and the same word as a keyword too);
@@ -735,7 +764,7 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         }
     }
 
-    // ---- engaged accounts (the whole exports)
+    // ---- [SECTION] build_report: engaged accounts (the whole exports)
     {
         std::vector<uint8_t> own(a.strings.size(), 0);
         for (const auto& ac : a.accounts) {
@@ -775,7 +804,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         R.engaged_accounts = std::move(out);
     }
 
-    // ---- tips: each one scored by re-running the engine on changed inputs
+    // ---- [SECTION] build_report: tips
+    // Each one scored by re-running the engine on changed inputs.
     {
         struct Cand { const char* id; std::string text; WhatIfParams p; bool applicable; };
         std::vector<Cand> cands;
@@ -852,7 +882,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
         R.tips = std::move(tips);
     }
 
-    // ---- warnings: data (code, words, fix), worded for the front ends by each of them
+    // ---- [SECTION] build_report: warnings
+    // Data (code, words, fix), worded for the front ends by each of them.
     {
         auto add = [&](const char* code, std::string text, const char* fix, std::vector<Network> ns = {}) {
             ReportWarning w;

@@ -9,6 +9,13 @@
 // heatmap's labels, what_if.params) are checked, not stored.
 //
 // Anything else is an InputError naming the member and what is wrong with it.
+//
+// Index of this file:
+//   [SECTION] Checked access: members, numbers, strings, days, times
+//   [SECTION] Enumerations, post ids, provenance
+//   [SECTION] Composite values: components, what-if parameters, posts
+//   [SECTION] The members, one at a time (read_member)
+//   [SECTION] ReportReader and report_from_json
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -26,6 +33,7 @@ namespace {
 using J = nlohmann::json;
 using namespace score_const;
 
+// ---- [SECTION] Checked access: members, numbers, strings, days, times
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
     throw InputError("report: '" + path + "' " + what);
 }
@@ -133,6 +141,8 @@ int64_t time_or_zero(const J& o, const std::string& path, const char* key) {
     if (t == 0) fail(sub(path, key), "is 1970-01-01T00:00:00Z, which the report writes as null");
     return t;
 }
+
+// ---- [SECTION] Enumerations, post ids, provenance
 Network network(const J& o, const std::string& path, const char* key) {
     const std::string s = string(o, path, key);
     Network n{};
@@ -206,6 +216,7 @@ uint8_t provenance_bits(const J& o, const std::string& path, const char* key) {
     return bits;
 }
 
+// ---- [SECTION] Composite values: components, what-if parameters, posts
 // The points no export could measure (ScoreResult::unmeasured_points): null when none.
 void check_partial(const J& o, const std::string& path, const ScoreResult& res) {
     const J& v = member(o, path, "partial");
@@ -343,6 +354,7 @@ std::vector<TopPost> top_posts(const J& v, const std::string& path) {
     return out;
 }
 
+// ---- [SECTION] The members, one at a time (read_member)
 // The report's members, in the order report_to_json writes them.
 const char* const kMembers[] = {"schema",  "model",   "as_of",  "window_days",        "score",      "score_exact",
                                 "base_points", "partial", "components", "networks", "trend", "change",
@@ -612,6 +624,7 @@ void check_components_agree(const ScoreInputs& c, const ScoreInputs& in) {
 
 }  // namespace
 
+// ---- [SECTION] ReportReader and report_from_json
 void ReportReader::member_value(std::string_view key, const nlohmann::json& value) {
     const int k = member_index(key);
     if (k < 0) fail(std::string(key), "is not a member of a clout.report.v2 report");
