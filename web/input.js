@@ -126,9 +126,19 @@
     if (a === undefined || b === undefined) return;
     clout.setReactions(a, b).catch(() => {});
   };
-  $("reactions-form").addEventListener("submit", (e) => { e.preventDefault(); applyReactions(); });
-  rea.addEventListener("change", applyReactions);
-  res.addEventListener("change", applyReactions);
+  // Applied on submit, or when the focus leaves the pair of fields: moving from one field to
+  // the other applies nothing, so a re-score (which hides the form while it runs) never
+  // starts with half of what the person is typing.
+  const reactionsForm = $("reactions-form");
+  let appliedReactions = "\n";
+  const applyReactionsOnce = () => {
+    const now = rea.value.trim() + "\n" + res.value.trim();
+    if (now === appliedReactions) return;
+    appliedReactions = now;
+    applyReactions();
+  };
+  reactionsForm.addEventListener("submit", (e) => { e.preventDefault(); appliedReactions = rea.value.trim() + "\n" + res.value.trim(); applyReactions(); });
+  reactionsForm.addEventListener("focusout", (e) => { if (!reactionsForm.contains(e.relatedTarget)) applyReactionsOnce(); });
   // The app lays out its header around the toolbar (its buttons may be added by others).
   new ResizeObserver(() => {
     const r = clout.toolbar.getBoundingClientRect();

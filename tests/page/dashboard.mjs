@@ -288,6 +288,11 @@ try {
     check(!rf[0] && rf[1] > 0 && rf[1] < 800, "the reactions field shows in Sources (the Mastodon export has no reaction counts)", JSON.stringify(rf));
     before = await frames(page);
     await page.fill("#reactions", "6");
+    // Moving from one field to the other starts no re-score: one would hide the form while it
+    // runs and score half of what the person is typing.
+    await page.focus("#reshares");
+    await page.waitForTimeout(150);
+    check(await page.evaluate(() => !window.clout.busy), "moving from the reactions field to the reposts field starts no re-score");
     await page.fill("#reshares", "1");
     await page.press("#reshares", "Enter");
     await waitReport(page, before);
