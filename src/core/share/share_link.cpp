@@ -250,8 +250,16 @@ std::string card_problem(const ShareCard& c) {
     return "";
 }
 
-// Format 2: the stated numbers must be what the inputs give, with this engine; the first
-// disagreement as a sentence, or "".
+// A score reads a fetched number: a known component's input came from a fetch.
+bool reads_fetched(const ShareScore& s) {
+    const uint8_t fetched = prov_bit(Provenance::Fetched);
+    const std::array<bool, kComponentCount> known = known_of(s.core);
+    return (known[0] && (s.followers_from & fetched)) || (known[1] && (s.reshares_from & fetched)) ||
+           (known[2] && (s.reactions_from & fetched));
+}
+
+// Formats 2 and 3: the stated numbers must be what the inputs give, with this engine; the
+// first disagreement as a sentence, or "".
 std::string inputs_problem(const ShareCard& c) {
     if (c.format >= 2) {
         std::string p = recompute_problem(c.combined, "the score");
@@ -266,16 +274,10 @@ std::string inputs_problem(const ShareCard& c) {
             if (c.network_scores[i].score != c.networks[i].second) return "a network score that is not its inputs' score";
         }
         // A host and day are said only of numbers that were fetched.
-        const uint8_t fetched = prov_bit(Provenance::Fetched);
         for (const ShareFetch& f : c.fetched)
-            for (size_t i = 0; i < c.networks.size(); ++i) {
-                if (c.networks[i].first != f.network) continue;
-                const ShareScore& s = c.network_scores[i];
-                const std::array<bool, kComponentCount> known = known_of(s.core);
-                const bool any = (known[0] && (s.followers_from & fetched)) || (known[1] && (s.reshares_from & fetched)) ||
-                                 (known[2] && (s.reactions_from & fetched));
-                if (!any) return std::string("a fetch date for ") + network_label(f.network) + " numbers that were not fetched";
-            }
+            for (size_t i = 0; i < c.networks.size(); ++i)
+                if (c.networks[i].first == f.network && !reads_fetched(c.network_scores[i]))
+                    return std::string("a fetch date for ") + network_label(f.network) + " numbers that were not fetched";
     }
     return "";
 }
@@ -420,16 +422,11 @@ ShareCard card_from_report(const Report& r, std::string_view name) {
     std::vector<std::pair<Network, ShareScore>> nets;
     for (const auto& n : r.networks) nets.emplace_back(n.network, score_of(n.inputs, n.result));
     std::stable_sort(nets.begin(), nets.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    const uint8_t fetched = prov_bit(Provenance::Fetched);
     for (const auto& n : nets) {
         c.networks.emplace_back(n.first, n.second.score);
         c.network_scores.push_back(n.second);
         // Where the network's fetched numbers came from: its first account that was fetched.
-        const ShareScore& s = n.second;
-        const std::array<bool, kComponentCount> known = known_of(s.core);
-        if (!((known[0] && (s.followers_from & fetched)) || (known[1] && (s.reshares_from & fetched)) ||
-              (known[2] && (s.reactions_from & fetched))))
-            continue;
+        if (!reads_fetched(n.second)) continue;
         if (!c.fetched.empty() && c.fetched.back().network == n.first) continue;  // the same network twice
         for (const SourceInfo& src : r.sources) {
             if (src.network != n.first || src.fetched_host.empty()) continue;
