@@ -46,9 +46,11 @@ async function fetchedReport() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+const dayBefore = new Date().toISOString().slice(0, 10);
 const F = await fetchedReport();
 const repF = JSON.parse(F);
-const today = new Date().toISOString().slice(0, 10);
+// the day of the fetch (UTC), whichever side of midnight the CLI ran
+const today = [dayBefore, new Date().toISOString().slice(0, 10)].find((d) => F.includes(`"date": "${d}"`)) || dayBefore;
 
 // A format-2 payload with the combined score's active weeks changed and the checksum made
 // valid again: its stated points no longer follow from its inputs (share_link.h layout).
