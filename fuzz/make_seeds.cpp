@@ -10,8 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "activity_gen.h"
 #include "bluesky_gen.h"
 #include "container/car.h"
+#include "fetch/public_counts.h"
+#include "share/share_link.h"
 #include "fuzz_common.h"
 #include "social_gen.h"
 #include "x_archive_gen.h"
@@ -68,6 +71,74 @@ Files from_gen(const clout::gen::GenExport& g) {
     Files out;
     for (const auto& f : g) out.push_back({f.path, f.bytes});
     return out;
+}
+
+// A share link's payload (base64url) back to its bytes, without the CRC-32: the fuzzer's
+// second reading of an input appends a correct one (fuzz_share_link.cpp).
+std::string share_bytes(const std::string& payload) {
+    std::string out;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (char c : payload) {
+        const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        acc = (acc << 6) | static_cast<uint32_t>(std::string(abc).find(c));
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    return out.substr(0, out.size() - 4);
+}
+
+// Share links of generated reports: format 2 (one network; three with a name), and format 3
+// (public counts fetched for a Bluesky account, beside a Mastodon one that was not).
+void write_share_seeds() {
+    using namespace clout;
+    std::vector<std::pair<std::string, ShareCard>> cards;
+    {
+        gen::ActivityGenOptions o;
+        o.seed = 3;
+        cards.emplace_back("format2", card_from_report(build_report(gen::make_activity(gen::Profile::Median, o))));
+        Activity a;
+        for (Network n : {Network::X, Network::Mastodon, Network::Bluesky}) {
+            o.network = n;
+            ++o.seed;
+            gen::add_profile_activity(a, gen::Profile::SmallBusiness, o);
+        }
+        a.normalize();
+        cards.emplace_back("format2-named", card_from_report(build_report(a), "Ada Lovelace"));
+    }
+    {
+        gen::ActivityGenOptions o;
+        Activity a;
+        o.seed = 21, o.network = Network::Bluesky;
+        gen::add_profile_activity(a, gen::Profile::Professional, o);
+        o.seed = 22, o.network = Network::Mastodon;
+        gen::add_profile_activity(a, gen::Profile::Median, o);
+        a.normalize();
+        for (uint32_t i = 0; i < a.accounts.size(); ++i) {
+            if (a.accounts[i].network != Network::Bluesky) continue;
+            PublicCounts c;
+            c.network = Network::Bluesky;
+            c.host = "public.api.bsky.app";
+            c.profile_ok = true;
+            c.followers = 1500;
+            c.complete = true;
+            for (const Post& p : a.posts)
+                if (p.account == i && p.kind != PostKind::Repost) {
+                    ++c.posts_asked;
+                    c.posts[p.id] = FetchedPostCounts{static_cast<int32_t>(p.id % 17), static_cast<int32_t>(p.id % 5), 1, 0};
+                }
+            apply_public_counts(a, i, c, 1796083200);
+        }
+        cards.emplace_back("format3", card_from_report(build_report(a), "Ada"));
+    }
+    for (const auto& [name, card] : cards) {
+        const std::string payload = encode_share(card);
+        put("share_link", name + "-text", payload);
+        put("share_link", name + "-bytes", share_bytes(payload));
+    }
 }
 
 // The first `n` items of a Mastodon outbox (the real ones are megabytes).
@@ -272,6 +343,7 @@ int main(int argc, char** argv) {
             put("mojibake", "sample-" + e.path().filename().string(), b.substr(0, 4096));
         }
     }
+    write_share_seeds();
     fs::remove_all(tmp);
     return 0;
 }

@@ -138,7 +138,7 @@ void check_surfaces_add_up(const Report& r) {
     const std::string csv = report_csv(r);
     CHECK(csv.find(",all,base,,,1,1.0000,1,,true,,") != std::string::npos);
 
-    const auto card = nlohmann::json::parse(card_to_json(decode_share(encode_share(card_from_report_json(report_to_json(r))))));
+    const auto card = nlohmann::json::parse(card_to_json(decode_share(encode_share(card_from_report(r)))));
     int sum = card["base_points"].get<int>();
     for (const auto& c : card["components"])
         if (c["known"].get<bool>()) sum += c["points"].get<int>();
@@ -242,7 +242,7 @@ TEST_CASE("model 2: typed reactions per post fill engagement and amplification, 
     bool noted = false;
     for (const auto& w : r.warning_details) noted |= w.code == "supplied_reactions";
     CHECK(noted);
-    const auto card = nlohmann::json::parse(card_to_json(decode_share(encode_share(card_from_report_json(report_to_json(r))))));
+    const auto card = nlohmann::json::parse(card_to_json(decode_share(encode_share(card_from_report(r)))));
     CHECK(card["components"][2]["provenance"] == nlohmann::json::array({"typed"}));
     // typed numbers never replace an export's own per-post counts
     const Activity full = gen::make_activity(gen::Profile::Median, opts(1));
@@ -291,6 +291,10 @@ TEST_CASE("model 2: fetched counts enter through the same supplied signals, mark
     const auto j = nlohmann::json::parse(report_to_json(r));
     CHECK(j["components"][0]["provenance"] == nlohmann::json::array({"fetched"}));
     CHECK(report_to_json(r).find("fetched from the network's public counts") != std::string::npos);
+    // the card and its link name where and when they were fetched
+    const ShareCard card = decode_share(encode_share(card_from_report(r)));
+    REQUIRE(card.fetched.size() == 1);
+    CHECK(card.fetched[0] == ShareFetch{Network::Bluesky, "bsky.social", kAsOf});
     // a supplied signal for another network does not apply
     s.network = static_cast<int>(Network::Mastodon);
     ReportOptions other;

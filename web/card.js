@@ -4,8 +4,10 @@
 // changes, the component bars, the weekly trend, the networks, the export's date, the
 // optional name, the model version and the clout mark. The breakdown adds up: a Base row
 // plus the known components' points equal the score; unknown components and the points
-// they leave unmeasured are named, and filled-in inputs say where they came from.
+// they leave unmeasured are named, filled-in inputs say where they came from, and fetched
+// ones the host and the day. A network whose score is partial says so on its chip.
 //   clout.card.render(card) -> Promise<Blob>   card: the object card_to_json makes
+//   clout.card.fetchedLines(card) -> [string]   where its fetched numbers came from, in words
 "use strict";
 
 (function () {
@@ -54,6 +56,72 @@
     try {
       await Promise.all([document.fonts.load('400 24px "Inter"'), document.fonts.load('600 200px "Inter"')]);
     } catch (e) { /* the fallback font still draws a card */ }
+  }
+
+  // "Fetched from public.api.bsky.app on 1 December 2026" ("Bluesky: fetched from ..." when
+  // the card shows several networks), one line per network whose numbers were fetched; the
+  // words of the app's card (src/web/panel_share.cpp fetched_line). short: the month in
+  // three letters (the PNG's narrow column). More than two share the second line.
+  function fetchedLines(card, short = false) {
+    const list = Array.isArray(card.fetched) ? card.fetched : [];
+    const day = (d) => (short ? prettyDay(d).replace(/^(\d+ \w{3})\w* /, "$1 ") : prettyDay(d));
+    const lines = list.map((f) =>
+      (card.networks.length > 1 ? `${f.label}: fetched` : "Fetched") +
+      (f.host ? ` from ${f.host}` : "") + (f.date ? ` on ${day(f.date)}` : ""));
+    return lines.length > 2 ? [lines[0], lines.slice(1).join(" \u00b7 ")] : lines;
+  }
+
+  // The networks' chips, "Bluesky 28 · partial" when a network's score leaves points
+  // unmeasured, in the space from x to right: a smaller size when they do not fit, and a
+  // "+N more" chip rather than dropping a network without a word.
+  function networkChips(ctx, F, card, x, y, right) {
+    const nets = card.networks;
+    const measure = (size) => nets.map((n) => {
+      ctx.font = F(400, size);
+      const lw = ctx.measureText(n.label).width;
+      ctx.font = F(600, size);
+      const vw = ctx.measureText(String(n.score)).width;
+      ctx.font = F(400, size - 4);
+      const pw = n.partial ? ctx.measureText("\u00b7 partial").width + 8 : 0;
+      return { n, lw, vw, pw, w: lw + vw + pw + (size * 1.9) };
+    });
+    let size = 20, chips = measure(size);
+    const total = (cs) => cs.reduce((s, c) => s + c.w + 10, 0) - 10;
+    while (total(chips) > right - x && size > 15) chips = measure(--size);
+    let shown = chips.length;
+    const moreW = (k) => { ctx.font = F(600, size); return ctx.measureText(`+${k} more`).width + size * 1.5; };
+    while (shown > 1 && total(chips.slice(0, shown)) + (shown < chips.length ? moreW(chips.length - shown) + 10 : 0) > right - x) shown--;
+    const h = Math.round(size * 2), r = h / 2, base = y + h / 2 + size * 0.36;
+    let nx = x;
+    for (const c of chips.slice(0, shown)) {
+      ctx.strokeStyle = c.n.partial ? "rgba(242,179,91,0.6)" : C.border;
+      ctx.lineWidth = 1.5;
+      roundRect(ctx, nx, y, c.w, h, r);
+      ctx.stroke();
+      const pad = size * 0.75;
+      ctx.font = F(400, size);
+      ctx.fillStyle = C.muted;
+      ctx.fillText(c.n.label, nx + pad, base);
+      ctx.font = F(600, size);
+      ctx.fillStyle = C.text;
+      ctx.fillText(String(c.n.score), nx + pad + 8 + c.lw, base);
+      if (c.n.partial) {
+        ctx.font = F(400, size - 4);
+        ctx.fillStyle = C.warn;
+        ctx.fillText("\u00b7 partial", nx + pad + 16 + c.lw + c.vw, base - 1);
+      }
+      nx += c.w + 10;
+    }
+    if (shown < chips.length) {
+      const w = moreW(chips.length - shown);
+      ctx.strokeStyle = C.border;
+      ctx.lineWidth = 1.5;
+      roundRect(ctx, nx, y, w, h, r);
+      ctx.stroke();
+      ctx.font = F(600, size);
+      ctx.fillStyle = C.muted;
+      ctx.fillText(`+${chips.length - shown} more`, nx + size * 0.75, base);
+    }
   }
 
   async function render(card) {
@@ -178,11 +246,29 @@
     // (old links) had no base row and gave missing points to other components.
     const model1 = card.model_major === 1;
     const rows = model1 ? card.components.slice() : [{ label: "Base", points: card.base_points, max_points: card.base_points, known: true, base: true }].concat(card.components);
-    const step = rows.length > 5 ? 35 : 42;
-    let by = rows.length > 5 ? 336 : 350;
+    // Fetched numbers name their host and day under the rows (at most two lines): the rows
+    // close up to make room.
+    const fetchLines = fetchedLines(card, true);
+    const step = fetchLines.length ? 34 : rows.length > 5 ? 35 : 42;
+    let by = fetchLines.length ? 330 : rows.length > 5 ? 336 : 350;
+    // The bars start after the widest label and its provenance, so that the two never overlap.
+    const provOf = (comp) => {
+      const known = comp.known !== undefined ? comp.known : comp.available;
+      return !comp.base && known && Array.isArray(comp.provenance) ? comp.provenance.filter((p) => p !== "export") : [];
+    };
+    let labelW = 170;
+    for (const comp of rows) {
+      const prov = provOf(comp);
+      if (!prov.length) continue;
+      ctx.font = F(400, 20);
+      const lw = ctx.measureText(comp.label).width;
+      ctx.font = F(400, 14);
+      labelW = Math.max(labelW, lw + 8 + ctx.measureText(prov.join(", ")).width + 14);
+    }
+    labelW = Math.min(labelW, 260);
     for (const comp of rows) {
       const known = comp.known !== undefined ? comp.known : comp.available;
-      const prov = !comp.base && known && Array.isArray(comp.provenance) ? comp.provenance.filter((p) => p !== "export") : [];
+      const prov = provOf(comp);
       ctx.font = F(400, 20);
       ctx.fillStyle = known ? C.text : C.muted;
       ctx.fillText(comp.label, rx, by + 7);
@@ -192,7 +278,7 @@
         ctx.fillStyle = C.warn;
         ctx.fillText(prov.join(", "), rx + lw + 8, by + 6);
       }
-      const bx0 = rx + 170, bx1 = rx + rw - 92;
+      const bx0 = rx + labelW, bx1 = rx + rw - 92;
       if (!comp.base && known) {  // an unknown component has no bar: its words take the space
         ctx.fillStyle = C.border;
         roundRect(ctx, bx0, by - 6, bx1 - bx0, 12, 6);
@@ -220,34 +306,19 @@
       ctx.textAlign = "left";
       by += step;
     }
+    fetchLines.forEach((line, i) => {
+      ctx.font = F(400, 16);
+      ctx.fillStyle = C.warn;
+      ctx.fillText(fit(ctx, line, rw), rx, by + 12 + i * 22);
+    });
     if (card.partial) {
       ctx.font = F(400, 18);
       ctx.fillStyle = C.warn;
       ctx.fillText(fit(ctx, `Partial: ${card.partial.unmeasured_points} of 100 points not measured`, 500), 64, cy + 66);
     }
 
-    // bottom: networks, model
-    let nx = 64;
-    const ny = 520;
-    for (const n of card.networks) {
-      ctx.font = F(400, 20);
-      const lw = ctx.measureText(n.label).width;
-      ctx.font = F(600, 20);
-      const vw = ctx.measureText(String(n.score)).width;
-      const w = lw + vw + 38;
-      if (nx + w > rx - 48) break;
-      ctx.strokeStyle = C.border;
-      ctx.lineWidth = 1.5;
-      roundRect(ctx, nx, ny, w, 40, 20);
-      ctx.stroke();
-      ctx.font = F(400, 20);
-      ctx.fillStyle = C.muted;
-      ctx.fillText(n.label, nx + 15, ny + 27);
-      ctx.font = F(600, 20);
-      ctx.fillStyle = C.text;
-      ctx.fillText(String(n.score), nx + 23 + lw, ny + 27);
-      nx += w + 10;
-    }
+    // bottom: networks (a partial score's chip says so), model
+    networkChips(ctx, F, card, 64, 520, rx - 48);
     ctx.font = F(400, 15);
     ctx.fillStyle = C.faint;
     ctx.fillText(`Computed locally with clout \u00b7 model ${card.model}` + (card.model_major === 1 ? " (score model 1, an older scale)" : ""), 64, 590);
@@ -256,5 +327,5 @@
   }
 
   window.clout = window.clout || {};
-  window.clout.card = { render, width: W, height: H };
+  window.clout.card = { render, fetchedLines, width: W, height: H };
 })();

@@ -177,7 +177,9 @@
             ? `${k.label} ${k.points} of ${k.max_points}` + ((k.provenance || []).filter((x) => x !== "export").length ? ` (${k.provenance.filter((x) => x !== "export").join(", ")})` : "")
             : `${k.label} unknown (${k.max_points} points not measured)`)).join(", ") +
           (c.partial ? `. Partial score: ${c.partial.unmeasured_points} of 100 points could not be measured` : "") +
-          ". Networks: " + c.networks.map((n) => `${n.label} ${n.score}`).join(", ") + ". Compute your own score with clout."
+          ". Networks: " + c.networks.map((n) => `${n.label} ${n.score}` + (n.partial ? " (partial)" : "")).join(", ") + ". " +
+          (clout.card && clout.card.fetchedLines ? clout.card.fetchedLines(c).map((l) => l + ". ").join("") : "") +
+          "Compute your own score with clout."
         : `This share link cannot be shown. ${error}`);
     },
   };

@@ -87,7 +87,7 @@ int adopt_card(ShareCard own, const std::string& payload, int show_page) {
 
 extern "C" {
 
-// The person's report (JSON text, schema clout.report.v1): makes the card and the link.
+// The person's report (JSON text, schema clout.report.v2, read by report_from_json): makes the card and the link.
 // Returns 1, or 0 when the report cannot be shared (the error goes to the console).
 EMSCRIPTEN_KEEPALIVE int clout_web_share_set_report(const char* report_json, int show_page) {
     ShareState& s = share_state();

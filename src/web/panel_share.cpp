@@ -37,6 +37,16 @@ std::string pretty_day(int64_t day) {
     return std::to_string(d) + " " + (m >= 1 && m <= 12 ? months[m - 1] : "?") + " " + ymd.substr(0, 4);
 }
 
+// "Fetched from public.api.bsky.app on 1 December 2026", "Bluesky: fetched from ..." when the
+// card shows several networks; the words of the PNG and the screen-reader text too
+// (web/card.js fetchedLines).
+std::string fetched_line(const ShareCard& c, const ShareFetch& fe) {
+    std::string s = c.networks.size() > 1 ? std::string(network_label(fe.network)) + ": fetched" : std::string("Fetched");
+    if (!fe.host.empty()) s += " from " + fe.host;
+    if (fe.day > 0) s += " on " + pretty_day(fe.day);
+    return s;
+}
+
 std::string signed_int(int v) {
     if (v > 0) return "+" + std::to_string(v);
     if (v < 0) return "\xE2\x88\x92" + std::to_string(-v);  // U+2212 minus
@@ -174,8 +184,31 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
     // component bars: a Base row first (model 2), so the rows add up to the score; an
     // unknown component shows its maximum and no points; a filled input its provenance
     const float row = u.rpx(34);
-    const float label_w = u.rpx(narrow ? 118 : 140), num_w = u.rpx(narrow ? 96 : 132);
     const bool model1 = c.format == 1;
+    // Where a component's input came from, when not the export ("typed", "fetched").
+    auto from_of = [&](int i) {
+        const auto id = static_cast<ComponentId>(i);
+        const uint8_t prov = model1 ? 0
+                             : id == ComponentId::Reach         ? c.combined.followers_from
+                             : id == ComponentId::Amplification ? c.combined.reshares_from
+                             : id == ComponentId::Engagement    ? c.combined.reactions_from
+                                                                : 0;
+        std::string from;
+        if (model1 || !c.known[static_cast<size_t>(i)]) return from;
+        for (const auto& x : provenance_ids(prov))
+            if (x != "export") from += (from.empty() ? "" : ", ") + x;
+        return from;
+    };
+    // The bars start after the widest label and its provenance, so that the two never overlap.
+    const float num_w = u.rpx(narrow ? 96 : 132);
+    float label_w = u.rpx(narrow ? 118 : 140);
+    for (int i = 0; i < kComponentCount; ++i) {
+        const std::string from = from_of(i);
+        if (!from.empty())
+            label_w = std::max(label_w, tsize(f.body, component_label(static_cast<ComponentId>(i))).x + u.rpx(6) +
+                                            tsize(f.small, from.c_str()).x + u.rpx(12));
+    }
+    label_w = std::min(label_w, (x1 - x0 - num_w) * 0.6f);
     if (!model1) {
         if (!measure) {
             const float ry = y + (row - f.body->FontSize) * 0.5f;
@@ -190,14 +223,7 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
         const int pts = c.points[static_cast<size_t>(i)], mx = c.max_points[static_cast<size_t>(i)];
         const bool known = model1 ? mx > 0 : c.known[static_cast<size_t>(i)];
         const auto id = static_cast<ComponentId>(i);
-        const uint8_t prov = model1 ? 0
-                             : id == ComponentId::Reach         ? c.combined.followers_from
-                             : id == ComponentId::Amplification ? c.combined.reshares_from
-                             : id == ComponentId::Engagement    ? c.combined.reactions_from
-                                                                : 0;
-        std::string from;
-        for (const auto& x : provenance_ids(prov))
-            if (x != "export") from += (from.empty() ? "" : ", ") + x;
+        const std::string from = from_of(i);
         if (!measure && known && !from.empty()) {
             const float ry = y + (row - f.small->FontSize) * 0.5f;
             text_at(dl, f.small, ImVec2(x0 + tsize(f.body, component_label(id)).x + u.rpx(6), ry), col.warn, from.c_str());
@@ -218,6 +244,15 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
         }
         y += row;
     }
+    // Where fetched numbers came from, below the rows that show them: the host and the day.
+    for (const ShareFetch& fe : c.fetched) {
+        const std::string line = fetched_line(c, fe);
+        const float wrap = x1 - x0;
+        const ImVec2 ls = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, wrap, line.c_str());
+        if (!measure)
+            dl->AddText(f.small, f.small->FontSize, ImVec2(std::floor(x0), std::floor(y + u.rpx(4))), col.warn, line.c_str(), nullptr, wrap);
+        y += ls.y + u.rpx(6);
+    }
     y += u.rpx(16);
 
     // networks and the model
@@ -226,17 +261,26 @@ float draw_card(ImDrawList* dl, const ShareCard& c, ImVec2 p, float w, bool shar
     {
         float nx = x0;
         const float chh = u.rpx(30);
-        for (const auto& n : c.networks) {
+        for (size_t i = 0; i < c.networks.size(); ++i) {
+            const auto& n = c.networks[i];
             const std::string lbl = network_label(n.first);
             const std::string v = std::to_string(n.second);
+            // A partial network score says so on its chip: its number is not comparable to a
+            // score with every component measured.
+            const bool part = !model1 && i < c.network_scores.size() && share_unmeasured_points(c.network_scores[i]) > 0;
+            const char* mark = "\xC2\xB7 partial";
             const float lw = tsize(f.body, lbl.c_str()).x, vw = tsize(f.strong, v.c_str()).x;
-            const float cw = lw + vw + u.rpx(34);
+            const float mw = part ? tsize(f.small, mark).x + u.rpx(8) : 0;
+            const float cw = lw + vw + mw + u.rpx(34);
             if (nx + cw > x1 && nx > x0) { nx = x0; y += chh + u.rpx(8); }
             if (!measure) {
+                const ImU32 edge = part ? with_alpha(col.warn, 0.55f) : col.border;
                 dl->AddRectFilled(ImVec2(nx, y), ImVec2(nx + cw, y + chh), col.bg, chh * 0.5f);
-                dl->AddRect(ImVec2(nx, y), ImVec2(nx + cw, y + chh), col.border, chh * 0.5f, 0, std::max(1.0f, std::round(u.s)));
+                dl->AddRect(ImVec2(nx, y), ImVec2(nx + cw, y + chh), edge, chh * 0.5f, 0, std::max(1.0f, std::round(u.s)));
                 text_at(dl, f.body, ImVec2(nx + u.rpx(12), y + (chh - f.body->FontSize) * 0.5f), col.muted, lbl.c_str());
                 text_at(dl, f.strong, ImVec2(nx + u.rpx(22) + lw, y + (chh - f.strong->FontSize) * 0.5f), col.text, v.c_str());
+                if (part)
+                    text_at(dl, f.small, ImVec2(nx + u.rpx(30) + lw + vw, y + (chh - f.small->FontSize) * 0.5f + u.px(1)), col.warn, mark);
             }
             nx += cw + u.rpx(8);
         }
@@ -410,7 +454,8 @@ float draw_share_panel(float width) {
     y += u.f.heading->FontSize + u.rpx(8);
     const char* about =
         "The share link carries only the card above: score, changes, component points, a weekly trend, the networks, "
-        "the model and the export's date. It sits after the # of the address, which browsers never send to a server.";
+        "the model and the export's date, and for numbers fetched from a network, its host and the day. It sits after "
+        "the # of the address, which browsers never send to a server.";
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::PushStyleColor(ImGuiCol_Text, u.c.muted);

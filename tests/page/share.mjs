@@ -3,16 +3,54 @@
 // link opens (desktop and phone), damaged links (a clear message, never a card), the PNG
 // card (1200x630, a real picture), JSON and CSV downloads byte-identical to
 // `clout score --json --csv`, the local history (opt-in, two exports, forget everything),
-// and no request outside the page's origin throughout.
+// a report with fetched public counts (the CLI against the loopback mock of the public APIs:
+// the card, the PNG, the link and its viewer name the host and the day, and a partial
+// network's chip says so), and no request outside the page's origin throughout.
 // Screenshots: tests/out/share-*.png, tests/out/card-*.png.
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath } from "./lib/harness.mjs";
+import os from "node:os";
+import path from "node:path";
+import { check, summary, startServer, launch, openPage, waitFrames, screenshotPath, ROOT } from "./lib/harness.mjs";
 import { decodePng, colourStats } from "./lib/png.mjs";
 import { cliReport } from "./lib/cli_report.mjs";
+import { startMockApi } from "../mock/public_api.mjs";
 
 const A = cliReport("x-archive", ["--tweets", "3000", "--followers", "1200", "--seed", "4"]);
 const B = cliReport("x-archive", ["--tweets", "3000", "--followers", "1200", "--seed", "4"], ["--as-of", "2024-01-15"]);
 const repA = JSON.parse(A.json), repB = JSON.parse(B.json);
+
+// A Bluesky repository whose public counts are fetched (from the loopback mock, named as
+// Bluesky's public AppView) and a Reddit export (no follower count: a partial score), scored
+// by the CLI. The CLI runs without blocking this process: the mock answers from it.
+async function fetchedReport() {
+  const BIN = process.env.CLOUT_BIN_DIR || path.join(ROOT, "build-native");
+  const DID = "did:plc:generatedaccount0001";
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clout-share-fetch-"));
+  const car = path.join(dir, "repo.car"), reddit = path.join(dir, "reddit.zip");
+  execFileSync(path.join(BIN, "clout-gen"), ["bluesky-car", "--originals", "70", "--other-replies", "14", "--quotes", "4",
+    "--reposts", "8", "--did", DID, car], { stdio: "ignore" });
+  execFileSync(path.join(BIN, "clout-gen"), ["reddit", "--posts", "40", "--comments", "60", "--seed", "3", reddit], { stdio: "ignore" });
+  const mock = await startMockApi({ bluesky: { did: DID, followers: 1500 } });
+  try {
+    return await new Promise((resolve, reject) => {
+      const p = spawn(path.join(BIN, "clout"), ["score", car, reddit, "--json", "--fetch-public-counts"],
+        { env: { ...process.env, CLOUT_TEST_API_BASE: mock.base } });
+      let out = "", err = "";
+      p.stdout.on("data", (d) => (out += d));
+      p.stderr.on("data", (d) => (err += d));
+      p.on("close", (status) => (status === 0 ? resolve(out) : reject(new Error(`clout score failed (${status}): ${err}`))));
+    });
+  } finally {
+    await mock.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const dayBefore = new Date().toISOString().slice(0, 10);
+const F = await fetchedReport();
+const repF = JSON.parse(F);
+// the day of the fetch (UTC), whichever side of midnight the CLI ran
+const today = [dayBefore, new Date().toISOString().slice(0, 10)].find((d) => F.includes(`"date": "${d}"`)) || dayBefore;
 
 // A format-2 payload with the combined score's active weeks changed and the checksum made
 // valid again: its stated points no longer follow from its inputs (share_link.h layout).
@@ -157,6 +195,86 @@ try {
   check(problems.consoleErrors.length === 0 && problems.pageErrors.length === 0, "no console error", [...problems.consoleErrors, ...problems.pageErrors].join(" | "));
   await context.close();
 
+  // ---- fetched public counts: the card names the host and the day; a partial network says so
+  const bsky = repF.sources.find((x) => x.network === "bluesky");
+  check(bsky && bsky.fetched && bsky.fetched.host === "public.api.bsky.app" && bsky.fetched.date === today,
+    "the CLI's report names the fetch's host and day (sources[].fetched)", JSON.stringify(bsky && bsky.fetched));
+  for (const l of [{ name: "desktop", viewport: { width: 1280, height: 900 } },
+    { name: "phone", viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }]) {
+    const { name, ...opts } = l;
+    const f = await openPage(browser, server.url, { ...opts, colorScheme: "dark" });
+    await waitFrames(f.page, 2);
+    check(await f.page.evaluate((t) => window.clout.share.setReport(t, { page: true }), F), `${name}: a report with fetched counts is accepted`);
+    await settle(f.page);
+    const fc = await f.page.evaluate(() => window.clout.share.card);
+    check(fc.format === 3 && fc.fetched.length === 1 && fc.fetched[0].network === "bluesky" &&
+      fc.fetched[0].host === "public.api.bsky.app" && fc.fetched[0].date === today,
+      `${name}: the card carries the fetch's host and day`, JSON.stringify(fc.fetched));
+    const rd = fc.networks.find((n) => n.network === "reddit"), bs = fc.networks.find((n) => n.network === "bluesky");
+    check(rd && rd.partial && rd.partial.unmeasured_points > 0 && bs && bs.partial === null,
+      `${name}: the Reddit score is partial on the card, Bluesky's is not`, JSON.stringify(fc.networks));
+    check(fc.components.some((c) => c.provenance.includes("fetched")), `${name}: the components read fetched numbers`);
+    const fl = await f.page.evaluate(() => window.clout.shareLink);
+    const back = await f.page.evaluate((p) => window.clout.share.decode(p), fl.split("#s=")[1]);
+    check(fl.length <= 2000 && JSON.stringify(back.fetched) === JSON.stringify(fc.fetched), `${name}: the link carries the host and the day`,
+      JSON.stringify(back.fetched));
+    await f.page.screenshot({ path: screenshotPath(`share-fetched-${name}.png`) });
+    // scrolled to the networks and the fetch line
+    await f.page.mouse.move(100, 300);
+    await f.page.mouse.wheel(0, name === "phone" ? 700 : 350);
+    await settle(f.page);
+    await f.page.screenshot({ path: screenshotPath(`share-fetched-${name}-scrolled.png`) });
+    if (name === "desktop") {
+      const fpng = await f.page.evaluate(async () => {
+        const blob = await window.clout.exportCard();
+        return Array.from(new Uint8Array(await blob.arrayBuffer()));
+      });
+      fs.writeFileSync(screenshotPath("card-fetched.png"), Buffer.from(fpng));
+      const fi = decodePng(Buffer.from(fpng));
+      check(fi.width === 1200 && fi.height === 630, "the fetched card's PNG is 1200x630");
+      // many networks, several partial: smaller chips, then "+N more", never a network dropped unsaid
+      const many = await f.page.evaluate(async (c) => {
+        const labels = ["X", "Mastodon", "Bluesky", "Instagram", "Threads", "Facebook", "LinkedIn", "TikTok", "Reddit"];
+        const card = { ...c, networks: labels.map((l, i) => ({ network: l.toLowerCase(), label: l, score: 20 + i,
+          partial: i % 2 ? { unknown: ["reach"], unmeasured_points: 25 } : null })) };
+        const blob = await window.clout.card.render(card);
+        return Array.from(new Uint8Array(await blob.arrayBuffer()));
+      }, fc);
+      fs.writeFileSync(screenshotPath("card-many-networks.png"), Buffer.from(many));
+      const lines = await f.page.evaluate((c) => window.clout.card.fetchedLines(c, true), fc);
+      check(lines.length === 1 && lines[0].startsWith("Bluesky: fetched from public.api.bsky.app on ") &&
+        / on \d{1,2} [A-Z][a-z]{2} \d{4}$/.test(lines[0]) && lines[0].endsWith(today.slice(0, 4)),
+        "the PNG's line names the network, the host and the day", lines.join(" | "));
+      // the link opened by someone else: the live region reads the host, the day and the partial chip
+      const v = await openPage(browser, fl, { viewport: { width: 1280, height: 800 }, colorScheme: "dark" });
+      await waitFrames(v.page, 2);
+      await v.page.waitForFunction(() => window.clout.share.viewed, null, { timeout: 10000 });
+      await settle(v.page);
+      const status = await v.page.evaluate(() => document.getElementById("status").textContent);
+      check(status.includes("fetched from public.api.bsky.app on ") && /Reddit \d+ \(partial\)/.test(status),
+        "the shared card's live region names the fetch and the partial network", status);
+      await v.page.screenshot({ path: screenshotPath("share-link-fetched-desktop.png") });
+      const vp = await openPage(browser, fl, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: "dark" });
+      await waitFrames(vp.page, 2);
+      await vp.page.waitForFunction(() => window.clout.share.viewed, null, { timeout: 10000 });
+      await settle(vp.page);
+      await vp.page.mouse.move(100, 300);
+      await vp.page.mouse.wheel(0, 500);
+      await settle(vp.page);
+      await vp.page.screenshot({ path: screenshotPath("share-link-fetched-phone.png") });
+      for (const x of [v, vp]) {
+        allForeign.push(...x.problems.foreignRequests);
+        check(x.problems.consoleErrors.length === 0 && x.problems.pageErrors.length === 0, "fetched link view: no console error",
+          [...x.problems.consoleErrors, ...x.problems.pageErrors].join(" | "));
+        await x.context.close();
+      }
+    }
+    allForeign.push(...f.problems.foreignRequests);
+    check(f.problems.consoleErrors.length === 0 && f.problems.pageErrors.length === 0, `${name}: fetched card, no console error`,
+      [...f.problems.consoleErrors, ...f.problems.pageErrors].join(" | "));
+    await f.context.close();
+  }
+
   // ---- the link opened by someone else: desktop and phone
   const layouts = [
     { name: "desktop", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: "dark" },
@@ -202,7 +320,7 @@ try {
     ["a changed character", flip(payload, 20), /damaged|impossible/],
     ["a cut-off link", payload.slice(0, 30), /incomplete|damaged|length/],
     ["characters outside base64url", payload.slice(0, 10) + "%3Cb%3E" + payload.slice(10), /characters/],
-    ["a newer format", "AwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /newer version/],
+    ["a newer format", "BAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /newer version/],
     // a valid checksum over numbers the inputs do not give: the viewer recomputes the score
     ["numbers that disagree with their inputs", tamperWeeks(payload), /damaged.*do not match its inputs/],
     ["an empty link", "", /empty/],

@@ -128,6 +128,10 @@ struct SourceInfo {
     // reaction and reshare counts per post, and the per-post values filled in (-1 = none).
     uint8_t followers_from = 0, reactions_from = 0, reshares_from = 0;
     int64_t reactions_per_post_filled = -1, reshares_per_post_filled = -1;
+    // Public counts fetched for this account: the host asked and the day (days since
+    // 1970-01-01; 0 = not known). Empty host = nothing fetched.
+    std::string fetched_host;
+    int64_t fetched_day = 0;
 };
 
 // A warning as data: `code` names the case, `text` says it in words that fit every front
@@ -163,6 +167,12 @@ struct Report {
     std::vector<std::string> warnings;           // = warning_details[i].text, in order
     std::vector<ReportWarning> warning_details;
 };
+
+// Decimals of the fixed reals the JSON prints: score_exact and points_exact are
+// ten-thousandths (exact_q, points_q), a component's value millionths (value_q). Readers
+// that print them again (the CSV) use format_fixed with these, from the integers.
+constexpr int kExactDecimals = 4;
+constexpr int kValueDecimals = 6;
 
 // Provenance bits (prov_bit) of the input one component reads; 0 when it is unknown.
 uint8_t component_provenance_bits(ComponentId id, const ScoreInputs& in);

@@ -64,6 +64,8 @@ struct Prep {
     std::vector<int64_t> fol, fill_e, fill_r;       // per post, rounded (shown in sources[].filled)
     std::vector<double> mean_e, mean_r;             // the same as means (insights need not be whole)
     std::vector<uint8_t> fol_from, e_from, r_from;
+    std::vector<std::string> fetch_host;  // per account: the host public counts came from ("" = none)
+    std::vector<int64_t> fetch_day;       // and the day they were read (0 = not known)
     std::vector<uint8_t> per_post_react;  // the export itself has reaction counts per post
     Prep(const Activity& act, int64_t as_of, int64_t lo, const std::vector<SuppliedSignals>& supplied)
         : a(act), recent_lo(lo) {
@@ -98,7 +100,11 @@ struct Prep {
             }
             // Public counts fetched on request (fetch/public_counts.h) are real per-post and
             // follower counts, joined to the activity: marked as fetched, not as the export's.
+            std::string fhost;
+            int64_t fday = 0;
             if (acc.fetched.at != 0) {
+                fhost = acc.fetched.host;
+                fday = day_of(acc.fetched.at);
                 if (acc.fetched.followers && ff == prov_bit(Provenance::Export)) ff = prov_bit(Provenance::Fetched);
                 if (acc.fetched.reactions) {
                     if (ef == prov_bit(Provenance::Export)) ef = prov_bit(Provenance::Fetched);
@@ -109,19 +115,28 @@ struct Prep {
                 const bool named = sup.network == static_cast<int>(acc.network);
                 if (!named && sup.network != -1) continue;
                 const uint8_t bit = prov_bit(sup.provenance);
+                bool used = false;
                 if (sup.followers >= 0 && (named || f < 0)) {
                     f = sup.followers;
                     ff = bit;
+                    used = true;
                 }
                 if (sup.reactions_per_post >= 0 && !ex_react) {
                     e = sup.reactions_per_post;
                     me = static_cast<double>(e);
                     ef = bit;
+                    used = true;
                 }
                 if (sup.reshares_per_post >= 0 && !ex_resh) {
                     r = sup.reshares_per_post;
                     mr = static_cast<double>(r);
                     rf = bit;
+                    used = true;
+                }
+                // Fetched values handed in as signals name their host and day too.
+                if (used && sup.provenance == Provenance::Fetched && !sup.host.empty() && fhost.empty()) {
+                    fhost = sup.host;
+                    fday = sup.day > 0 ? sup.day : 0;
                 }
             }
             // The export's own insights: the follower count when nothing better is known,
@@ -137,6 +152,8 @@ struct Prep {
             }
             fol.push_back(f);
             fol_from.push_back(ff);
+            fetch_host.push_back(std::move(fhost));
+            fetch_day.push_back(fday);
             fill_e.push_back(e);
             fill_r.push_back(r);
             mean_e.push_back(me);
@@ -590,6 +607,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             s.reshares_from = P.r_from[i];
             s.reactions_per_post_filled = P.fill_e[i];
             s.reshares_per_post_filled = P.fill_r[i];
+            s.fetched_host = P.fetch_host[i];
+            s.fetched_day = P.fetch_day[i];
             auto by = [](uint8_t bits) {
                 return bits == prov_bit(Provenance::Typed)     ? std::string("was typed in by you")
                        : bits == prov_bit(Provenance::Fetched) ? std::string("was fetched from the network's public counts")

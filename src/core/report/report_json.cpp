@@ -23,8 +23,9 @@ const char* kind_id(PostKind k) {
 
 namespace {
 using OJ = nlohmann::ordered_json;
-double q4(int64_t q) { return static_cast<double>(q) / 1e4; }
-double q6(int64_t q) { return static_cast<double>(q) / 1e6; }
+constexpr double scale_of(int n) { return n == 0 ? 1.0 : 10.0 * scale_of(n - 1); }
+double q4(int64_t q) { return static_cast<double>(q) / scale_of(kExactDecimals); }
+double q6(int64_t q) { return static_cast<double>(q) / scale_of(kValueDecimals); }
 OJ count_or_null(int64_t v) { return v < 0 ? OJ(nullptr) : OJ(v); }
 OJ time_or_null(int64_t t) { return t == 0 ? OJ(nullptr) : OJ(format_time(t)); }
 
@@ -201,6 +202,9 @@ std::string report_to_json(const Report& r) {
                              {"reshares", provenance_ids(s.reshares_from)}};
         x["filled"] = OJ{{"reactions_per_post", count_or_null(s.reactions_per_post_filled)},
                          {"reshares_per_post", count_or_null(s.reshares_per_post_filled)}};
+        x["fetched"] = s.fetched_host.empty()
+                           ? OJ(nullptr)
+                           : OJ{{"host", s.fetched_host}, {"date", s.fetched_day > 0 ? OJ(format_day(s.fetched_day)) : OJ(nullptr)}};
         x["first_post"] = time_or_null(s.first_post);
         x["last_post"] = time_or_null(s.last_post);
         x["lacks"] = s.lacks;

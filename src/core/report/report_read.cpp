@@ -486,6 +486,17 @@ void read_member(Report& r, ScoreInputs& from_components, std::string& partial, 
                 s.reactions_per_post_filled = count(fv, fp, "reactions_per_post");
                 s.reshares_per_post_filled = count(fv, fp, "reshares_per_post");
             }
+            // Reports written before public counts named their host have no "fetched".
+            if (x.contains("fetched") && !x["fetched"].is_null()) {
+                const std::string fp = sub(p, "fetched");
+                const J& fv = object(x["fetched"], fp);
+                s.fetched_host = string(fv, fp, "host");
+                if (s.fetched_host.empty()) fail(sub(fp, "host"), "is empty (fetched is null when nothing was fetched)");
+                if (!member(fv, fp, "date").is_null()) {
+                    s.fetched_day = day(fv, fp, "date");
+                    if (s.fetched_day <= 0) fail(sub(fp, "date"), "is not after 1970-01-01");
+                }
+            }
             s.first_post = time_or_zero(x, p, "first_post");
             s.last_post = time_or_zero(x, p, "last_post");
             s.lacks = strings(x, p, "lacks");

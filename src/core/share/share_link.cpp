@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "share/report_csv.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/time.h"
@@ -101,6 +103,28 @@ bool name_ok(std::string_view s) {
     return s.size() <= kShareNameMax && utf8_valid(s) && clean_name(s) == s;
 }
 
+bool host_ok(std::string_view s) {
+    if (s.empty() || s.size() > kShareHostMax || !utf8_valid(s)) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(s[i]);
+        if (ch < 0x80) {
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || (ch != 0 && std::strchr(".-_:[]", ch))))
+                return false;
+            continue;
+        }
+        // An internationalised name: letters, not the characters that hide or reorder text
+        // (C1 controls and no-break space U+0080..U+00A0; U+2000..U+207F: spaces, zero-width
+        // and bidirectional marks; U+3000 ideographic space; U+FEFF).
+        const unsigned char n1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        const unsigned char n2 = i + 2 < s.size() ? static_cast<unsigned char>(s[i + 2]) : 0;
+        if (ch == 0xC2 && n1 <= 0xA0) return false;
+        if (ch == 0xE2 && (n1 == 0x80 || n1 == 0x81)) return false;
+        if (ch == 0xE3 && n1 == 0x80 && n2 == 0x80) return false;
+        if (ch == 0xEF && n1 == 0xBB && n2 == 0xBF) return false;
+    }
+    return true;
+}
+
 int points_sum(const std::array<int, kComponentCount>& a) {
     int s = 0;
     for (int v : a) s += v;
@@ -143,7 +167,7 @@ std::string recompute_problem(const ShareScore& s, const char* what) {
 // Every rule a card obeys; the first broken one as a sentence, or "" when all hold.
 std::string card_problem(const ShareCard& c) {
     char buf[200];
-    if (c.format != 1 && c.format != 2) return "an unknown link format";
+    if (c.format < 1 || c.format > kShareFormat) return "an unknown link format";
     if (c.score < 1 || c.score > 100) {
         std::snprintf(buf, sizeof buf, "a score of %d (scores go from 1 to 100)", c.score);
         return buf;
@@ -189,7 +213,7 @@ std::string card_problem(const ShareCard& c) {
         }
     }
     if (c.as_of_day < 0 || c.as_of_day > 0xFFFF) return "a date outside the years 1970 to 2149";
-    if (c.model.size() != 22 || c.model.rfind("clout-score-", 0) != 0 || c.model[12] - '0' != c.format ||
+    if (c.model.size() != 22 || c.model.rfind("clout-score-", 0) != 0 || c.model[12] - '0' != (c.format == 1 ? 1 : 2) ||
         c.model[13] != '.' || c.model.find_first_not_of("0123456789abcdef", 14) != std::string::npos)
         return "a model version that is not clout's";
     if (c.networks.empty()) return "no network";
@@ -211,13 +235,33 @@ std::string card_problem(const ShareCard& c) {
     if (c.trend.size() >= 2 && c.trend[c.trend.size() - 1] - c.trend[c.trend.size() - 2] != c.d7)
         return "a 7-day change that disagrees with the trend";
     if (!name_ok(c.name)) return "a name that is not plain text";
+    // Format 3 is the format of a card with fetches, and only of one.
+    if (c.format == 3 && c.fetched.empty()) return "an empty list of fetched numbers";
+    if (c.format != 3 && !c.fetched.empty()) return "fetched numbers in a link format that has none";
+    for (size_t i = 0; i < c.fetched.size(); ++i) {
+        const ShareFetch& f = c.fetched[i];
+        if (i > 0 && f.network <= c.fetched[i - 1].network) return "fetched numbers out of network order";
+        bool listed = false;
+        for (const auto& n : c.networks) listed |= n.first == f.network;
+        if (!listed) return "fetched numbers for a network the card does not show";
+        if (!f.host.empty() && !host_ok(f.host)) return "a host name that is not a host name";
+        if (f.day < 0 || f.day > 0xFFFF) return "a fetch date outside the years 1970 to 2149";
+    }
     return "";
 }
 
-// Format 2: the stated numbers must be what the inputs give, with this engine; the first
-// disagreement as a sentence, or "".
+// A score reads a fetched number: a known component's input came from a fetch.
+bool reads_fetched(const ShareScore& s) {
+    const uint8_t fetched = prov_bit(Provenance::Fetched);
+    const std::array<bool, kComponentCount> known = known_of(s.core);
+    return (known[0] && (s.followers_from & fetched)) || (known[1] && (s.reshares_from & fetched)) ||
+           (known[2] && (s.reactions_from & fetched));
+}
+
+// Formats 2 and 3: the stated numbers must be what the inputs give, with this engine; the
+// first disagreement as a sentence, or "".
 std::string inputs_problem(const ShareCard& c) {
-    if (c.format == 2) {
+    if (c.format >= 2) {
         std::string p = recompute_problem(c.combined, "the score");
         if (!p.empty()) return p;
         if (c.combined.score != c.score || c.combined.points != c.points || known_of(c.combined.core) != c.known)
@@ -229,6 +273,11 @@ std::string inputs_problem(const ShareCard& c) {
             if (!p.empty()) return p;
             if (c.network_scores[i].score != c.networks[i].second) return "a network score that is not its inputs' score";
         }
+        // A host and day are said only of numbers that were fetched.
+        for (const ShareFetch& f : c.fetched)
+            for (size_t i = 0; i < c.networks.size(); ++i)
+                if (c.networks[i].first == f.network && !reads_fetched(c.network_scores[i]))
+                    return std::string("a fetch date for ") + network_label(f.network) + " numbers that were not fetched";
     }
     return "";
 }
@@ -325,92 +374,72 @@ uint32_t share_crc32(const uint8_t* data, size_t n) {
     return static_cast<uint32_t>(::crc32_z(0, data, n));  // zlib's CRC-32: the same bytes as zip's
 }
 
-ShareCard card_from_report_json(std::string_view text, std::string_view name) {
-    const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+ShareCard card_from_report(const Report& r, std::string_view name) {
     auto bad = [](const std::string& what) { return InputError("This is not a clout report: " + what + "."); };
-    if (j.is_discarded() || !j.is_object()) throw bad("it is not JSON");
-    if (!j.contains("schema") || j["schema"] != "clout.report.v2") throw bad("its schema is not clout.report.v2");
-    auto int_at = [&](const nlohmann::json& o, const char* key) -> int64_t {
-        if (!o.is_object() || !o.contains(key) || !o[key].is_number_integer()) throw bad(std::string("no whole number ") + key);
-        const int64_t v = o[key].get<int64_t>();
+    // The ranges a card's numbers can take (the link's varints hold at most 2^40).
+    auto in_range = [&](int64_t v, const char* key) -> int64_t {
         if (v < -1000000 || v > 1000000000000LL) throw bad(std::string(key) + " out of range");
         return v;
     };
-    auto str_at = [&](const nlohmann::json& o, const char* key) -> std::string {
-        if (!o.is_object() || !o.contains(key) || !o[key].is_string()) throw bad(std::string("no text ") + key);
-        return o[key].get<std::string>();
-    };
-    auto prov_at = [&](const nlohmann::json& comp) -> uint8_t {
-        uint8_t bits = 0;
-        if (!comp.contains("provenance") || !comp["provenance"].is_array()) throw bad("a component has no provenance");
-        for (const auto& v : comp["provenance"])
-            for (int i = 0; i < kProvenanceCount; ++i)
-                if (v.is_string() && v.get<std::string>() == provenance_id(static_cast<Provenance>(i))) bits |= static_cast<uint8_t>(1u << i);
-        return bits;
-    };
     // One score (the combined one or a network's) from its components' inputs.
-    auto score_of = [&](const nlohmann::json& o) {
+    auto score_of = [&](const ScoreInputs& in, const ScoreResult& res) {
         ShareScore s;
-        s.score = static_cast<int>(int_at(o, "score"));
-        if (!o.contains("components") || !o["components"].is_array() || o["components"].size() != kComponentCount)
-            throw bad("it does not have five components");
-        const auto& cs = o["components"];
+        s.score = static_cast<int>(in_range(res.score, "score"));
         for (size_t i = 0; i < kComponentCount; ++i) {
-            const auto& comp = cs[i];
-            if (str_at(comp, "id") != component_id(static_cast<ComponentId>(i))) throw bad("its components are out of order");
-            if (!comp.contains("known") || !comp["known"].is_boolean()) throw bad("a component does not say if it is known");
-            if (comp["known"].get<bool>()) s.points[i] = static_cast<int>(int_at(comp, "points"));
-            if (!comp.contains("inputs") || !comp["inputs"].is_object()) throw bad("a component has no inputs");
+            const ComponentResult& comp = res.components[i];
+            if (comp.id != static_cast<ComponentId>(i)) throw bad("its components are out of order");
+            if (comp.available) s.points[i] = static_cast<int>(in_range(comp.points, "points"));
         }
+        const auto& cs = res.components;
         ScoreCore& c = s.core;
-        const auto& reach = cs[0]["inputs"];
-        c.followers = cs[0]["known"].get<bool>() ? int_at(reach, "followers") : -1;
-        c.reshares_known = cs[1]["known"].get<bool>();
-        c.posts_with_reshares = int_at(cs[1]["inputs"], "posts_with_reshare_counts");
-        c.reshared_posts = int_at(cs[1]["inputs"], "reshared_posts");
-        c.h_reshares = static_cast<int>(int_at(cs[1]["inputs"], "reshare_h_index"));
-        c.reactions_known = cs[2]["known"].get<bool>();
-        c.h_reactions = static_cast<int>(int_at(cs[2]["inputs"], "reaction_h_index"));
-        c.weeks_active = static_cast<int>(int_at(cs[3]["inputs"], "weeks_active"));
-        c.replies_known = cs[4]["known"].get<bool>();
-        c.qualifying_replies = int_at(cs[4]["inputs"], "qualifying_replies");
-        s.followers_from = prov_at(cs[0]);
-        s.reshares_from = prov_at(cs[1]);
-        s.reactions_from = prov_at(cs[2]);
+        c.followers = cs[0].available ? in_range(in.followers, "followers") : -1;
+        c.reshares_known = cs[1].available;
+        c.posts_with_reshares = in_range(in.posts_with_reshares, "posts_with_reshare_counts");
+        c.reshared_posts = in_range(in.reshared_posts, "reshared_posts");
+        c.h_reshares = static_cast<int>(in_range(res.h_reshares, "reshare_h_index"));
+        c.reactions_known = cs[2].available;
+        c.h_reactions = static_cast<int>(in_range(res.h_reactions, "reaction_h_index"));
+        c.weeks_active = static_cast<int>(in_range(in.weeks_active, "weeks_active"));
+        c.replies_known = cs[4].available;
+        c.qualifying_replies = in_range(in.qualifying_replies, "qualifying_replies");
+        s.followers_from = component_provenance_bits(ComponentId::Reach, in);
+        s.reshares_from = component_provenance_bits(ComponentId::Amplification, in);
+        s.reactions_from = component_provenance_bits(ComponentId::Engagement, in);
         return s;
     };
     ShareCard c;
-    c.format = kShareFormat;
-    c.model = str_at(j, "model");
-    if (!parse_ymd(str_at(j, "as_of"), c.as_of_day)) throw bad("its as_of is not a date");
-    const auto& ch = j.contains("change") ? j["change"] : nlohmann::json();
-    c.d1 = static_cast<int>(int_at(ch, "d1"));
-    c.d7 = static_cast<int>(int_at(ch, "d7"));
-    c.d30 = static_cast<int>(int_at(ch, "d30"));
-    c.combined = score_of(j);
+    c.model = r.model;
+    c.as_of_day = r.as_of_day;
+    c.d1 = static_cast<int>(in_range(r.d1, "d1"));
+    c.d7 = static_cast<int>(in_range(r.d7, "d7"));
+    c.d30 = static_cast<int>(in_range(r.d30, "d30"));
+    c.combined = score_of(r.inputs, r.result);
     c.score = c.combined.score;
-    c.base_points = static_cast<int>(int_at(j, "base_points"));
+    c.base_points = static_cast<int>(in_range(r.result.base_points, "base_points"));
     c.points = c.combined.points;
     c.known = known_of(c.combined.core);
     for (size_t i = 0; i < kComponentCount; ++i) c.max_points[i] = kFixedMax[i];
-    if (!j.contains("networks") || !j["networks"].is_array()) throw bad("it has no networks");
     std::vector<std::pair<Network, ShareScore>> nets;
-    for (const auto& n : j["networks"]) {
-        Network net;
-        if (!parse_network(str_at(n, "network"), net)) throw bad("it names an unknown network");
-        nets.emplace_back(net, score_of(n));
-    }
+    for (const auto& n : r.networks) nets.emplace_back(n.network, score_of(n.inputs, n.result));
     std::stable_sort(nets.begin(), nets.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     for (const auto& n : nets) {
         c.networks.emplace_back(n.first, n.second.score);
         c.network_scores.push_back(n.second);
+        // Where the network's fetched numbers came from: its first account that was fetched.
+        if (!reads_fetched(n.second)) continue;
+        if (!c.fetched.empty() && c.fetched.back().network == n.first) continue;  // the same network twice
+        for (const SourceInfo& src : r.sources) {
+            if (src.network != n.first || src.fetched_host.empty()) continue;
+            c.fetched.push_back(ShareFetch{n.first, host_ok(src.fetched_host) ? src.fetched_host : std::string(), src.fetched_day});
+            break;
+        }
     }
-    if (!j.contains("trend") || !j["trend"].is_array() || j["trend"].empty()) throw bad("it has no trend");
-    const auto& tr = j["trend"];
+    c.format = c.fetched.empty() ? 2 : 3;
+    if (r.trend.empty()) throw bad("it has no trend");
     for (int k = kShareTrendPoints - 1; k >= 0; --k) {
-        const int64_t idx = static_cast<int64_t>(tr.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
+        const int64_t idx = static_cast<int64_t>(r.trend.size()) - 1 - static_cast<int64_t>(k) * kShareTrendStep;
         if (idx < 0) continue;
-        c.trend.push_back(static_cast<int>(int_at(tr[static_cast<size_t>(idx)], "score")));
+        c.trend.push_back(static_cast<int>(in_range(r.trend[static_cast<size_t>(idx)].score, "score")));
     }
     // The card's d7 is the last weekly step; the report's d7 is the same difference.
     c.name = clean_name(name);
@@ -420,13 +449,17 @@ ShareCard card_from_report_json(std::string_view text, std::string_view name) {
     return c;
 }
 
+ShareCard card_from_report_json(std::string_view text, std::string_view name) {
+    return card_from_report(share_report_from_json(text), name);
+}
+
 std::string encode_share(const ShareCard& c) {
     std::string problem = card_problem(c);
     if (problem.empty()) problem = inputs_problem(c);
     if (!problem.empty()) throw InputError("This card cannot be shared: it holds " + problem + ".");
-    if (c.format != kShareFormat) throw InputError("This card cannot be shared again: it was made with score model 1.");
+    if (c.format == 1) throw InputError("This card cannot be shared again: it was made with score model 1.");
     std::vector<uint8_t> b;
-    b.push_back(kShareFormat);
+    b.push_back(static_cast<uint8_t>(c.format));  // 3 with fetches, else 2 (card_problem holds them to it)
     b.push_back(static_cast<uint8_t>(c.score));
     for (int d : {c.d1, c.d7, c.d30}) b.push_back(static_cast<uint8_t>(static_cast<int8_t>(d)));
     put16(b, static_cast<uint32_t>(c.as_of_day));
@@ -439,6 +472,15 @@ std::string encode_share(const ShareCard& c) {
     for (const auto& n : c.network_scores) put_score(b, n);
     b.push_back(static_cast<uint8_t>(c.trend.size()));
     for (int v : c.trend) b.push_back(static_cast<uint8_t>(v));
+    if (c.format == 3) {
+        b.push_back(static_cast<uint8_t>(c.fetched.size()));
+        for (const ShareFetch& f : c.fetched) {
+            b.push_back(static_cast<uint8_t>(f.network));
+            put16(b, static_cast<uint32_t>(f.day));
+            b.push_back(static_cast<uint8_t>(f.host.size()));
+            b.insert(b.end(), f.host.begin(), f.host.end());
+        }
+    }
     b.push_back(static_cast<uint8_t>(c.name.size()));
     b.insert(b.end(), c.name.begin(), c.name.end());
     put32(b, share_crc32(b.data(), b.size()));
@@ -453,10 +495,10 @@ ShareCard decode_share(std::string_view s) {
     if (s.size() > kPayloadMax) throw InputError("This share link is too long to be a clout link.");
     const std::vector<uint8_t> b = b64url_decode(s);
     if (b.empty()) throw InputError("This share link is incomplete: it ends early (was it cut off when copied?).");
-    if (b[0] != 1 && b[0] != kShareFormat) {
+    if (b[0] < 1 || b[0] > kShareFormat) {
         if (b[0] > kShareFormat && b[0] < 64)
             throw InputError("This share link was made by a newer version of clout (link format " + std::to_string(b[0]) +
-                             "); this page reads formats 1 and " + std::to_string(kShareFormat) + ". Reload the page to update it.");
+                             "); this page reads formats 1 to " + std::to_string(kShareFormat) + ". Reload the page to update it.");
         throw InputError("This share link is damaged: it does not start like a clout link.");
     }
     const size_t fixed = b[0] == 1 ? kFixedBytes1 : kFixedBytes2;
@@ -486,7 +528,7 @@ ShareCard decode_share(std::string_view s) {
     char model[40];
     std::snprintf(model, sizeof model, "clout-score-%u.%08x", major, hash);
     c.model = model;
-    if (c.format == 2) {
+    if (c.format >= 2) {
         c.combined = get_score(r);
         c.base_points = score_const::kBasePoints;
         c.points = c.combined.points;
@@ -507,6 +549,21 @@ ShareCard decode_share(std::string_view s) {
     const uint32_t t = r.u8();
     if (t < 1 || t > kShareTrendPoints) throw InputError("This share link holds impossible values: a trend of the wrong length.");
     for (uint32_t i = 0; i < t; ++i) c.trend.push_back(static_cast<int>(r.u8()));
+    if (c.format == 3) {
+        const uint32_t nf = r.u8();
+        if (nf < 1 || nf > kNetworkCount) throw InputError("This share link holds impossible values: a list of fetched numbers of the wrong length.");
+        for (uint32_t i = 0; i < nf; ++i) {
+            ShareFetch f;
+            const uint32_t net = r.u8();
+            if (net >= static_cast<uint32_t>(kNetworkCount)) throw InputError("This share link holds impossible values: an unknown network.");
+            f.network = static_cast<Network>(net);
+            f.day = r.u16();
+            const uint32_t h = r.u8();
+            if (h > kShareHostMax) throw InputError("This share link holds impossible values: a host name that is too long.");
+            for (uint32_t k = 0; k < h; ++k) f.host += static_cast<char>(r.u8());
+            c.fetched.push_back(std::move(f));
+        }
+    }
     const uint32_t l = r.u8();
     if (l > kShareNameMax) throw InputError("This share link holds impossible values: a name that is too long.");
     for (uint32_t i = 0; i < l; ++i) c.name += static_cast<char>(r.u8());
@@ -547,7 +604,7 @@ std::string card_to_json(const ShareCard& c) {
         const auto id = static_cast<ComponentId>(i);
         const bool known = c.known[static_cast<size_t>(i)];
         uint8_t prov = 0;
-        if (c.format == 2)
+        if (c.format >= 2)
             prov = id == ComponentId::Reach           ? c.combined.followers_from
                    : id == ComponentId::Amplification ? c.combined.reshares_from
                    : id == ComponentId::Engagement    ? c.combined.reactions_from
@@ -567,18 +624,33 @@ std::string card_to_json(const ShareCard& c) {
     for (size_t i = 0; i < c.networks.size(); ++i) {
         const auto& n = c.networks[i];
         OJ x{{"network", network_id(n.first)}, {"label", network_label(n.first)}, {"score", n.second}};
-        x["partial"] = c.format == 2 && i < c.network_scores.size() ? partial(known_of(c.network_scores[i].core)) : OJ(nullptr);
+        x["partial"] = c.format >= 2 && i < c.network_scores.size() ? partial(known_of(c.network_scores[i].core)) : OJ(nullptr);
         nets.push_back(std::move(x));
     }
     j["networks"] = std::move(nets);
     j["trend"] = c.trend;
     j["trend_step_days"] = kShareTrendStep;
+    OJ fetched = OJ::array();
+    for (const ShareFetch& f : c.fetched)
+        fetched.push_back(OJ{{"network", network_id(f.network)},
+                             {"label", network_label(f.network)},
+                             {"host", f.host.empty() ? OJ(nullptr) : OJ(f.host)},
+                             {"date", f.day > 0 ? OJ(format_day(f.day)) : OJ(nullptr)}});
+    j["fetched"] = std::move(fetched);
     j["name"] = c.name;
     return j.dump();
 }
 
 std::string share_clean_name(std::string_view raw) { return clean_name(raw); }
 
-ShareCard card_from_report(const Report& r, std::string_view name) { return card_from_report_json(report_to_json(r), name); }
+bool share_host_ok(std::string_view host) { return host_ok(host); }
+
+int share_unmeasured_points(const ShareScore& s) {
+    const std::array<bool, kComponentCount> known = known_of(s.core);
+    int pts = 0;
+    for (int i = 0; i < kComponentCount; ++i)
+        if (!known[static_cast<size_t>(i)]) pts += kFixedMax[i];
+    return pts;
+}
 
 }  // namespace clout
