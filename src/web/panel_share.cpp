@@ -470,7 +470,7 @@ float draw_share_panel(float width) {
     if (card_checkbox("Include my name on the card", &s.include_name)) share_refresh_own();
     y = ImGui::GetCursorScreenPos().y + u.rpx(6);
     if (s.include_name) {
-        // A real input over the canvas (#share-name, web/app.js): phone keyboards and IMEs
+        // A real input over the canvas (#share-name, web/input.js): phone keyboards and IMEs
         // come up for it, as for the follower count. Its text arrives in
         // clout_web_share_set_name; hidden under the fixed header when scrolled up.
         const float fw = std::min(width, u.rpx(360)), fh = u.rpx(38);

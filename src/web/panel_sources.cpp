@@ -49,8 +49,7 @@ void panel_sources(AppState& st, const ReportData& r, float w) {
         if (s.followers < 0) followers_missing = true;
         if (s.network == clout::Network::Bluesky || s.network == clout::Network::Mastodon) {
             fetchable = true;
-            for (const auto& n : s.notes)
-                if (n.rfind("Public counts fetched from ", 0) == 0) fetched = true;
+            if (!s.fetched_host.empty() || s.fetched_day != 0) fetched = true;
         }
         if (s.followers_supplied >= 0) supplied = true;
         for (const auto& x : s.lacks)
