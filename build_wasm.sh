@@ -4,7 +4,7 @@
 #
 #   ./build_wasm.sh            build dist/
 #   ./build_wasm.sh serve      build, then serve dist/ (PORT=8080 by default)
-#   ./build_wasm.sh tests      also build the doctest suite for Node (build-wasm/clout_tests.js)
+#   ./build_wasm.sh tests      also build the doctest suite and the CLI for Node (build-wasm/clout_tests.js, clout-node.js)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -27,7 +27,7 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   emcmake cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release ${CLOUT_SAMPLES_DIR:+-DCLOUT_SAMPLES_DIR="$CLOUT_SAMPLES_DIR"} >/dev/null
 fi
 TARGETS=(--target clout_web)
-[ "$MODE" = tests ] && TARGETS+=(--target clout_tests)
+[ "$MODE" = tests ] && TARGETS+=(--target clout_tests --target clout_node)   # clout_node: the CLI under Node (scripts/bench.sh), built here so it stays buildable
 [ -f "$ROOT/src/worker/main.cpp" ] && TARGETS+=(--target clout_worker)
 cmake --build "$BUILD" -j"$JOBS" "${TARGETS[@]}"
 

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#if CLOUT_CLI_FETCH
 #include "fetch_curl.h"
+#endif
 #include "importers/importer.h"
 #include "rank/roster.h"
 #include "report/report.h"
@@ -200,8 +202,13 @@ int main(int argc, char** argv) {
             continue;
         }
         if (a == "--fetch-public-counts") {
+#if CLOUT_CLI_FETCH
             fetch = true;
             continue;
+#else
+            // The wasm build of the CLI (for Node) is built without a network client.
+            return usage_error("--fetch-public-counts is not in this build of clout (it has no network client); the native clout has it");
+#endif
         }
         if (a == "--tz") {
             if (++i >= args.size()) return usage_error("--tz needs a time zone (Europe/Berlin) or an offset (+05:30)");
@@ -293,7 +300,9 @@ int main(int argc, char** argv) {
             if (d != clout::kNoDay) {
                 // the posts the report looks at: the trend's days and the window before its first
                 const int64_t from = d - (opt.trend_days - 1) - (clout::score_const::kWindowDays - 1);
+#if CLOUT_CLI_FETCH
                 if (int rc = clout_cli::fetch_public_counts(activity, from, d, false)) return rc;
+#endif
             }
         }
         if (followers >= 0) clout::supply_followers(activity, followers);
