@@ -119,16 +119,10 @@
     _postToWorker(msg) { page.postToWorker(msg); },
     startOver() {
       page.cancelRun();
-      page.sources = [];
-      page.followers = null;
-      page.reactions = page.reshares = null;
-      clout.files = [];
-      clout.report = null;
-      clout.reportJSON = null;
+      page.forgetReport();
       clout.errors = [];
       page.clearRank();  // rank
       if (mod()) { mod()._clout_web_report(0); page.sendErrors([]); }
-      page.updateReportText(null);
       changed();
     },
     openRoster(file) { return page.runRank(file, false); },
@@ -264,6 +258,17 @@
     reshares: null,       // reshares per post typed in (Sources), or null
     reportText: null,     // the report as text (web/report_text.js)
     rankData: null,       // the last ranking (web/rank_client.js)
+    // Forgets the report on screen and what was typed for it ("Start over", a ranking replacing it).
+    forgetReport() {
+      page.sources = [];
+      page.followers = null;
+      page.reactions = page.reshares = null;
+      for (const id of ["followers", "reactions", "reshares"]) $(id).value = "";  // the fields say what is applied
+      clout.files = [];
+      clout.report = null;
+      clout.reportJSON = null;
+      page.updateReportText(null);
+    },
   };
   clout._page = page;
 })();

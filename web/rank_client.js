@@ -45,13 +45,7 @@
   function finishRank(p, m) {
     clout.errors = [];
     // The ranking replaces whatever was on screen (a report is closed as by "Start over").
-    page.sources = [];
-    page.followers = null;
-    page.reactions = page.reshares = null;
-    clout.files = [];
-    clout.report = null;
-    clout.reportJSON = null;
-    page.updateReportText(null);
+    page.forgetReport();
     page.rankData = { name: m.name, json: m.json, csv: m.csv };
     $("rank-filter").value = "";
     clout.rankSummary = m.summary;

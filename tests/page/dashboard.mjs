@@ -319,6 +319,8 @@ try {
 
     // 7. several files dropped, some not scorable (the report above is replaced, then closed)
     await checkSkipped(page, "desktop", 600);
+    const typedLeft = await page.evaluate(() => ["followers", "reactions", "reshares"].map((id) => document.getElementById(id).value).join("|"));
+    check(typedLeft === "||", "\"Start over\" empties the follower and reaction fields typed for the report before", typedLeft);
 
     // A Bluesky repository: the account is named by its profile's display name (the
     // repository has no handle), its DID shown under it in Sources. (From the welcome
