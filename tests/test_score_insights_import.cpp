@@ -77,7 +77,7 @@ TEST_CASE("insights scoring: engagement from the insights of a generated Instagr
     const int64_t in_range = posts_in_range(a, acc->insights);
     REQUIRE(in_range > 0);
     // the total spread evenly over the range's posts, the roster rows' path
-    CHECK(r.sources[static_cast<size_t>(src)].reactions_per_post_filled == per_post_from_total(96, in_range));
+    CHECK(r.sources[static_cast<size_t>(src)].reactions_per_post_filled_c == 100 * per_post_from_total(96, in_range));
     CHECK(r.sources[static_cast<size_t>(src)].reactions_from == prov_bit(Provenance::Insights));
 
     // Engagement is known, from insights; amplification is unknown; reach is the export's.

@@ -104,9 +104,9 @@
       return page.runImport([], false);
     },
     // About how many reactions and reshares a post gets, typed for exports without
-    // reaction counts (null = not given); the score marks them "typed".
+    // reaction counts (null = not given; up to two decimals: 0.4); the score marks them "typed".
     setReactions(perPost, resharesPerPost) {
-      const ok = (n) => (typeof n === "number" && isFinite(n) && n >= 0 ? Math.floor(n) : null);
+      const ok = (n) => (typeof n === "number" && isFinite(n) && n >= 0 ? Math.round(n * 100) / 100 : null);
       page.reactions = ok(perPost);
       page.reshares = ok(resharesPerPost);
       if (!page.sources.length) return Promise.resolve(clout.report);

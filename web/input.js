@@ -115,12 +115,16 @@
   fol.addEventListener("change", applyFollowers);
   const rea = $("reactions"), res = $("reshares");
   const applyReactions = () => {
+    // A mean per post: whole (5) or with up to two decimals, after a point or a comma
+    // (0.4, 0,4); three digits after a separator are thousands (1,000).
     const read = (el) => {
-      const v = el.value.trim().replace(/[\s,._']/g, "");
+      let v = el.value.trim().replace(/[\s_']/g, "");
       if (v === "") { el.setCustomValidity(""); return null; }
-      if (!/^\d{1,9}$/.test(v)) { el.setCustomValidity("A whole number, e.g. 5"); el.reportValidity(); return undefined; }
+      const dec = /^(\d{1,9})[.,](\d{1,2})$/.exec(v);
+      if (!dec) v = v.replace(/[.,]/g, "");
+      if (!dec && !/^\d{1,9}$/.test(v)) { el.setCustomValidity("A number per post, e.g. 5 or 0.4"); el.reportValidity(); return undefined; }
       el.setCustomValidity("");
-      return Number(v);
+      return dec ? Number(dec[1] + "." + dec[2]) : Number(v);
     };
     const a = read(rea), b = read(res);
     if (a === undefined || b === undefined) return;

@@ -48,7 +48,8 @@ const char* kUsage =
     "  --tz ZONE              time zone of the activity heatmap: an IANA name (Europe/Berlin, read\n"
     "                         from the system's zoneinfo, $TZDIR) or a fixed offset (+05:30) [UTC]\n"
     "  --reactions-per-post N about how many reactions (likes, reposts, replies) a post of yours\n"
-    "                         gets, for exports without reaction counts (Bluesky, Instagram, ...);\n"
+    "                         gets (5, or 0.4 with at most two decimals), for exports without\n"
+    "                         reaction counts (Bluesky, Instagram, ...);\n"
     "                         marked as typed in the report (docs/SCORING.md section 4)\n"
     "  --reshares-per-post N  about how many reposts or quotes a post of yours gets, likewise\n"
     "  --threads N            threads that read an X archive's data files [all cores, at most 4];\n"
@@ -219,9 +220,14 @@ int main(int argc, char** argv) {
         if (a == "--reactions-per-post" || a == "--reshares-per-post") {
             if (++i >= args.size()) return usage_error(a + " needs a count");
             const std::string& v = args[i];
-            if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
-                return usage_error(a + ": '" + v + "' is not a whole number");
-            (a == "--reactions-per-post" ? typed.reactions_per_post : typed.reshares_per_post) = std::stoll(v);
+            // A count per post: whole (5) or with up to two decimals (0.4: about 2 posts in 5).
+            const size_t dot = v.find('.');
+            const std::string whole = v.substr(0, dot), frac = dot == std::string::npos ? "" : v.substr(dot + 1);
+            if (whole.empty() || whole.size() > 9 || whole.find_first_not_of("0123456789") != std::string::npos ||
+                (dot != std::string::npos && (frac.empty() || frac.size() > 2 || frac.find_first_not_of("0123456789") != std::string::npos)))
+                return usage_error(a + ": '" + v + "' is not a number per post (5, or 0.4 with at most two decimals)");
+            (a == "--reactions-per-post" ? typed.reactions_per_post : typed.reshares_per_post) =
+                static_cast<double>(std::stoll(whole) * 100 + (frac.empty() ? 0 : std::stoll(frac) * (frac.size() == 1 ? 10 : 1))) / 100;
             continue;
         }
         if (a == "--threads") {

@@ -297,8 +297,8 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_report(const char* keys, double fo
         }
         if (reactions >= 0 || reshares >= 0) {
             clout::SuppliedSignals typed;
-            typed.reactions_per_post = reactions >= 0 ? static_cast<int64_t>(reactions) : -1;
-            typed.reshares_per_post = reshares >= 0 ? static_cast<int64_t>(reshares) : -1;
+            typed.reactions_per_post = reactions >= 0 ? reactions : -1;  // taken to two decimals by the report
+            typed.reshares_per_post = reshares >= 0 ? reshares : -1;
             opt.supplied.push_back(typed);
         }
         clout::Report r = clout::build_report(g_combined, opt);

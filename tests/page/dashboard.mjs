@@ -293,11 +293,11 @@ try {
     await page.focus("#reshares");
     await page.waitForTimeout(150);
     check(await page.evaluate(() => !window.clout.busy), "moving from the reactions field to the reposts field starts no re-score");
-    await page.fill("#reshares", "1");
+    await page.fill("#reshares", "0,4");  // a decimal comma: 0.4 reposts a post
     await page.press("#reshares", "Enter");
     await waitReport(page, before);
     check(await page.evaluate(() => window.clout.reportJSON) ===
-      cli(["twitter-archive.zip", "mastodon-archive.zip"], ["--followers", "4200", "--reactions-per-post", "6", "--reshares-per-post", "1"]),
+      cli(["twitter-archive.zip", "mastodon-archive.zip"], ["--followers", "4200", "--reactions-per-post", "6", "--reshares-per-post", "0.4"]),
       "reactions typed in the page give the CLI's --reactions-per-post report");
     const typed = await page.evaluate(() => window.clout.report.sources.map((s) => s.provenance.reactions.join("+")));
     check(typed.includes("typed"), "the typed reactions are marked typed in the report", typed.join(", "));

@@ -33,8 +33,9 @@ constexpr int64_t kNoDay = INT64_MIN;
 struct SuppliedSignals {
     int network = -1;                 // a Network as int; -1 = every account that lacks the signal
     int64_t followers = -1;           // -1 = not supplied
-    int64_t reactions_per_post = -1;  // everything a post receives: likes, reposts, replies, quotes
-    int64_t reshares_per_post = -1;   // reposts and quotes a post receives
+    // Per post, on average; taken to two decimals (a post is reshared 0.4 times: about 2 in 5).
+    double reactions_per_post = -1;  // everything a post receives: likes, reposts, replies, quotes
+    double reshares_per_post = -1;   // reposts and quotes a post receives
     Provenance provenance = Provenance::Typed;  // Typed or Fetched
     std::string host;                 // fetched: the server asked (e.g. "bsky.social")
     int64_t day = 0;                  // fetched: the day the counts were read (0 = unknown)
@@ -125,9 +126,10 @@ struct SourceInfo {
     int64_t first_post = 0, last_post = 0;  // unix seconds; 0 = none
     std::vector<std::string> lacks, notes;
     // Provenance (prov_bit sets, 0 = unknown) of this account's follower count and of its
-    // reaction and reshare counts per post, and the per-post values filled in (-1 = none).
+    // reaction and reshare counts per post, and the per-post values filled in, in hundredths
+    // (40 = 0.4 a post; -1 = none).
     uint8_t followers_from = 0, reactions_from = 0, reshares_from = 0;
-    int64_t reactions_per_post_filled = -1, reshares_per_post_filled = -1;
+    int64_t reactions_per_post_filled_c = -1, reshares_per_post_filled_c = -1;
     // Public counts fetched for this account: the host asked and the day (days since
     // 1970-01-01; 0 = not known). Empty host = nothing fetched.
     std::string fetched_host;
@@ -176,6 +178,9 @@ constexpr int kValueDecimals = 6;
 
 // Provenance bits (prov_bit) of the input one component reads; 0 when it is unknown.
 uint8_t component_provenance_bits(ComponentId id, const ScoreInputs& in);
+
+// A per-post value in hundredths as a person reads it and the JSON prints it: "6", "0.4", "2.35".
+std::string per_post_text(int64_t hundredths);
 
 // The CLI's wording of a warning's fix ("" when it has none).
 std::string warning_fix_cli(const ReportWarning& w);

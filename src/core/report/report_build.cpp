@@ -23,6 +23,7 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -61,7 +62,7 @@ struct Prep {
     // Per account: the follower count used and where it came from; the reaction and
     // reshare counts per post filled in where the export has none (-1 = the export's own
     // per-post counts, or unknown), and their provenance (prov_bit; 0 = unknown).
-    std::vector<int64_t> fol, fill_e, fill_r;       // per post, rounded (shown in sources[].filled)
+    std::vector<int64_t> fol, fill_e, fill_r;       // per post, in hundredths (shown in sources[].filled)
     std::vector<double> mean_e, mean_r;             // the same as means (insights need not be whole)
     std::vector<uint8_t> fol_from, e_from, r_from;
     std::vector<std::string> fetch_host;  // per account: the host public counts came from ("" = none)
@@ -121,15 +122,17 @@ struct Prep {
                     ff = bit;
                     used = true;
                 }
-                if (sup.reactions_per_post >= 0 && !ex_react) {
-                    e = sup.reactions_per_post;
-                    me = static_cast<double>(e);
+                // Typed means count to two decimals, so the page and the CLI score the same
+                // number whatever digits were typed.
+                if (sup.reactions_per_post >= 0 && std::isfinite(sup.reactions_per_post) && !ex_react) {
+                    e = std::llround(std::min(sup.reactions_per_post, 1e12) * 100);
+                    me = static_cast<double>(e) / 100;
                     ef = bit;
                     used = true;
                 }
-                if (sup.reshares_per_post >= 0 && !ex_resh) {
-                    r = sup.reshares_per_post;
-                    mr = static_cast<double>(r);
+                if (sup.reshares_per_post >= 0 && std::isfinite(sup.reshares_per_post) && !ex_resh) {
+                    r = std::llround(std::min(sup.reshares_per_post, 1e12) * 100);
+                    mr = static_cast<double>(r) / 100;
                     rf = bit;
                     used = true;
                 }
@@ -146,7 +149,7 @@ struct Prep {
                 ff = prov_bit(Provenance::Insights);
             }
             if (!ex_react && e < 0 && acc.insights.present() && acc.insights.post_interactions >= 0 && insight_posts[i] > 0) {
-                e = per_post_from_total(acc.insights.post_interactions, insight_posts[i]);
+                e = per_post_from_total(acc.insights.post_interactions, insight_posts[i]) * 100;  // shown whole
                 me = static_cast<double>(acc.insights.post_interactions) / static_cast<double>(insight_posts[i]);
                 ef = prov_bit(Provenance::Insights);
             }
@@ -441,6 +444,15 @@ std::string networks_text(const std::vector<Network>& ns) {
 }  // namespace
 
 // ---- [SECTION] Entry points: warning fixes, followers supplied, the default as-of day
+std::string per_post_text(int64_t c) {
+    std::string s = std::to_string(c / 100);
+    if (c % 100 != 0) {
+        s += '.' + std::to_string(c % 100 / 10);
+        if (c % 10 != 0) s += std::to_string(c % 10);
+    }
+    return s;
+}
+
 std::string warning_fix_cli(const ReportWarning& w) {
     if (w.fix == "followers") return "Give your follower count with --followers N.";
     if (w.fix == "reactions")
@@ -605,8 +617,8 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
             s.followers_from = P.fol_from[i];
             s.reactions_from = P.e_from[i];
             s.reshares_from = P.r_from[i];
-            s.reactions_per_post_filled = P.fill_e[i];
-            s.reshares_per_post_filled = P.fill_r[i];
+            s.reactions_per_post_filled_c = P.fill_e[i];
+            s.reshares_per_post_filled_c = P.fill_r[i];
             s.fetched_host = P.fetch_host[i];
             s.fetched_day = P.fetch_day[i];
             auto by = [](uint8_t bits) {
@@ -623,10 +635,10 @@ Report build_report(const Activity& a, const ReportOptions& opt) {
                     s.notes.push_back("Follower count " + std::to_string(P.fol[i]) + " was fetched from the network's public counts.");
             }
             if (P.fill_e[i] >= 0)
-                s.notes.push_back("Reactions per post (" + std::to_string(P.fill_e[i]) + ") " + by(P.e_from[i]) +
+                s.notes.push_back("Reactions per post (" + per_post_text(P.fill_e[i]) + ") " + by(P.e_from[i]) +
                                   ": the export has no per-post reaction counts.");
             if (P.fill_r[i] >= 0)
-                s.notes.push_back("Reshares per post (" + std::to_string(P.fill_r[i]) + ") " + by(P.r_from[i]) +
+                s.notes.push_back("Reshares per post (" + per_post_text(P.fill_r[i]) + ") " + by(P.r_from[i]) +
                                   ": the export has no per-post reshare counts.");
         }
         for (const Post& p : a.posts) {

@@ -200,8 +200,10 @@ std::string report_to_json(const Report& r) {
         x["provenance"] = OJ{{"followers", provenance_ids(s.followers_from)},
                              {"reactions", provenance_ids(s.reactions_from)},
                              {"reshares", provenance_ids(s.reshares_from)}};
-        x["filled"] = OJ{{"reactions_per_post", count_or_null(s.reactions_per_post_filled)},
-                         {"reshares_per_post", count_or_null(s.reshares_per_post_filled)}};
+        // hundredths as the number a person typed: 6, 0.4, 2.35
+        auto per_post = [](int64_t c) { return c < 0 ? OJ(nullptr) : OJ::parse(per_post_text(c)); };
+        x["filled"] = OJ{{"reactions_per_post", per_post(s.reactions_per_post_filled_c)},
+                         {"reshares_per_post", per_post(s.reshares_per_post_filled_c)}};
         x["fetched"] = s.fetched_host.empty()
                            ? OJ(nullptr)
                            : OJ{{"host", s.fetched_host}, {"date", s.fetched_day > 0 ? OJ(format_day(s.fetched_day)) : OJ(nullptr)}};

@@ -95,6 +95,21 @@ double real(const J& o, const std::string& path, const char* key) {
     if (!std::isfinite(d)) fail(sub(path, key), "is not a finite number");
     return d;
 }
+// A per-post value (per_post_text: at most two decimals) in hundredths; -1 for null.
+int64_t hundredths(const J& o, const std::string& path, const char* key) {
+    const J& v = member(o, path, key);
+    if (v.is_null()) return -1;
+    if (v.is_number_integer()) {
+        const int64_t x = as_i64(v, sub(path, key));
+        if (x < 0) fail(sub(path, key), "is negative");
+        if (x > 10000000000000LL) fail(sub(path, key), "is out of range");
+        return x * 100;
+    }
+    const double d = real(o, path, key);
+    if (d < 0) fail(sub(path, key), "is negative");
+    if (d > 1e13) fail(sub(path, key), "is out of range");
+    return std::llround(d * 100);
+}
 // A fixed decimal written as q / 10^4 (or 10^6): back to the integer it came from.
 int64_t fixed(const J& o, const std::string& path, const char* key, double scale) {
     const double d = real(o, path, key) * scale;
@@ -483,8 +498,8 @@ void read_member(Report& r, ScoreInputs& from_components, std::string& partial, 
                 s.reshares_from = provenance_bits(pv, pp, "reshares");
                 const std::string fp = sub(p, "filled");
                 const J& fv = object(member(x, p, "filled"), fp);
-                s.reactions_per_post_filled = count(fv, fp, "reactions_per_post");
-                s.reshares_per_post_filled = count(fv, fp, "reshares_per_post");
+                s.reactions_per_post_filled_c = hundredths(fv, fp, "reactions_per_post");
+                s.reshares_per_post_filled_c = hundredths(fv, fp, "reshares_per_post");
             }
             // Reports written before public counts named their host have no "fetched".
             if (x.contains("fetched") && !x["fetched"].is_null()) {

@@ -1,0 +1,132 @@
+// Typed means per post with decimals: "about 0.4 reposts a post" is what most people's
+// posts get, and a whole number would make it a known 0 or 1. The report takes them to two
+// decimals (hundredths), prints them as typed, reads them back byte for byte, and the CLI
+// accepts and refuses them in one line.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "export_gen.h"
+#include "importers/importer.h"
+#include "report/report.h"
+#include "temp_dir.h"
+
+using namespace clout;
+using clout_test::TempDir;
+
+namespace {
+
+Activity import_one(const std::string& path) {
+    Activity a;
+    ImportContext ctx;
+    const InputOutcome o = import_input(path, a, ctx);
+    REQUIRE_MESSAGE(o.kind == InputOutcome::Read, o.message);
+    a.normalize();
+    return a;
+}
+
+Report typed(const Activity& a, double reactions, double reshares) {
+    ReportOptions o;
+    SuppliedSignals s;
+    s.followers = 300;
+    s.reactions_per_post = reactions;
+    s.reshares_per_post = reshares;
+    o.supplied.push_back(s);
+    return build_report(a, o);
+}
+
+// The native CLI next to the test binary, its exit status and stderr.
+std::pair<int, std::string> run_clout(const std::vector<std::string>& args, const TempDir& d) {
+    char self[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    REQUIRE(n > 0);
+    self[n] = 0;
+    std::string bin = std::string(self);
+    bin = bin.substr(0, bin.rfind('/') + 1) + "clout";
+    const std::string err = d / "stderr.txt";
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(127);
+        std::vector<std::string> copy = args;
+        std::vector<char*> argv{bin.data()};
+        for (auto& s : copy) argv.push_back(s.data());
+        argv.push_back(nullptr);
+        ::execv(bin.c_str(), argv.data());
+        _exit(127);
+    }
+    int st = 0;
+    REQUIRE(waitpid(pid, &st, 0) == pid);
+    std::string text;
+    if (FILE* f = std::fopen(err.c_str(), "rb")) {
+        char buf[4096];
+        size_t k;
+        while ((k = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, k);
+        std::fclose(f);
+    }
+    return {WIFEXITED(st) ? WEXITSTATUS(st) : 128, text};
+}
+
+}  // namespace
+
+TEST_CASE("typed means: decimals count to two places, print as typed and read back byte for byte") {
+    TempDir d("typed-means");
+    gen::ActivityExportOptions o;
+    o.profile = gen::Profile::Median;
+    o.seed = 2;
+    const std::string file = d / gen::mastodon_archive_name(20000LL * 86400 + 43200);  // the as-of day's noon
+    gen::write_activity_mastodon_archive(o, file);
+    const Activity a = import_one(file);
+
+    const Report r = typed(a, 3.1, 0.4);
+    REQUIRE(r.sources.size() == 1);
+    CHECK(r.sources[0].reactions_per_post_filled_c == 310);
+    CHECK(r.sources[0].reshares_per_post_filled_c == 40);
+    const std::string json = report_to_json(r);
+    const auto j = nlohmann::json::parse(json);
+    CHECK(j["sources"][0]["filled"]["reactions_per_post"].dump() == "3.1");
+    CHECK(j["sources"][0]["filled"]["reshares_per_post"].dump() == "0.4");
+    CHECK(report_to_json(report_from_json(json)) == json);
+    bool noted = false;
+    for (const auto& n : r.sources[0].notes) noted = noted || n.rfind("Reshares per post (0.4) was typed in by you", 0) == 0;
+    CHECK(noted);
+
+    // A known 0.4 is not a known 0: amplification gets points, as the real counts give it.
+    const Report zero = typed(a, 3.1, 0);
+    CHECK(r.result[ComponentId::Amplification].available);
+    CHECK(zero.result[ComponentId::Amplification].available);
+    CHECK(zero.result[ComponentId::Amplification].points == 0);
+    CHECK(r.result[ComponentId::Amplification].points > 0);
+    CHECK(r.result.score > zero.result.score);
+
+    // Two decimals: more digits give the same report as their rounding; whole numbers print whole.
+    CHECK(report_to_json(typed(a, 3.1, 0.4049)) == json);
+    CHECK(report_to_json(typed(a, 3.0999, 0.4)) == json);
+    const auto whole = nlohmann::json::parse(report_to_json(typed(a, 6, 1)));
+    CHECK(whole["sources"][0]["filled"]["reactions_per_post"].dump() == "6");
+    CHECK(whole["sources"][0]["filled"]["reshares_per_post"].dump() == "1");
+    const auto two = nlohmann::json::parse(report_to_json(typed(a, 2.35, 0.05)));
+    CHECK(two["sources"][0]["filled"]["reactions_per_post"].dump() == "2.35");
+    CHECK(two["sources"][0]["filled"]["reshares_per_post"].dump() == "0.05");
+    CHECK(per_post_text(5) == "0.05");
+    CHECK(per_post_text(1230) == "12.3");
+    CHECK(per_post_text(0) == "0");
+}
+
+TEST_CASE("typed means: the CLI takes 0.4 and refuses what is not a number per post, in one line") {
+    TempDir d("typed-means-cli");
+    gen::ActivityExportOptions o;
+    o.profile = gen::Profile::Newcomer;
+    const std::string file = d / gen::mastodon_archive_name(20000LL * 86400 + 43200);
+    gen::write_activity_mastodon_archive(o, file);
+    CHECK(run_clout({"score", file, "--reshares-per-post", "0.4", "--reactions-per-post", "2.50"}, d).first == 0);
+    for (const char* bad : {"0.123", "1.", ".5", "-1", "abc", "1e3", "0,4"}) {
+        CAPTURE(bad);
+        const auto [status, err] = run_clout({"score", file, "--reshares-per-post", bad}, d);
+        CHECK(status == 2);
+        CHECK(err.rfind(std::string("error: --reshares-per-post: '") + bad + "' is not a number per post", 0) == 0);
+    }
+}
