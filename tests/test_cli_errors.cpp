@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "export_gen.h"
 #include "need.h"
 #include "social_test_util.h"
 #include "x_archive_gen.h"
@@ -257,4 +258,24 @@ TEST_CASE("cli errors: rank's arguments") {
     Run json = run_clout({"rank", "--json", d / "roster.csv"}, d);
     CHECK(json.status == 0);
     CHECK(json.out.find("\"schema\": \"clout.rank.v1\"") != std::string::npos);
+}
+
+TEST_CASE("cli errors: a typed mean per post takes up to two decimals, and anything else is refused in one line") {
+    CLOUT_NEED(fs::exists(clout_binary()), "the clout binary next to the tests");
+    TempDir d("cli-typed-means");
+    clout::gen::ActivityExportOptions o;
+    o.profile = clout::gen::Profile::Newcomer;
+    const std::string file = d / clout::gen::mastodon_archive_name(20000LL * 86400 + 43200);
+    clout::gen::write_activity_mastodon_archive(o, file);
+    Run ok = run_clout({"score", file, "--json", "--reshares-per-post", "0.4", "--reactions-per-post", "2.50"}, d);
+    CHECK(ok.status == 0);
+    CHECK(ok.out.find("\"reshares_per_post\": 0.4") != std::string::npos);
+    CHECK(ok.out.find("\"reactions_per_post\": 2.5") != std::string::npos);
+    for (const char* bad : {"0.123", "1.", ".5", "-1", "abc", "1e3", "0,4"}) {
+        CAPTURE(bad);
+        Run r = run_clout({"score", file, "--reshares-per-post", bad}, d);
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind(std::string("error: --reshares-per-post: '") + bad + "' is not a number per post", 0) == 0);
+    }
 }

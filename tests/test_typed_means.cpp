@@ -1,11 +1,8 @@
 // Typed means per post with decimals: "about 0.4 reposts a post" is what most people's
 // posts get, and a whole number would make it a known 0 or 1. The report takes them to two
-// decimals (hundredths), prints them as typed, reads them back byte for byte, and the CLI
-// accepts and refuses them in one line.
+// decimals (hundredths), prints them as typed and reads them back byte for byte (the CLI's
+// --reactions-per-post 0.4: tests/test_cli_errors.cpp).
 #include <doctest/doctest.h>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -36,38 +33,6 @@ Report typed(const Activity& a, double reactions, double reshares) {
     s.reshares_per_post = reshares;
     o.supplied.push_back(s);
     return build_report(a, o);
-}
-
-// The native CLI next to the test binary, its exit status and stderr.
-std::pair<int, std::string> run_clout(const std::vector<std::string>& args, const TempDir& d) {
-    char self[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    REQUIRE(n > 0);
-    self[n] = 0;
-    std::string bin = std::string(self);
-    bin = bin.substr(0, bin.rfind('/') + 1) + "clout";
-    const std::string err = d / "stderr.txt";
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(127);
-        std::vector<std::string> copy = args;
-        std::vector<char*> argv{bin.data()};
-        for (auto& s : copy) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        ::execv(bin.c_str(), argv.data());
-        _exit(127);
-    }
-    int st = 0;
-    REQUIRE(waitpid(pid, &st, 0) == pid);
-    std::string text;
-    if (FILE* f = std::fopen(err.c_str(), "rb")) {
-        char buf[4096];
-        size_t k;
-        while ((k = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, k);
-        std::fclose(f);
-    }
-    return {WIFEXITED(st) ? WEXITSTATUS(st) : 128, text};
 }
 
 }  // namespace
@@ -114,19 +79,4 @@ TEST_CASE("typed means: decimals count to two places, print as typed and read ba
     CHECK(per_post_text(5) == "0.05");
     CHECK(per_post_text(1230) == "12.3");
     CHECK(per_post_text(0) == "0");
-}
-
-TEST_CASE("typed means: the CLI takes 0.4 and refuses what is not a number per post, in one line") {
-    TempDir d("typed-means-cli");
-    gen::ActivityExportOptions o;
-    o.profile = gen::Profile::Newcomer;
-    const std::string file = d / gen::mastodon_archive_name(20000LL * 86400 + 43200);
-    gen::write_activity_mastodon_archive(o, file);
-    CHECK(run_clout({"score", file, "--reshares-per-post", "0.4", "--reactions-per-post", "2.50"}, d).first == 0);
-    for (const char* bad : {"0.123", "1.", ".5", "-1", "abc", "1e3", "0,4"}) {
-        CAPTURE(bad);
-        const auto [status, err] = run_clout({"score", file, "--reshares-per-post", bad}, d);
-        CHECK(status == 2);
-        CHECK(err.rfind(std::string("error: --reshares-per-post: '") + bad + "' is not a number per post", 0) == 0);
-    }
 }
