@@ -20,6 +20,7 @@
 //                          --tz set to the browser's time zone: the heatmap's hours are local)
 //   clout.errors           the last run's per-file errors, "FILE: message"
 //   clout.setFollowers(n)  re-scores with a follower count typed in (null: none)
+//   clout.setReactions(r, s)  ... with reactions and reshares per post typed in (0.4; null: none)
 //   clout.cancel()         stops a running import (the worker is replaced)
 //   clout.trySample()      opens the bundled sample export
 //   clout.summary()        a short plain-text summary of the report; copySummary() copies it
