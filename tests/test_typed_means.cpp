@@ -7,23 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "export_gen.h"
-#include "importers/importer.h"
 #include "report/report.h"
+#include "social_test_util.h"
 #include "temp_dir.h"
 
 using namespace clout;
 using clout_test::TempDir;
 
 namespace {
-
-Activity import_one(const std::string& path) {
-    Activity a;
-    ImportContext ctx;
-    const InputOutcome o = import_input(path, a, ctx);
-    REQUIRE_MESSAGE(o.kind == InputOutcome::Read, o.message);
-    a.normalize();
-    return a;
-}
 
 Report typed(const Activity& a, double reactions, double reshares) {
     ReportOptions o;
@@ -44,7 +35,7 @@ TEST_CASE("typed means: decimals count to two places, print as typed and read ba
     o.seed = 2;
     const std::string file = d / gen::mastodon_archive_name(20000LL * 86400 + 43200);  // the as-of day's noon
     gen::write_activity_mastodon_archive(o, file);
-    const Activity a = import_one(file);
+    const Activity a = social_test::import_paths({file});
 
     const Report r = typed(a, 3.1, 0.4);
     REQUIRE(r.sources.size() == 1);
