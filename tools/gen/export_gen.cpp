@@ -7,6 +7,7 @@
 
 #include "mastodon_gen.h"
 #include "util/time.h"
+#include "x_archive_gen.h"
 #include "zip_writer.h"
 
 namespace clout::gen {
@@ -51,30 +52,10 @@ std::string iso_ms(int64_t t) {
     return s + ".000Z";
 }
 
-// "Fri Oct 04 12:00:00 +0000 2024", as tweets.js writes created_at.
-std::string twitter_date(int64_t t) {
-    static const char* wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-    static const char* mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const int64_t day = day_of(t);
-    int y;
-    unsigned m, d;
-    civil_from_days(day, y, m, d);
-    const int64_t s = t - day * 86400;
-    char b[64];
-    std::snprintf(b, sizeof b, "%s %s %02u %02d:%02d:%02d +0000 %d", wd[((day % 7) + 7) % 7], mo[m - 1], d,
-                  static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60), static_cast<int>(s % 60), y);
-    return b;
-}
-
-std::string html_escape(std::string_view s) {
+// Mastodon's HTML escapes what X's full_text does, and quotes too.
+std::string mastodon_html_text(std::string_view s) {
     std::string o;
-    for (char c : s) {
-        if (c == '&') o += "&amp;";
-        else if (c == '<') o += "&lt;";
-        else if (c == '>') o += "&gt;";
-        else if (c == '"') o += "&quot;";
-        else o += c;
-    }
+    for (char c : x_full_text(s)) o += c == '"' ? std::string("&quot;") : std::string(1, c);
     return o;
 }
 
@@ -155,9 +136,9 @@ ActivityExportTruth write_activity_x_archive(const ActivityExportOptions& o, con
         tw["truncated"] = false;
         tw["retweet_count"] = std::to_string(std::max<int32_t>(0, p.reposts));
         tw["id"] = std::to_string(p.id);
-        tw["created_at"] = twitter_date(p.time);
+        tw["created_at"] = x_created_at(p.time);
         tw["favorited"] = false;
-        tw["full_text"] = html_escape(text);
+        tw["full_text"] = x_full_text(text);
         tw["lang"] = "en";
         tweets.push_back({{"tweet", tw}});
     }
@@ -236,7 +217,7 @@ ActivityExportTruth write_activity_mastodon_archive(const ActivityExportOptions&
                         break;
                     }
             }
-            if (!linked) html += html_escape(word);
+            if (!linked) html += mastodon_html_text(word);
             pos = end + 1;
         }
         html += "</p>";

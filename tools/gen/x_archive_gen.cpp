@@ -155,32 +155,6 @@ std::string jstr(std::string_view s, bool escape_non_ascii = false) {
     return o;
 }
 
-// X escapes &, < and > in full_text.
-std::string html_escape(std::string_view s) {
-    std::string o;
-    for (char c : s) {
-        if (c == '&') o += "&amp;";
-        else if (c == '<') o += "&lt;";
-        else if (c == '>') o += "&gt;";
-        else o += c;
-    }
-    return o;
-}
-
-std::string twitter_date(int64_t t) {
-    static const char* wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-    static const char* mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int64_t day = day_of(t);
-    int y;
-    unsigned m, d;
-    civil_from_days(day, y, m, d);
-    int64_t s = t - day * 86400;
-    char b[64];
-    std::snprintf(b, sizeof b, "%s %s %02u %02d:%02d:%02d +0000 %d", wd[((day % 7) + 7) % 7], mo[m - 1], d,
-                  static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60), static_cast<int>(s % 60), y);
-    return b;
-}
-
 std::string iso(int64_t t, int ms = 0) {
     std::string s = format_time(t);  // ...Z
     char b[8];
@@ -410,11 +384,11 @@ private:
         s += i1 + "\"retweet_count\" : \"" + num(t.rts) + "\",\n";
         s += i1 + "\"id\" : " + (o_.era2019 ? num(t.id) : q(num(t.id))) + ",\n";
         if (t.media && !o_.era2019) s += i1 + "\"possibly_sensitive\" : false,\n";
-        s += i1 + "\"created_at\" : \"" + twitter_date(t.time) + "\",\n";
+        s += i1 + "\"created_at\" : \"" + x_created_at(t.time) + "\",\n";
         if (community) s += i1 + "\"community_id\" : \"1500000000000000001\",\n" + i1 + "\"community_id_str\" : \"1500000000000000001\",\n";
         if (deleted) s += i1 + "\"deleted_at\" : \"" + iso(t.time + 86400) + "\",\n";
         s += i1 + "\"favorited\" : false,\n";
-        s += i1 + "\"full_text\" : \"" + jstr(html_escape(t.stored), t.surrogate_escapes) + "\",\n";
+        s += i1 + "\"full_text\" : \"" + jstr(x_full_text(t.stored), t.surrogate_escapes) + "\",\n";
         s += i1 + "\"lang\" : \"" + t.lang + "\"";
         if (t.media)
             s += ",\n" + i1 + "\"extended_entities\" : {\n" + i2 + "\"media\" : " + media + "\n" + i1 + "}";
@@ -629,6 +603,32 @@ private:
 };
 
 }  // namespace
+
+// X escapes &, < and > in full_text.
+std::string x_full_text(std::string_view s) {
+    std::string o;
+    for (char c : s) {
+        if (c == '&') o += "&amp;";
+        else if (c == '<') o += "&lt;";
+        else if (c == '>') o += "&gt;";
+        else o += c;
+    }
+    return o;
+}
+
+std::string x_created_at(int64_t t) {
+    static const char* wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    static const char* mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int64_t day = day_of(t);
+    int y;
+    unsigned m, d;
+    civil_from_days(day, y, m, d);
+    int64_t s = t - day * 86400;
+    char b[64];
+    std::snprintf(b, sizeof b, "%s %s %02u %02d:%02d:%02d +0000 %d", wd[((day % 7) + 7) % 7], mo[m - 1], d,
+                  static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60), static_cast<int>(s % 60), y);
+    return b;
+}
 
 XArchiveExpected write_x_archive(const std::string& zip_path, const XArchiveOptions& o) {
     ZipSink sink(zip_path, o);

@@ -9,8 +9,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace clout::gen {
+
+// A tweet's full_text as X stores it: &, < and > escaped as HTML entities.
+std::string x_full_text(std::string_view text);
+// A tweet's created_at as X writes it: "Fri Oct 04 12:00:00 +0000 2024" (UTC).
+std::string x_created_at(int64_t unix_seconds);
 
 struct XArchiveOptions {
     uint64_t seed = 1;
