@@ -210,6 +210,14 @@ struct Note {
     std::string text;
 };
 
+// What a reader reads of a data file: all of it, or one half of a big tweets file read in
+// two at once (json::SplitFinder): the first half up to the split point found from `from`,
+// the second from there, or from `at` exactly (a split point its first half proved).
+struct Half {
+    int which = -1;  // -1: the whole file; 0: the first half; 1: the second
+    uint64_t from = 0, at = 0;
+};
+
 
 // Reads a data file element by element (see json::JsArrayReader).
 template <class F>
@@ -231,17 +239,32 @@ std::string dec(Raw r) {
 // their own threads natively; XReader merges their results in file order.
 class FileReader {
 public:
+    // used: the notes matched before this reader's part (a second half's first half).
     FileReader(Container& c, Activity& out, ImportContext& ctx, const Account& acct, const std::vector<Note>& notes,
-               std::atomic<uint64_t>& posted)
-        : c_(c), out_(out), ctx_(ctx), acct_(acct), notes_(notes), used_(notes.size(), 0), posted_(posted) {}
+               std::atomic<uint64_t>& posted, const std::vector<uint32_t>& used = {})
+        : c_(c), out_(out), ctx_(ctx), acct_(acct), notes_(notes), used_(notes.size(), 0), posted_(posted) {
+        for (uint32_t n : used)
+            if (n < used_.size()) used_[n] = 1;
+    }
 
     int64_t follows = 0;  // entries of a follower / following file
     uint64_t skipped_no_date_ = 0, retweets_ = 0;
+    // A half: the split point where the first stopped or the second started; 0 when the
+    // first read the file whole, or the second found no split point (then it read nothing).
+    uint64_t split = 0;
 
-    void read(size_t i, Kind k) {
+    // The notes this reader matched to its tweets (with those given to it).
+    std::vector<uint32_t> notes_used() const {
+        std::vector<uint32_t> out;
+        for (size_t n = 0; n < used_.size(); ++n)
+            if (used_[n]) out.push_back(static_cast<uint32_t>(n));
+        return out;
+    }
+
+    void read(size_t i, Kind k, Half h = {}) {
         switch (k) {
-            case Kind::Tweets: read_tweets(i, false); break;
-            case Kind::Community: read_tweets(i, true); break;
+            case Kind::Tweets: read_tweets(i, false, h); break;
+            case Kind::Community: read_tweets(i, true, h); break;
             case Kind::Likes: read_likes(i); break;
             case Kind::Followers: follows = read_follows(i, false); break;
             case Kind::Following: follows = read_follows(i, true); break;
@@ -529,10 +552,21 @@ private:
         ++ctx_.progress.posts;
     }
 
-    void read_tweets(size_t i, bool community) {
+    void read_tweets(size_t i, bool community, Half h) {
         ctx_.check_posts(posted_.load(std::memory_order_relaxed));
         uint64_t n = 0;
-        each_element(c_, i, ctx_, [&](Scanner& sc) {
+        auto s = c_.open(i, ctx_);
+        std::unique_ptr<InputStream> rest;
+        InputStream* in = s.get();
+        if (h.which == 1) {
+            rest = json::skip_to_split(*s, json::SplitFinder(h.at ? h.at : h.from, h.at != 0), ctx_, split);
+            if (!rest) return;  // no split point: the first half reads the whole file
+            in = rest.get();
+        }
+        json::JsArrayReader r(*in, ctx_, ctx_.limits.max_field_bytes);
+        if (h.which == 0) r.stop_at_split(h.from);
+        if (h.which == 1) r.start_mid(split);
+        r.for_each([&](Scanner& sc) {
             tf_.clear();
             if (sc.peek() != '{') {
                 sc.skip();  // not a tweet object: ignored
@@ -542,6 +576,7 @@ private:
             emit(tf_, community);
             if ((++n & 1023) == 0) ctx_.tick();
         });
+        if (h.which == 0) split = r.split();
     }
 
     void read_likes(size_t i) {
@@ -622,6 +657,10 @@ class XReader {
     struct Job {
         size_t entry;
         Kind kind;
+        Half half;
+        uint64_t split = 0;               // a half's: FileReader::split
+        std::vector<uint32_t> notes_used;  // the notes its tweets took (FileReader::notes_used)
+        bool dropped = false;             // a second half not used (its first read the file whole)
         Activity part;
         std::string error;  // the InputError of a damaged file (its sound start is kept)
         std::exception_ptr fatal;  // a limit, a cancellation, or anything unexpected
@@ -629,8 +668,8 @@ class XReader {
         uint64_t skipped_no_date = 0, retweets = 0, inflated = 0;
         std::atomic<uint64_t> bytes{0}, posts{0};  // progress, read by the waiting thread
         std::atomic<bool> done{false};             // finished: the waiting thread may merge it
-        Job(size_t e, Kind k) : entry(e), kind(k) {}
-        Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), part(std::move(o.part)) {}
+        Job(size_t e, Kind k, Half h = {}) : entry(e), kind(k), half(h) {}
+        Job(Job&& o) noexcept : entry(o.entry), kind(o.kind), half(o.half), part(std::move(o.part)) {}
     };
 
 public:
@@ -638,7 +677,9 @@ public:
 
     void run() {
         DataFiles f = prepare();
-        std::vector<Job> jobs = make_jobs(f);
+        // Halves pay off when they are read at once: on threads, or one read ahead elsewhere.
+        auto* ahead = dynamic_cast<PartsAhead*>(ctx_.pre_read);
+        std::vector<Job> jobs = make_jobs(f, threads() > 1 || (ahead && !ahead->parts.empty()));
         read_parts(jobs);  // merges each file's part into out_ in file order (absorb)
         finish(f);
     }
@@ -647,8 +688,8 @@ public:
     PartAhead read_ahead(const std::string& path) {
         reading_ahead_ = true;
         DataFiles f = prepare();
-        std::vector<Job> jobs = make_jobs(f);
-        auto it = std::find_if(jobs.begin(), jobs.end(), [&](const Job& j) { return c_.entries()[j.entry].path == path; });
+        std::vector<Job> jobs = make_jobs(f, true);
+        auto it = std::find_if(jobs.begin(), jobs.end(), [&](const Job& j) { return name(j) == path; });
         if (it == jobs.end()) throw InputError(path + ": not a data file this reader reads in parts");
         Job& j = *it;
         std::atomic<bool> stop{false};
@@ -671,17 +712,29 @@ public:
         pa.inflated = j.inflated;
         pa.bytes = j.bytes.load();
         pa.posts = j.posts.load();
+        pa.split = j.split;
+        pa.notes_used = std::move(j.notes_used);
         return pa;
     }
 
     // The files read as parts, in run()'s order.
     std::vector<DataFile> part_files() {
         std::vector<DataFile> out;
-        for (const Job& j : make_jobs(find_files(c_))) out.push_back({c_.entries()[j.entry].path, c_.entries()[j.entry].size});
+        for (const Job& j : make_jobs(find_files(c_), true)) {
+            const uint64_t size = c_.entries()[j.entry].size;
+            out.push_back({name(j), j.half.which < 0 ? size : j.half.which == 0 ? j.half.from : size - j.half.from});
+        }
         return out;
     }
 
 private:
+    // A job's name: its entry, and which half (the key of a part read ahead).
+    std::string name(const Job& j) const {
+        const std::string& path = c_.entries()[j.entry].path;
+        return j.half.which < 0 ? path : path + (j.half.which == 0 ? " (first half)" : " (second half)");
+    }
+    unsigned threads() const { return !c_.concurrent_reads() ? 1 : ctx_.threads ? ctx_.threads : job_threads(); }
+
     // What every data file's reader needs: the account (manifest.js, account.js) and the
     // long posts (note-tweet.js).
     DataFiles prepare() {
@@ -711,12 +764,22 @@ private:
     }
 
     // The big files, each into its own part: on all cores natively (zip and folders),
-    // one after the other otherwise. Merged in this order whatever finished first.
-    static std::vector<Job> make_jobs(const DataFiles& f) {
+    // one after the other otherwise. Merged in this order whatever finished first. With
+    // `halves`, a big tweets file that is the only one is read as two halves (Half), the
+    // second always right after the first.
+    std::vector<Job> make_jobs(const DataFiles& f, bool halves) const {
         std::vector<Job> jobs;
         for (auto [list, kind] : {std::pair{&f.tweets, Kind::Tweets}, {&f.community, Kind::Community}, {&f.likes, Kind::Likes},
                                   {&f.followers, Kind::Followers}, {&f.following, Kind::Following}})
-            for (size_t i : *list) jobs.push_back(Job{i, kind});
+            for (size_t i : *list) {
+                const uint64_t size = c_.entries()[i].size;
+                if (halves && kind == Kind::Tweets && list->size() == 1 && size >= ctx_.halves_from) {
+                    jobs.push_back(Job{i, kind, Half{0, size / 2, 0}});
+                    jobs.push_back(Job{i, kind, Half{1, size / 2, 0}});
+                } else {
+                    jobs.push_back(Job{i, kind});
+                }
+            }
         return jobs;
     }
 
@@ -747,8 +810,20 @@ private:
     // Takes one finished file into out_: its posts and interactions, counts and warning.
     // Called in file order, as soon as the files before it are merged too, so at most a
     // few parts are held at once (memory stays flat with many tweets parts).
-    void absorb(Job& j) {
+    // A file read in halves: `second` follows `j`, and counts unless it was dropped (join).
+    void absorb(Job& j, Job* second = nullptr) {
         const std::string& path = c_.entries()[j.entry].path;
+        uint64_t kept = j.part.posts.size();
+        inflated_ += j.inflated;
+        if (second && !second->dropped) {
+            // The first half ended clean between two elements: the file's error, if any, is
+            // the second's, after the posts of both.
+            j.error = std::move(second->error);
+            j.skipped_no_date += second->skipped_no_date;
+            j.retweets += second->retweets;
+            inflated_ += second->inflated;
+            kept += second->part.posts.size();
+        }
         if (j.error.empty()) {
             ++files_ok_;
             if (j.kind == Kind::Followers) followers_ += j.follows, followers_ok_ = true;
@@ -756,7 +831,7 @@ private:
         } else {
             if (first_error_.empty()) first_error_ = path + ": " + j.error;
             std::string w = path + ": " + j.error;
-            if (!j.part.posts.empty()) w += " (the " + std::to_string(j.part.posts.size()) + " posts before it were kept)";
+            if (kept) w += " (the " + std::to_string(kept) + " posts before it were kept)";
             w += "; read the other files";
             out_.warnings.push_back(std::move(w));
             if (j.kind == Kind::Followers) ++followers_failed_;
@@ -765,11 +840,41 @@ private:
         skipped_no_date_ += j.skipped_no_date;
         retweets_ += j.retweets;
         out_.merge_part(std::move(j.part), account_);
+        if (second && !second->dropped) out_.merge_part(std::move(second->part), account_);
+    }
+
+    // Decides whether a file's second half counts, once both halves are done. It does when
+    // the first stopped clean at the split point it started from and no note was taken by a
+    // tweet of each half (one reader would have given it to the first only). After a
+    // damaged or whole first half it is dropped; otherwise it is read again here, from the
+    // first half's split point with its notes taken, as one reader would have read on.
+    void join(Job& a, Job& b, std::atomic<bool>& stop, std::atomic<uint64_t>& posted, uint64_t inflated0) {
+        if (!a.error.empty() || a.split == 0) {
+            b.dropped = true;
+            return;
+        }
+        bool shared = false;
+        for (uint32_t n : b.notes_used)
+            shared = shared || std::binary_search(a.notes_used.begin(), a.notes_used.end(), n);
+        if (b.split == a.split && !shared) return;
+        // Read again (rare: a note matched twice, or the file changed between the readers).
+        posted.fetch_sub(std::min<uint64_t>(posted.load(), b.part.posts.size()));
+        Job again(b.entry, b.kind, Half{1, b.half.from, a.split});
+        read_job(again, true, stop, posted, inflated0, [&] { ctx_.tick(); }, a.notes_used);
+        if (again.fatal) std::rethrow_exception(again.fatal);
+        if (again.split != a.split && again.error.empty()) again.error = "the file changed while it was read";
+        b.part = std::move(again.part);
+        b.error = std::move(again.error);
+        b.skipped_no_date = again.skipped_no_date;
+        b.retweets = again.retweets;
+        b.inflated = again.inflated;
+        b.split = again.split;
+        b.notes_used = std::move(again.notes_used);
     }
 
     // Reads one data file into its job (on a worker thread, or inline on this one).
     void read_job(Job& j, bool inline_run, std::atomic<bool>& stop, std::atomic<uint64_t>& posted, uint64_t inflated0,
-                  const std::function<void()>& progress) {
+                  const std::function<void()>& progress, const std::vector<uint32_t>& notes_used = {}) {
         ImportContext local;
         local.limits = ctx_.limits;
         local.inflated_total = inflated0;
@@ -780,15 +885,15 @@ private:
             if (inline_run) progress();  // one thread: this is the only chance to report
         };
         if (inline_run) {
-            ctx_.progress.stage = "reading " + c_.entries()[j.entry].path;
+            ctx_.progress.stage = "reading " + name(j);
             ctx_.tick();
         }
         Account acct = acct_;
         acct.notes.clear();
         j.part.add_account(std::move(acct));
-        FileReader r(c_, j.part, local, acct_, notes_, posted);
+        FileReader r(c_, j.part, local, acct_, notes_, posted, notes_used);
         try {
-            r.read(j.entry, j.kind);
+            r.read(j.entry, j.kind, j.half);
         } catch (const LimitError&) {
             j.fatal = std::current_exception();
         } catch (const InputError& e) {
@@ -802,7 +907,10 @@ private:
         j.follows = r.follows;
         j.skipped_no_date = r.skipped_no_date_;
         j.retweets = r.retweets_;
+        j.split = r.split;
+        j.notes_used = r.notes_used();
         j.inflated = local.inflated_total - inflated0;
+        if (j.half.which == 1) j.inflated -= std::min(j.inflated, j.split);  // the first half's bytes count there
         j.bytes.store(local.progress.bytes_done, std::memory_order_relaxed);
         j.posts.store(local.progress.posts, std::memory_order_relaxed);
         j.done.store(true, std::memory_order_release);
@@ -810,7 +918,7 @@ private:
 
     // A data file read ahead elsewhere (PartsAhead): taken as if read here.
     bool take_ahead(std::vector<PartAhead>& ahead, Job& j, std::atomic<uint64_t>& posted) {
-        const std::string& path = c_.entries()[j.entry].path;
+        const std::string path = name(j);
         auto it = std::find_if(ahead.begin(), ahead.end(), [&](const PartAhead& p) { return p.path == path; });
         if (it == ahead.end()) return false;
         const uint64_t n = it->part.posts.size();
@@ -827,6 +935,8 @@ private:
             j.skipped_no_date = it->skipped_no_date;
             j.retweets = it->retweets;
             j.inflated = it->inflated;
+            j.split = it->split;
+            j.notes_used = std::move(it->notes_used);
             j.bytes.store(it->bytes, std::memory_order_relaxed);
             j.posts.store(it->posts, std::memory_order_relaxed);
         }
@@ -837,14 +947,27 @@ private:
 
     void read_parts(std::vector<Job>& jobs) {
         size_t merged = 0;  // jobs [0, merged) are in out_
-        auto drain = [&] {
-            while (merged < jobs.size() && jobs[merged].done.load(std::memory_order_acquire) && !jobs[merged].fatal)
-                absorb(jobs[merged++]);
-        };
-        const unsigned threads = !c_.concurrent_reads() ? 1 : ctx_.threads ? ctx_.threads : job_threads();
+        const unsigned threads = this->threads();
         const uint64_t bytes0 = ctx_.progress.bytes_done, posts0 = ctx_.progress.posts, inflated0 = ctx_.inflated_total;
+        const uint64_t inflated_before = inflated_;
         std::atomic<bool> stop{false};
         std::atomic<uint64_t> posted{out_.posts.size()};
+        auto ready = [&](const Job& j) { return j.done.load(std::memory_order_acquire) && !j.fatal; };
+        auto drain = [&] {
+            while (merged < jobs.size() && ready(jobs[merged])) {
+                Job& j = jobs[merged];
+                if (j.half.which != 0) {
+                    absorb(j);
+                    ++merged;
+                    continue;
+                }
+                Job& second = jobs[merged + 1];  // a first half's second half follows it
+                if (!ready(second)) break;
+                join(j, second, stop, posted, inflated0);
+                absorb(j, &second);
+                merged += 2;
+            }
+        };
         if (threads > 1 && jobs.size() > 1) {
             ctx_.progress.stage = "reading " + std::to_string(jobs.size()) + " data files on " +
                                   std::to_string(std::min<size_t>(threads, jobs.size())) + " threads";
@@ -880,10 +1003,8 @@ private:
         }
         for (Job& j : jobs)
             if (j.fatal) std::rethrow_exception(j.fatal);
-        uint64_t inflated = 0;
-        for (const Job& j : jobs) inflated += j.inflated;
         progress();  // (merges the rest)
-        ctx_.count_inflated(inflated);
+        ctx_.count_inflated(inflated_ - inflated_before);
     }
 
     // Runs a small file's reader; a damaged file becomes a warning. Returns true when read whole.
@@ -1001,7 +1122,7 @@ private:
     int files_ok_ = 0, followers_failed_ = 0, following_failed_ = 0;
     int64_t followers_ = 0, following_ = 0;
     bool followers_ok_ = false, following_ok_ = false;
-    uint64_t retweets_ = 0, skipped_no_date_ = 0;
+    uint64_t retweets_ = 0, skipped_no_date_ = 0, inflated_ = 0;
     std::string first_error_;
     bool reading_ahead_ = false;
 };
@@ -1088,6 +1209,8 @@ void encode_part_ahead(const PartAhead& p, wire::Writer& w) {
     w.str(p.path);
     w.str(p.error);
     w.num(p.follows), w.num(p.skipped_no_date), w.num(p.retweets), w.num(p.inflated), w.num(p.bytes), w.num(p.posts);
+    w.num(p.split), w.num(static_cast<uint64_t>(p.notes_used.size()));
+    for (uint32_t n : p.notes_used) w.num(n);
     p.part.encode_part(w);
 }
 
@@ -1097,6 +1220,9 @@ PartAhead decode_part_ahead(wire::Reader& r) {
     p.error = std::string(r.str());
     p.follows = r.num<int64_t>(), p.skipped_no_date = r.num<uint64_t>(), p.retweets = r.num<uint64_t>();
     p.inflated = r.num<uint64_t>(), p.bytes = r.num<uint64_t>(), p.posts = r.num<uint64_t>();
+    p.split = r.num<uint64_t>();
+    p.notes_used.resize(r.count(4));
+    for (uint32_t& n : p.notes_used) n = r.num<uint32_t>();
     p.part = Activity::decode_part(r);
     return p;
 }

@@ -19,7 +19,10 @@
 namespace clout {
 
 // A data file an X archive reads as a part (tweets, community tweets, likes, followers,
-// following), with its size (uncompressed, as the container states it).
+// following), with its size (uncompressed, as the container states it). A big tweets file
+// that is the only one comes as two halves that can be read at once, by two threads or two
+// workers: "data/tweets.js (first half)" and "(second half)", each with half the size (the
+// second inflates the first half too, without reading it; json::SplitFinder).
 struct DataFile {
     std::string path;
     uint64_t size = 0;
@@ -27,11 +30,13 @@ struct DataFile {
 
 // One data file read into a part, and what came of it.
 struct PartAhead {
-    std::string path;    // the container entry
+    std::string path;    // the DataFile's path (the entry, and which half)
     Activity part;       // its posts and interactions (Activity::merge_part)
     std::string error;   // a damaged file: the one-line error (the sound start is in part)
     int64_t follows = 0; // entries of a follower / following file
     uint64_t skipped_no_date = 0, retweets = 0, inflated = 0, bytes = 0, posts = 0;
+    uint64_t split = 0;  // a half: where it stopped or started (0: read whole / nothing)
+    std::vector<uint32_t> notes_used;  // the long posts (note-tweet.js) its tweets took
 };
 
 // The files of `c` that read_x_archive_part can read, in the reader's order; empty when

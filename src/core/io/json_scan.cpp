@@ -94,6 +94,7 @@ void JsArrayReader::refill(const char* mark) {
         got += r;
         if (got >= (64u << 10)) break;
     }
+    if (finder_) finder_->feed(buf_.data() + len, got, base_ + len);
     sc_.p = buf_.data();
     sc_.end = buf_.data() + len + got;
     since_tick_ += got;
@@ -113,6 +114,7 @@ void JsArrayReader::start() {
     buf_.resize(kInitialBuffer);
     sc_.p = sc_.end = buf_.data();
     refill(sc_.p);
+    if (mid_) return;  // on an element already
     // Up to the opening bracket: a UTF-8 BOM, then either '[' or `name = [`.
     const char* q = sc_.p;
     if (sc_.end - q >= 3 && std::memcmp(q, "\xEF\xBB\xBF", 3) == 0) q += 3;
@@ -150,6 +152,89 @@ void JsArrayReader::finish() {
     });
     ctx_.progress.bytes_done += since_tick_;
     since_tick_ = 0;
+}
+
+// ---- Two halves
+bool SplitFinder::feed(const char* p, size_t n, uint64_t at) {
+    if (found_ || n == 0) return found_;
+    // The byte `back` places before offset o, from this block or the tail of the last one.
+    auto before = [&](uint64_t o, size_t back) -> char {
+        if (o - back >= at) return p[o - back - at];
+        size_t from_end = static_cast<size_t>(at - (o - back));  // 1 = the tail's last byte
+        return from_end <= tail_n_ ? tail_[tail_n_ - from_end] : '\0';
+    };
+    if (exact_) {
+        if (from_ >= at && from_ < at + n) found_ = true, split_ = from_;
+    } else if (at + n > from_) {
+        const char* q = p + (from_ > at ? from_ - at : 0);
+        const char* e = p + n;
+        static constexpr char kNew[] = "\n  }, ";      // `\n  }, {`
+        static constexpr char kOld[] = "\n  },\n  ";  // `\n  },\n  {`
+        while ((q = static_cast<const char*>(std::memchr(q, '{', static_cast<size_t>(e - q))))) {
+            const uint64_t o = at + static_cast<uint64_t>(q - p);
+            auto ends_with = [&](const char* pat, size_t len) {
+                if (o < len) return false;
+                for (size_t k = 1; k <= len; ++k)
+                    if (before(o, k) != pat[len - k]) return false;
+                return true;
+            };
+            if (ends_with(kNew, sizeof kNew - 1) || ends_with(kOld, sizeof kOld - 1)) {
+                found_ = true;
+                split_ = o;
+                break;
+            }
+            ++q;
+        }
+    }
+    // Keep the last 8 bytes seen for the next block's first braces.
+    char keep[8];
+    size_t kn = 0;
+    const size_t from_block = std::min<size_t>(n, 8), from_tail = std::min(tail_n_, 8 - from_block);
+    for (size_t k = 0; k < from_tail; ++k) keep[kn++] = tail_[tail_n_ - from_tail + k];
+    for (size_t k = 0; k < from_block; ++k) keep[kn++] = p[n - from_block + k];
+    std::memcpy(tail_, keep, kn);
+    tail_n_ = kn;
+    return found_;
+}
+
+namespace {
+// A stream that gives `head` first, then the rest of `in`.
+class RestStream final : public InputStream {
+public:
+    RestStream(std::vector<char> head, InputStream& in) : head_(std::move(head)), in_(in) {}
+    size_t read(void* buf, size_t n) override {
+        if (at_ < head_.size()) {
+            size_t k = std::min(n, head_.size() - at_);
+            std::memcpy(buf, head_.data() + at_, k);
+            at_ += k;
+            if (at_ == head_.size()) std::vector<char>().swap(head_), at_ = 0;
+            return k;
+        }
+        return in_.read(buf, n);
+    }
+
+private:
+    std::vector<char> head_;
+    size_t at_ = 0;
+    InputStream& in_;
+};
+}  // namespace
+
+std::unique_ptr<InputStream> skip_to_split(InputStream& in, SplitFinder finder, ImportContext& ctx, uint64_t& split) {
+    std::vector<char> buf(kInitialBuffer);
+    uint64_t at = 0;
+    split = 0;
+    for (;;) {
+        size_t got = in.read(buf.data(), buf.size());
+        if (got == 0) return nullptr;  // no split point: the first half reads the file whole
+        if (finder.feed(buf.data(), got, at)) {
+            split = finder.split();
+            const size_t from = static_cast<size_t>(split - at);
+            return std::make_unique<RestStream>(std::vector<char>(buf.begin() + static_cast<ptrdiff_t>(from), buf.begin() + static_cast<ptrdiff_t>(got)), in);
+        }
+        at += got;
+        ctx.tick();  // a cancellation is seen while skipping too
+    }
 }
 
 }  // namespace clout::json

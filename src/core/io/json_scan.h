@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -355,6 +356,36 @@ private:
     std::string key_scratch_;
 };
 
+// ---- Reading one array file in two halves, by two readers at once
+// X pretty-prints its data files with each top-level element's closing brace alone at a
+// two-space indent: `\n  }, {` (older files: `\n  },\n  {`). A raw newline cannot occur
+// inside a JSON string, so these bytes are structure, and in X's layout only the top level
+// is indented by two spaces. The split point of a file, from offset `from` on, is the
+// offset of the first '{' so preceded: every reader of the same bytes finds the same one.
+// That it really starts a top-level element is proven by the reader of the first half,
+// which must arrive there exactly between two elements (JsArrayReader::stop_at_split);
+// when it does not, it reads on to the end and the second half is not used.
+class SplitFinder {
+public:
+    // exact: the split point is `from` itself (known from an earlier first half).
+    explicit SplitFinder(uint64_t from, bool exact = false) : from_(from), exact_(exact) {}
+    // Looks at the file's bytes [at, at + n) (calls in file order, without gaps); true once found.
+    bool feed(const char* p, size_t n, uint64_t at);
+    bool found() const { return found_; }
+    uint64_t split() const { return split_; }
+
+private:
+    uint64_t from_, split_ = 0;
+    bool exact_, found_ = false;
+    char tail_[8] = {};  // the last bytes before the ones being fed (tail_n_ of them)
+    size_t tail_n_ = 0;
+};
+
+// The second half's stream: reads `in` (from the file's start) up to its split point from
+// `finder`, and returns the rest of the file from there, the split's offset in `split`; or
+// nullptr when the file has no split point (its first half is then read whole). Ticks ctx.
+std::unique_ptr<InputStream> skip_to_split(InputStream& in, SplitFinder finder, ImportContext& ctx, uint64_t& split);
+
 // Reads a data file that is a JSON array, optionally wrapped as `something = [ ... ];`
 // (X archives), element by element, through one reusable buffer.
 class JsArrayReader {
@@ -372,6 +403,7 @@ public:
         for (;;) {
             // Separator (and the closing bracket).
             bool more = attempt([&] {
+                if (first && mid_) return true;  // an element, where the split point was found
                 if (first) {
                     if (sc_.peek() == ']') {
                         ++sc_.p;
@@ -386,6 +418,15 @@ public:
                 }
                 if (c != ',') sc_.fail("expected ',' or ']' between elements");
                 ++sc_.p;
+                if (finder_ && !at_split_ && watching_) {
+                    sc_.peek();  // the next element's start: every byte up to it was seen
+                    const uint64_t at = base_ + static_cast<uint64_t>(sc_.p - buf_.data());
+                    if (finder_->found() && at == finder_->split()) {
+                        at_split_ = true;
+                        return false;
+                    }
+                    if (finder_->found() && at > finder_->split()) watching_ = false;  // not between elements: read on
+                }
                 return true;
             });
             if (!more) break;
@@ -397,8 +438,26 @@ public:
             });
             ++elements_;
         }
+        if (at_split_) {
+            ctx_.progress.bytes_done += since_tick_;
+            since_tick_ = 0;
+            return;
+        }
         finish();
     }
+
+    // The first half of a file read in two: for_each stops before the element that starts
+    // at the split point found from `from`, or reads on to the end when the file has none
+    // or it is not between two elements. Call before for_each.
+    void stop_at_split(uint64_t from) { finder_ = std::make_unique<SplitFinder>(from); }
+    // The second half: `in` starts at file offset `at`, on an element (skip_to_split).
+    void start_mid(uint64_t at) {
+        mid_ = true;
+        base_ = at;
+    }
+    // After for_each with stop_at_split: whether it stopped at the split point, and where.
+    bool stopped_at_split() const { return at_split_; }
+    uint64_t split() const { return at_split_ ? finder_->split() : 0; }
 
     uint64_t elements() const { return elements_; }
     uint64_t bytes_consumed() const { return base_ + static_cast<uint64_t>(sc_.p - buf_.data()); }
@@ -431,6 +490,8 @@ private:
     uint64_t since_tick_ = 0;
     bool eof_ = false;
     uint64_t elements_ = 0;
+    std::unique_ptr<SplitFinder> finder_;  // the first half's: sees every byte read
+    bool watching_ = true, at_split_ = false, mid_ = false;
 };
 
 }  // namespace clout::json

@@ -45,6 +45,9 @@ struct ImportContext {
     uint64_t inflated_total = 0;                       // counts against max_total_bytes
     unsigned threads = 0;  // threads an importer may read with (X archive parts); 0 = job_threads()
     PreRead* pre_read = nullptr;  // may be null; the importer that knows it takes what it can
+    // An X archive's only tweets file, when this big (uncompressed), is read in two halves at
+    // once, on two threads or by two workers (importers/x_archive.h); tests make it small.
+    uint64_t halves_from = 16ull << 20;
 
     // Throws Cancelled when asked to stop; calls on_progress at most every ~1 MB or entry.
     void tick();
