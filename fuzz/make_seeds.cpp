@@ -182,10 +182,13 @@ int main(int argc, char** argv) {
         fs::path d = tmp / ("x" + std::to_string(v));
         write_x_archive_dir(d.string(), o);
         put("x_archive", "gen" + std::to_string(v), bundle(folder_files(d)));
+        put("x_halves", "gen" + std::to_string(v), bundle(folder_files(d)));
         Files f = folder_files(d);
         for (auto& [p, b] : f)
-            if (p.find("tweets.js") != std::string::npos || p.find("tweet.js") != std::string::npos)
+            if (p.find("tweets.js") != std::string::npos || p.find("tweet.js") != std::string::npos) {
                 put("x_archive", "gen" + std::to_string(v) + "-tweets", b);
+                put("x_halves", "gen" + std::to_string(v) + "-tweets", b);
+            }
         o.data_descriptors = v == 1;
         o.force_zip64 = v == 2;
         o.stored = v == 3;

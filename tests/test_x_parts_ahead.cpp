@@ -4,6 +4,7 @@
 // bytes from the other copy are a clear error, never a crash.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "social_test_util.h"
 #include "util/error.h"
 #include "x_archive_gen.h"
+#include "zip_writer.h"
 
 using namespace clout;
 
@@ -215,4 +217,37 @@ TEST_CASE("parts ahead: damaged bytes from the other worker are an error, never 
     CHECK(q.part.posts.size() == p.part.posts.size());
     CHECK(q.part.strings.size() == p.part.strings.size());
     CHECK(q.part.terms == p.part.terms);
+}
+
+// Found by fuzz_x_halves: a zip holding two entries of one name (zip allows it) gave both
+// parts read ahead the first entry's posts, since a part was known by its path alone.
+TEST_CASE("parts ahead: two entries of one name are two parts, each with its own posts") {
+    social_test::TempDir dir("ahead-same-name");
+    const std::string src = dir / "x.zip", zip = dir / "twice.zip";
+    gen::XArchiveOptions o = archive();
+    o.parts = 1;
+    o.tweets = 400;
+    gen::write_x_archive(src, o);
+    ImportContext ctx;
+    auto c = open_input(src, ctx);
+    gen::ZipWriter w(zip);
+    std::string tweets;
+    for (size_t i = 0; i < c->entries().size(); ++i) {
+        const std::string& p = c->entries()[i].path;
+        if (p.empty() || p.back() == '/') continue;
+        std::string bytes = c->read_all(i, ctx);
+        if (p.size() >= 9 && p.substr(p.size() - 9) == "tweets.js") tweets = bytes;
+        w.add(p, bytes);
+    }
+    REQUIRE(!tweets.empty());
+    // The same name again, holding only the first tweet of the file.
+    const size_t cut = tweets.find("\n  }, {");
+    REQUIRE(cut != std::string::npos);
+    w.add("data/tweets.js", tweets.substr(0, cut) + "\n  } ]");
+    w.finish();
+    const std::vector<std::string> files = part_paths(zip);
+    CHECK(std::count(files.begin(), files.end(), "data/tweets.js") == 1);
+    CHECK(std::count(files.begin(), files.end(), "data/tweets.js (2)") == 1);
+    const std::string whole = read_whole(zip);
+    CHECK(read_with_parts(zip, files, true) == whole);
 }

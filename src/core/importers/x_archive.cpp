@@ -736,10 +736,14 @@ public:
     }
 
 private:
-    // A job's name: its entry, and which half (the key of a part read ahead).
+    // A job's name: its entry, and which half (the key of a part read ahead). A zip may
+    // hold two entries of one name: the later ones are told apart by their rank.
     std::string name(const Job& j) const {
-        const std::string& path = c_.entries()[j.entry].path;
-        return j.half.which < 0 ? path : path + (j.half.which == 0 ? " (first half)" : " (second half)");
+        std::string n = c_.entries()[j.entry].path;
+        size_t same = 0;
+        for (size_t i = 0; i < j.entry; ++i) same += c_.entries()[i].path == n;
+        if (same) n += " (" + std::to_string(same + 1) + ")";
+        return j.half.which < 0 ? n : n + (j.half.which == 0 ? " (first half)" : " (second half)");
     }
     unsigned threads() const { return !c_.concurrent_reads() ? 1 : ctx_.threads ? ctx_.threads : job_threads(); }
 
