@@ -4,7 +4,8 @@
 #
 # 1. the regular Release build (build-native) and its generator write a training set into a
 #    temporary folder: an X archive (2 tweets parts, likes, followers, long posts, community
-#    tweets, media) and one export of every other network;
+#    tweets, media), one with a single tweets.js (read in halves) and one export of every
+#    other network;
 # 2. build-pgo is configured with CLOUT_PGO=GENERATE (GCC instrumentation) and its `clout`
 #    scores each export (one thread and all threads) into build-pgo/pgo-profile;
 # 3. the same folder is rebuilt with CLOUT_PGO=USE (the object paths must match the profile's);
@@ -29,6 +30,8 @@ say "writing the training exports"
 "$GEN" x-archive --tweets 30000 --parts 2 --likes 15000 --followers 8000 --following 400 --note-tweets 20 \
   --community-tweets 50 --media-files 100 --media-mb 5 --seed 11 "$T/x.zip" >/dev/null
 "$GEN" x-archive --tweets 2000 --2019 --seed 12 "$T/x2019.zip" >/dev/null
+# One tweets.js of 16 MB or more: read in two halves (docs/ARCHITECTURE.md, Threads).
+"$GEN" x-archive --tweets 14000 --parts 1 --likes 3000 --followers 2000 --note-tweets 10 --seed 21 "$T/x-one.zip" >/dev/null
 "$GEN" mastodon-archive --format zip --originals 3000 --self-replies 500 --other-replies 800 --boosts 600 --likes 900 --seed 13 "$T/mastodon.zip" >/dev/null
 "$GEN" mastodon-archive --format tar.gz --originals 1000 --boosts 200 --seed 14 "$T/mastodon.tar.gz" >/dev/null
 "$GEN" bluesky-car --originals 3000 --self-replies 300 --other-replies 600 --quotes 100 --reposts 400 --likes 1500 --follows 800 --seed 15 "$T/bluesky.car" >/dev/null
