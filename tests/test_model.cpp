@@ -59,6 +59,63 @@ TEST_CASE("the same post met twice counts once and order does not matter") {
     CHECK(a.snippet(a.posts.back()) == "hello #world from alice");
 }
 
+// Merging into a new activity takes the other's buffers and string pool whole; merging
+// into one that already holds strings re-interns them. Both must give the same model.
+TEST_CASE("merging into a new activity gives the model merging into a used one gives") {
+    Account acc;
+    acc.network = Network::X;
+    acc.id = "42";
+    auto make = [&] {
+        Activity part;
+        part.add_account(acc);
+        for (uint64_t i = 1; i <= 40; ++i) {
+            Post p = make_post(0, i, 1700000000 + static_cast<int64_t>(i) * 60, static_cast<int>(i));
+            p.lang = part.strings.intern(i % 2 ? "en" : "de");
+            p.target_account = part.strings.intern(i % 3 ? "bob" : "carol");
+            part.add_post(p, "Rewriting the parser in Rust again, number " + std::to_string(i), {"rustlang"}, {"@Bob"});
+        }
+        part.add_like(0, 0, "post-1", "Dave");
+        part.add_follow(0, 0, "erin");
+        part.warnings.push_back("tweets.js: one skipped");
+        return part;
+    };
+    // Every string a post or interaction names, as text: ids may differ, the text may not.
+    auto texts = [](const Activity& a) {
+        std::vector<std::string> out;
+        for (const Post& p : a.posts) {
+            out.push_back(std::to_string(p.account) + " " + std::string(a.strings.view(p.lang)) + " " +
+                          std::string(a.strings.view(p.target_account)) + " " + std::string(a.snippet(p)));
+            for (unsigned k = 0; k < p.n_hashtags + p.n_mentions + p.n_keywords; ++k)
+                out.push_back(std::string(a.strings.view(a.terms[p.terms_begin + k])));
+        }
+        for (const Interaction& i : a.interactions)
+            out.push_back(std::to_string(i.account) + " " + std::string(a.strings.view(i.target_account)));
+        for (const std::string& w : a.warnings) out.push_back(w);
+        return out;
+    };
+    SUBCASE("merge") {
+        Activity fresh, used;
+        used.strings.intern("zoe");
+        fresh.merge(make());
+        used.merge(make());
+        CHECK(fresh.strings.size() + 1 == used.strings.size());
+        CHECK(texts(fresh) == texts(used));
+        CHECK(texts(fresh) == texts(make()));
+    }
+    SUBCASE("merge_part, twice") {
+        Activity fresh, used;
+        fresh.add_account(acc);
+        used.add_account(acc);
+        used.strings.intern("zoe");
+        for (int k = 0; k < 2; ++k) {
+            fresh.merge_part(make(), 0);
+            used.merge_part(make(), 0);
+        }
+        REQUIRE(fresh.posts.size() == 80);
+        CHECK(texts(fresh) == texts(used));
+    }
+}
+
 TEST_CASE("likes given are counted once per liked post") {
     Activity a;
     Account acc;

@@ -205,6 +205,7 @@ struct Activity {
 
 private:
     void keep_snippet(const Post& p, uint32_t index, std::string_view text);
+    std::vector<StrId> adopt_strings(StringPool& other, bool& same_ids);
     struct Ranked { int64_t rank; uint64_t key; };
     bool offer_snippet(std::vector<Ranked>& heap, Ranked r);
     std::unordered_map<uint64_t, std::string> snippets_;  // snippet_key(post) -> text
