@@ -34,6 +34,23 @@ TEST_CASE("string pool interns each string once") {
     CHECK(pool.find("go") == 0);
 }
 
+TEST_CASE("string pool keeps ids and views through growth and after a move") {
+    StringPool pool;
+    std::vector<std::string> words;
+    for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i * 7919 % 100003));
+    for (size_t i = 0; i < words.size(); ++i) REQUIRE(pool.intern(words[i]) == i + 1);
+    for (size_t i = 0; i < words.size(); ++i) {
+        CHECK(pool.find(words[i]) == i + 1);
+        CHECK(pool.view(static_cast<StrId>(i + 1)) == words[i]);
+    }
+    CHECK(pool.find("w100004") == 0);
+    StringPool moved = std::move(pool);
+    CHECK(moved.find(words[123]) == 124);
+    CHECK(pool.find(words[123]) == 0);  // NOLINT(bugprone-use-after-move): a moved-from pool starts again
+    CHECK(pool.intern("rust") == 1);
+    CHECK(pool.intern("") == 0);
+}
+
 TEST_CASE("the same post met twice counts once and order does not matter") {
     Activity a;
     Account acc;
