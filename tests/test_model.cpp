@@ -213,3 +213,21 @@ TEST_CASE("text helpers") {
     auto k = extract_keywords("Rewriting the parser in Rust with https://example.com and #rustlang @bob parser", 8);
     CHECK(k == std::vector<std::string>{"rewriting", "parser", "rust"});
 }
+
+TEST_CASE("text helpers: entities next to plain text, and UTF-8 edge cases") {
+    CHECK(decode_html_entities("&amp;") == "&");
+    CHECK(decode_html_entities("fish &amp chips & peas;") == "fish &amp chips & peas;");  // no ';' within 10 bytes
+    CHECK(decode_html_entities("a&b&c&lt;&#1234567890;&hellip;") == "a&b&c<&#1234567890;\xE2\x80\xA6");
+    CHECK(decode_html_entities(std::string(1000, '&') + "lt;") == std::string(999, '&') + "<");
+    // Overlong, surrogate, past U+10FFFF and cut-short sequences are invalid, one code point a byte.
+    for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xE2\x82", "\x80"}) {
+        CHECK_MESSAGE(!utf8_valid(bad), bad);
+        CHECK_MESSAGE(utf8_length(bad) == std::string_view(bad).size(), bad);
+    }
+    for (const char* good : {"\xC2\x80", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
+        CHECK_MESSAGE(utf8_valid(good), good);
+        CHECK_MESSAGE(utf8_length(good) == 1, good);
+    }
+    CHECK(utf8_length("plain ascii text, more than eight bytes \xF0\x9F\x98\x80 and caf\xC3\xA9") == 50);
+    CHECK(utf8_prefix("caf\xC3\xA9\xE2\x80\xA6", 6) == "caf\xC3\xA9");
+}

@@ -11,25 +11,29 @@
 namespace clout {
 
 namespace {
-// Length of the valid UTF-8 sequence at s[i], or 0 when invalid.
-size_t utf8_seq(std::string_view s, size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+inline bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when invalid. The lead byte's range and
+// the second byte's bounds say at once what decoding would: C0, C1 and the E0/F0 ranges
+// below A0/90 are overlong, ED A0-BF are surrogates, F4 90+ and F5+ lie past U+10FFFF.
+inline size_t utf8_seq(std::string_view s, size_t i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    const size_t left = s.size() - i;
+    const unsigned char c = p[0];
     if (c < 0x80) return 1;
-    size_t n;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-    else return 0;
-    if (i + n > s.size()) return 0;
-    for (size_t k = 1; k < n; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (cc & 0x3F);
+    if (c < 0xC2) return 0;
+    if (c < 0xE0) return left >= 2 && cont(p[1]) ? 2 : 0;
+    if (c < 0xF0) {
+        if (left < 3 || !cont(p[1]) || !cont(p[2])) return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return 0;
+        return 3;
     }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-    return n;
+    if (c < 0xF5) {
+        if (left < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return 0;
+        if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return 0;
+        return 4;
+    }
+    return 0;
 }
 }  // namespace
 
@@ -153,10 +157,17 @@ std::string decode_html_entities(std::string_view s) {
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
         if (s[i] != '&') {
-            out.push_back(s[i++]);
+            // The text up to the next '&' as it is, in one copy.
+            size_t amp = s.find('&', i);
+            if (amp == std::string_view::npos) amp = s.size();
+            out.append(s.data() + i, amp - i);
+            i = amp;
             continue;
         }
-        size_t semi = s.find(';', i);
+        // An entity ends within 10 bytes of its '&': no search further (a text of many bare
+        // '&' would be read to its end from each).
+        size_t semi = s.substr(i, 11).find(';');
+        if (semi != std::string_view::npos) semi += i;
         if (semi == std::string_view::npos || semi - i > 10) {
             out.push_back(s[i++]);
             continue;
