@@ -542,7 +542,16 @@ void Activity::normalize() {
         return std::tie(na, a.time, a.id, a.id_kind, a.kind, a.account) <
                std::tie(nb, b.time, b.id, b.id_kind, b.kind, b.account);
     };
-    std::sort(posts.begin(), posts.end(), key_less);
+    // With one network (nearly always) the network part of the key is the same for every
+    // post: the comparator without its two account lookups orders everything alike.
+    const bool one_network = std::all_of(accounts.begin(), accounts.end(),
+                                         [&](const Account& a) { return a.network == accounts.front().network; });
+    if (one_network)
+        std::sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) {
+            return std::tie(a.time, a.id, a.id_kind, a.kind, a.account) < std::tie(b.time, b.id, b.id_kind, b.kind, b.account);
+        });
+    else
+        std::sort(posts.begin(), posts.end(), key_less);
     auto same_post = [&](const Post& a, const Post& b) {
         return accounts[a.account].network == accounts[b.account].network && a.id == b.id &&
                a.id_kind == b.id_kind && a.time == b.time;

@@ -63,6 +63,10 @@ std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
     if (s.size() <= max_bytes) return s;
     size_t i = 0;
     while (i < s.size()) {
+        if (i + 8 <= max_bytes && ascii8(s.data() + i)) {  // eight code points that all fit
+            i += 8;
+            continue;
+        }
         size_t k = utf8_seq(s, i);
         if (!k) k = 1;
         if (i + k > max_bytes) break;
