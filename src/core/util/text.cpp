@@ -244,7 +244,15 @@ std::string ascii_lower(std::string_view s) {
 namespace {
 // Character classes of the keyword scan (ASCII as the "C" locale sees it; every byte of a
 // multi-byte UTF-8 sequence counts as a letter).
-enum : uint8_t { kAlnum = 1, kAlpha = 2, kDigit = 4, kWordStart = 8, kWordPart = 16, kSlashDot = 32, kColon = 64 };
+enum : uint8_t {
+    kLetter = 1,     // an ASCII letter or a byte of a multi-byte sequence
+    kHigh = 2,       // a byte of a multi-byte sequence
+    kDigitDash = 4,  // what a number or a date is made of
+    kWordStart = 8,
+    kWordPart = 16,
+    kSlashDot = 32,
+    kColon = 64
+};
 struct CharTable {
     uint8_t c[256] = {};
     constexpr CharTable() {
@@ -252,9 +260,9 @@ struct CharTable {
             bool alpha = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
             bool digit = i >= '0' && i <= '9';
             uint8_t v = 0;
-            if (alpha || digit) v |= kAlnum;
-            if (alpha) v |= kAlpha;
-            if (digit) v |= kDigit;
+            if (alpha || i >= 0x80) v |= kLetter;
+            if (i >= 0x80) v |= kHigh;
+            if (digit || i == '-') v |= kDigitDash;
             if (alpha || digit || i >= 0x80 || i == '#' || i == '@') v |= kWordStart;
             if ((v & kWordStart) || i == '\'' || i == '/' || i == ':' || i == '.' || i == '_' || i == '-') v |= kWordPart;
             if (i == '/' || i == '.') v |= kSlashDot;
@@ -340,33 +348,39 @@ size_t extract_keywords(std::string_view text, size_t max, std::vector<std::stri
     while (i < text.size() && n < max) {
         while (i < text.size() && !(cls(text[i]) & kWordStart)) ++i;  // separators
         size_t start = i;
-        uint8_t classes = 0;  // the classes met in the word: most words need no search below
+        // The classes met in the word (any) and those of all its bytes (all): most words need
+        // no search and no second pass below.
+        uint8_t any = 0, all = 0xFF;
         while (i < text.size()) {
             const uint8_t k = cls(text[i]);
             if (!(k & kWordPart)) break;
-            classes |= k;
+            any |= k;
+            all &= k;
             ++i;
         }
         std::string_view w = text.substr(start, i - start);
         if (w.size() < 4) continue;  // trimming only shortens it (and 4+ code points take 4+ bytes)
-        if (w[0] == '#' || w[0] == '@' || ((classes & kColon) && w.find("://") != std::string_view::npos) ||
+        if (w[0] == '#' || w[0] == '@' || ((any & kColon) && w.find("://") != std::string_view::npos) ||
             w.compare(0, 4, "www.") == 0)
             continue;
         // trim trailing punctuation kept by the scan
+        const size_t scanned = w.size();
         while (!w.empty() && (w.back() == '.' || w.back() == ':' || w.back() == '/' || w.back() == '\'' ||
                               w.back() == '-' || w.back() == '_'))
             w.remove_suffix(1);
         if (w.size() < 4 || w.size() > 40) continue;
-        if ((classes & kSlashDot) && (w.find('/') != std::string_view::npos || w.find('.') != std::string_view::npos)) continue;
-        bool has_letter = false, ascii_only = true, digits_only = true;
-        for (char ch : w) {
-            uint8_t k = cls(ch);
-            if (static_cast<unsigned char>(ch) >= 0x80) ascii_only = false, has_letter = true;
-            else if (k & kAlpha) has_letter = true;
-            if (!(k & kDigit) && ch != '-') digits_only = false;
+        if ((any & kSlashDot) && (w.find('/') != std::string_view::npos || w.find('.') != std::string_view::npos)) continue;
+        // The trimmed bytes are neither letters nor multi-byte: `any` holds for the rest too.
+        if (!(any & kLetter)) continue;
+        const bool ascii_only = !(any & kHigh);
+        if (ascii_only) {
+            bool digits_only = all & kDigitDash;
+            if (w.size() != scanned) {  // "2024-05." trimmed is a number: look again
+                digits_only = true;
+                for (char ch : w) digits_only = digits_only && (cls(ch) & kDigitDash);
+            }
+            if (digits_only) continue;
         }
-        if (!has_letter) continue;
-        if (ascii_only && digits_only) continue;
         // An ASCII word has as many code points as bytes; others must have 4+ and be valid.
         if (!ascii_only && (utf8_length(w) < 4 || !utf8_valid(w))) continue;
         // ASCII and Latin-1 capitals (U+00C0-U+00DE but U+00D7, UTF-8 C3 80-9E) fold to
