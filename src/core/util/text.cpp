@@ -44,13 +44,28 @@ inline bool ascii8(const char* p) {
     return (x & 0x8080808080808080ull) == 0;
 }
 
+// How many of the 8 bytes at p are ASCII before the first that is not (8: all of them).
+// Mixed text (a word of CJK or an emoji among ASCII words) then goes byte by byte only
+// through its multi-byte sequences. Both builds are little-endian: the first byte is the
+// lowest.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "ascii_prefix8 reads bytes little-endian"
+#endif
+inline size_t ascii_prefix8(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    x &= 0x8080808080808080ull;
+    return x == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(x)) / 8;
+}
+
 size_t utf8_length(std::string_view s) {
     size_t n = 0;
     for (size_t i = 0; i < s.size();) {
-        if (i + 8 <= s.size() && ascii8(s.data() + i)) {  // the common case: plain ASCII
-            i += 8;
-            n += 8;
-            continue;
+        if (i + 8 <= s.size()) {
+            const size_t a = ascii_prefix8(s.data() + i);
+            i += a;
+            n += a;
+            if (a == 8) continue;
         }
         size_t k = utf8_seq(s, i);
         i += k ? k : 1;
@@ -77,9 +92,10 @@ std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
 
 bool utf8_valid(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
-        if (i + 8 <= s.size() && ascii8(s.data() + i)) {
-            i += 8;
-            continue;
+        if (i + 8 <= s.size()) {
+            const size_t a = ascii_prefix8(s.data() + i);
+            i += a;
+            if (a == 8) continue;
         }
         size_t k = utf8_seq(s, i);
         if (!k) return false;
