@@ -271,8 +271,10 @@ enum : uint8_t {
 };
 struct CharTable {
     uint8_t c[256] = {};
+    char lower[256] = {};  // ASCII capitals to lower case, every other byte as it is
     constexpr CharTable() {
         for (int i = 0; i < 256; ++i) {
+            lower[i] = static_cast<char>(i >= 'A' && i <= 'Z' ? i + 32 : i);
             bool alpha = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
             bool digit = i >= '0' && i <= '9';
             uint8_t v = 0;
@@ -401,14 +403,13 @@ size_t extract_keywords(std::string_view text, size_t max, std::vector<std::stri
         if (!ascii_only && (utf8_length(w) < 4 || !utf8_valid(w))) continue;
         // ASCII and Latin-1 capitals (U+00C0-U+00DE but U+00D7, UTF-8 C3 80-9E) fold to
         // lower case, so "Über" and "über" are one keyword and meet the stop words.
-        for (size_t k = 0; k < w.size(); ++k) {
-            char ch = w[k];
-            const auto u = static_cast<unsigned char>(ch);
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-            else if (u >= 0x80 && u <= 0x9E && u != 0x97 && k > 0 && static_cast<unsigned char>(w[k - 1]) == 0xC3)
-                ch = static_cast<char>(u + 0x20);
-            lower[k] = ch;
-        }
+        for (size_t k = 0; k < w.size(); ++k) lower[k] = kChars.lower[static_cast<unsigned char>(w[k])];
+        if (!ascii_only)
+            for (size_t k = 1; k < w.size(); ++k) {
+                const auto u = static_cast<unsigned char>(w[k]);
+                if (u >= 0x80 && u <= 0x9E && u != 0x97 && static_cast<unsigned char>(w[k - 1]) == 0xC3)
+                    lower[k] = static_cast<char>(u + 0x20);
+            }
         std::string_view l(lower, w.size());
         if (is_stop_word(l)) continue;
         bool seen = false;
