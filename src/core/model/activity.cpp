@@ -137,6 +137,17 @@ int64_t engagement_of(const Post& p) {
     return e;
 }
 
+namespace {
+// ascii_lower into a reused buffer: a name or tag is lower-cased for every post, like and
+// follow, and most are too long for the short-string buffer (an allocation each).
+std::string_view lower_into(std::string& buf, std::string_view s) {
+    buf.assign(s);
+    for (char& c : buf)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return buf;
+}
+}  // namespace
+
 uint32_t Activity::add_account(Account a) {
     accounts.push_back(std::move(a));
     top_by_engagement_.emplace_back();
@@ -186,10 +197,7 @@ Post& Activity::add_post(Post p, std::string_view text, const std::vector<std::s
     auto term = [&](std::string_view t, char sigil) -> bool {
         if (!t.empty() && t[0] == sigil) t.remove_prefix(1);
         if (t.empty()) return false;
-        scratch_.assign(t);
-        for (char& c : scratch_)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        terms.push_back(strings.intern(scratch_));
+        terms.push_back(strings.intern(lower_into(scratch_, t)));
         return true;
     };
     for (auto h : hashtags) {
@@ -219,7 +227,7 @@ void Activity::add_like(uint32_t account, int64_t time, std::string_view target,
     i.time = time;
     i.kind = InteractionKind::Like;
     i.target = hash64(target);
-    if (!target_account.empty()) i.target_account = strings.intern(ascii_lower(target_account));
+    if (!target_account.empty()) i.target_account = strings.intern(lower_into(scratch_, target_account));
     interactions.push_back(i);
 }
 
@@ -229,7 +237,7 @@ void Activity::add_follow(uint32_t account, int64_t time, std::string_view targe
     i.time = time;
     i.kind = InteractionKind::Follow;
     i.target = hash64(target);
-    if (!target.empty()) i.target_account = strings.intern(ascii_lower(target));
+    if (!target.empty()) i.target_account = strings.intern(lower_into(scratch_, target));
     interactions.push_back(i);
 }
 

@@ -212,7 +212,7 @@ private:
     std::vector<std::vector<Ranked>> top_by_engagement_;  // per account, min-heaps
     std::vector<std::vector<Ranked>> top_by_recency_;
     std::unordered_map<uint64_t, uint8_t> snippet_refs_;
-    std::string scratch_;                       // add_post's reused buffers
+    std::string scratch_;                       // add_post, add_like, add_follow: reused buffers
     std::vector<std::string> keyword_scratch_;
 };
 
