@@ -281,7 +281,7 @@ std::vector<StrId> Activity::adopt_strings(StringPool& other, bool& same_ids) {
 }
 
 void Activity::merge(Activity&& o) {
-    // Re-intern the other pool's strings into ours.
+    // The other pool's strings re-interned into ours (or adopted whole, see adopt_strings).
     bool same_ids = false;
     const std::vector<StrId> remap = adopt_strings(o.strings, same_ids);
     auto id = [&](StrId s) { return same_ids ? s : remap[s]; };
