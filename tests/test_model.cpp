@@ -34,6 +34,23 @@ TEST_CASE("string pool interns each string once") {
     CHECK(pool.find("go") == 0);
 }
 
+TEST_CASE("string pool keeps ids and views through growth and after a move") {
+    StringPool pool;
+    std::vector<std::string> words;
+    for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i * 7919 % 100003));
+    for (size_t i = 0; i < words.size(); ++i) REQUIRE(pool.intern(words[i]) == i + 1);
+    for (size_t i = 0; i < words.size(); ++i) {
+        CHECK(pool.find(words[i]) == i + 1);
+        CHECK(pool.view(static_cast<StrId>(i + 1)) == words[i]);
+    }
+    CHECK(pool.find("w100004") == 0);
+    StringPool moved = std::move(pool);
+    CHECK(moved.find(words[123]) == 124);
+    CHECK(pool.find(words[123]) == 0);  // NOLINT(bugprone-use-after-move): a moved-from pool starts again
+    CHECK(pool.intern("rust") == 1);
+    CHECK(pool.intern("") == 0);
+}
+
 TEST_CASE("the same post met twice counts once and order does not matter") {
     Activity a;
     Account acc;
@@ -57,6 +74,63 @@ TEST_CASE("the same post met twice counts once and order does not matter") {
     CHECK(std::is_sorted(a.posts.begin(), a.posts.end(), [](const Post& x, const Post& y) { return x.time < y.time; }));
     CHECK(a.strings.view(a.hashtags(a.posts[0])[0]) == "world");
     CHECK(a.snippet(a.posts.back()) == "hello #world from alice");
+}
+
+// Merging into a new activity takes the other's buffers and string pool whole; merging
+// into one that already holds strings re-interns them. Both must give the same model.
+TEST_CASE("merging into a new activity gives the model merging into a used one gives") {
+    Account acc;
+    acc.network = Network::X;
+    acc.id = "42";
+    auto make = [&] {
+        Activity part;
+        part.add_account(acc);
+        for (uint64_t i = 1; i <= 40; ++i) {
+            Post p = make_post(0, i, 1700000000 + static_cast<int64_t>(i) * 60, static_cast<int>(i));
+            p.lang = part.strings.intern(i % 2 ? "en" : "de");
+            p.target_account = part.strings.intern(i % 3 ? "bob" : "carol");
+            part.add_post(p, "Rewriting the parser in Rust again, number " + std::to_string(i), {"rustlang"}, {"@Bob"});
+        }
+        part.add_like(0, 0, "post-1", "Dave");
+        part.add_follow(0, 0, "erin");
+        part.warnings.push_back("tweets.js: one skipped");
+        return part;
+    };
+    // Every string a post or interaction names, as text: ids may differ, the text may not.
+    auto texts = [](const Activity& a) {
+        std::vector<std::string> out;
+        for (const Post& p : a.posts) {
+            out.push_back(std::to_string(p.account) + " " + std::string(a.strings.view(p.lang)) + " " +
+                          std::string(a.strings.view(p.target_account)) + " " + std::string(a.snippet(p)));
+            for (unsigned k = 0; k < p.n_hashtags + p.n_mentions + p.n_keywords; ++k)
+                out.push_back(std::string(a.strings.view(a.terms[p.terms_begin + k])));
+        }
+        for (const Interaction& i : a.interactions)
+            out.push_back(std::to_string(i.account) + " " + std::string(a.strings.view(i.target_account)));
+        for (const std::string& w : a.warnings) out.push_back(w);
+        return out;
+    };
+    SUBCASE("merge") {
+        Activity fresh, used;
+        used.strings.intern("zoe");
+        fresh.merge(make());
+        used.merge(make());
+        CHECK(fresh.strings.size() + 1 == used.strings.size());
+        CHECK(texts(fresh) == texts(used));
+        CHECK(texts(fresh) == texts(make()));
+    }
+    SUBCASE("merge_part, twice") {
+        Activity fresh, used;
+        fresh.add_account(acc);
+        used.add_account(acc);
+        used.strings.intern("zoe");
+        for (int k = 0; k < 2; ++k) {
+            fresh.merge_part(make(), 0);
+            used.merge_part(make(), 0);
+        }
+        REQUIRE(fresh.posts.size() == 80);
+        CHECK(texts(fresh) == texts(used));
+    }
 }
 
 TEST_CASE("likes given are counted once per liked post") {
@@ -138,4 +212,22 @@ TEST_CASE("text helpers") {
     CHECK(utf8_sanitize("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
     auto k = extract_keywords("Rewriting the parser in Rust with https://example.com and #rustlang @bob parser", 8);
     CHECK(k == std::vector<std::string>{"rewriting", "parser", "rust"});
+}
+
+TEST_CASE("text helpers: entities next to plain text, and UTF-8 edge cases") {
+    CHECK(decode_html_entities("&amp;") == "&");
+    CHECK(decode_html_entities("fish &amp chips & peas;") == "fish &amp chips & peas;");  // no ';' within 10 bytes
+    CHECK(decode_html_entities("a&b&c&lt;&#1234567890;&hellip;") == "a&b&c<&#1234567890;\xE2\x80\xA6");
+    CHECK(decode_html_entities(std::string(1000, '&') + "lt;") == std::string(999, '&') + "<");
+    // Overlong, surrogate, past U+10FFFF and cut-short sequences are invalid, one code point a byte.
+    for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF0\x8F\xBF\xBF", "\xE2\x82", "\x80"}) {
+        CHECK_MESSAGE(!utf8_valid(bad), bad);
+        CHECK_MESSAGE(utf8_length(bad) == std::string_view(bad).size(), bad);
+    }
+    for (const char* good : {"\xC2\x80", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
+        CHECK_MESSAGE(utf8_valid(good), good);
+        CHECK_MESSAGE(utf8_length(good) == 1, good);
+    }
+    CHECK(utf8_length("plain ascii text, more than eight bytes \xF0\x9F\x98\x80 and caf\xC3\xA9") == 50);
+    CHECK(utf8_prefix("caf\xC3\xA9\xE2\x80\xA6", 6) == "caf\xC3\xA9");
 }

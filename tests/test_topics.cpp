@@ -45,6 +45,22 @@ TEST_CASE("topics: keywords drop stop words of several languages and posting fil
     CHECK(extract_keywords("Quote this thread, people: tweets about kayaks") == std::vector<std::string>{"kayaks"});
 }
 
+// The keyword scan looks stop words up in a hash set of its own: every word of the list
+// must be found there, and words next to them in the list (or one letter off) must not.
+TEST_CASE("topics: every stop word is left out of the keywords, and only those") {
+    for (size_t k = 0; k < kStopWordCount; ++k) {
+        const std::string w(kStopWords[k]);
+        const std::vector<std::string> got = extract_keywords(w + " zebrafish", 8);
+        CHECK_MESSAGE(std::find(got.begin(), got.end(), w) == got.end(), w);
+        CHECK_MESSAGE(std::find(got.begin(), got.end(), "zebrafish") != got.end(), w);
+    }
+    for (const char* w : {"abovez", "aboutt", "sourdough", "zzzz", "feelings", "qqqq-qqqq"})
+        CHECK_MESSAGE(extract_keywords(w, 8) == std::vector<std::string>{w}, w);
+    // URLs, paths, handles and numbers are not keywords; trailing punctuation is trimmed
+    CHECK(extract_keywords("www.example http://kayaks kayaking:// paddle/boat paddle. 2024-05-01 #kayaks @kayaks", 8) ==
+          std::vector<std::string>{"paddle"});
+}
+
 TEST_CASE("topics: an account's subjects lead, not its filler words") {
     auto o = opts(11);
     o.filler_words = {"another", "best", "feel", "idea", "quote", "really"};

@@ -137,6 +137,17 @@ int64_t engagement_of(const Post& p) {
     return e;
 }
 
+namespace {
+// ascii_lower into a reused buffer: a name or tag is lower-cased for every post, like and
+// follow, and most are too long for the short-string buffer (an allocation each).
+std::string_view lower_into(std::string& buf, std::string_view s) {
+    buf.assign(s);
+    for (char& c : buf)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return buf;
+}
+}  // namespace
+
 uint32_t Activity::add_account(Account a) {
     accounts.push_back(std::move(a));
     top_by_engagement_.emplace_back();
@@ -186,10 +197,7 @@ Post& Activity::add_post(Post p, std::string_view text, const std::vector<std::s
     auto term = [&](std::string_view t, char sigil) -> bool {
         if (!t.empty() && t[0] == sigil) t.remove_prefix(1);
         if (t.empty()) return false;
-        scratch_.assign(t);
-        for (char& c : scratch_)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        terms.push_back(strings.intern(scratch_));
+        terms.push_back(strings.intern(lower_into(scratch_, t)));
         return true;
     };
     for (auto h : hashtags) {
@@ -219,7 +227,7 @@ void Activity::add_like(uint32_t account, int64_t time, std::string_view target,
     i.time = time;
     i.kind = InteractionKind::Like;
     i.target = hash64(target);
-    if (!target_account.empty()) i.target_account = strings.intern(ascii_lower(target_account));
+    if (!target_account.empty()) i.target_account = strings.intern(lower_into(scratch_, target_account));
     interactions.push_back(i);
 }
 
@@ -229,7 +237,7 @@ void Activity::add_follow(uint32_t account, int64_t time, std::string_view targe
     i.time = time;
     i.kind = InteractionKind::Follow;
     i.target = hash64(target);
-    if (!target.empty()) i.target_account = strings.intern(ascii_lower(target));
+    if (!target.empty()) i.target_account = strings.intern(lower_into(scratch_, target));
     interactions.push_back(i);
 }
 
@@ -239,28 +247,63 @@ std::string_view Activity::snippet(const Post& p) const {
 }
 
 // ---- [SECTION] Merging activities and parts
+namespace {
+// Appends `from` to `into`, passing each element through fix. When `into` is empty (the
+// first export or part merged into a new activity, nearly always) its buffer is taken
+// over and fixed in place: copying it would touch as much fresh memory again, and every
+// page of that is a page fault (the posts of 100k tweets are 6 MB).
+template <class T, class Fix>
+void append_fixed(std::vector<T>& into, std::vector<T>& from, Fix fix) {
+    if (into.empty()) {
+        into.swap(from);
+        for (T& x : into) fix(x);
+        return;
+    }
+    for (T x : from) {
+        fix(x);
+        into.push_back(x);
+    }
+}
+}  // namespace
+
+// The other pool's ids in this one. A pool holding only the empty string (id 0 in both)
+// is replaced by the other one whole: every id stays what it was, nothing is re-interned.
+std::vector<StrId> Activity::adopt_strings(StringPool& other, bool& same_ids) {
+    std::vector<StrId> remap;
+    same_ids = strings.size() == 1;
+    if (same_ids) {
+        strings = std::move(other);
+        return remap;
+    }
+    remap.resize(other.size());
+    for (size_t i = 0; i < other.size(); ++i) remap[i] = strings.intern(other.view(static_cast<StrId>(i)));
+    return remap;
+}
+
 void Activity::merge(Activity&& o) {
-    // Re-intern the other pool's strings into ours.
-    std::vector<StrId> remap(o.strings.size());
-    for (size_t i = 0; i < o.strings.size(); ++i) remap[i] = strings.intern(o.strings.view(static_cast<StrId>(i)));
+    // The other pool's strings re-interned into ours (or adopted whole, see adopt_strings).
+    bool same_ids = false;
+    const std::vector<StrId> remap = adopt_strings(o.strings, same_ids);
+    auto id = [&](StrId s) { return same_ids ? s : remap[s]; };
     uint32_t base = static_cast<uint32_t>(accounts.size());
     for (auto& a : o.accounts) add_account(std::move(a));
     uint32_t term_base = static_cast<uint32_t>(terms.size());
-    for (StrId t : o.terms) terms.push_back(remap[t]);
-    posts.reserve(posts.size() + o.posts.size());
-    for (Post p : o.posts) {
+    if (!same_ids || !terms.empty()) append_fixed(terms, o.terms, [&](StrId& t) { t = id(t); });
+    else terms.swap(o.terms);
+    if (!posts.empty()) posts.reserve(posts.size() + o.posts.size());
+    append_fixed(posts, o.posts, [&](Post& p) {
         p.account += base;
-        p.target_account = remap[p.target_account];
-        p.lang = remap[p.lang];
+        p.target_account = id(p.target_account);
+        p.lang = id(p.lang);
         p.terms_begin += term_base;
-        posts.push_back(p);
-    }
-    for (Interaction i : o.interactions) {
+    });
+    append_fixed(interactions, o.interactions, [&](Interaction& i) {
         i.account += base;
-        i.target_account = remap[i.target_account];
-        interactions.push_back(i);
-    }
-    for (auto& [k, v] : o.snippets_) snippets_.emplace(k, std::move(v));
+        i.target_account = id(i.target_account);
+    });
+    if (snippets_.empty()) snippets_.swap(o.snippets_);
+    else
+        for (auto& [k, v] : o.snippets_) snippets_.emplace(k, std::move(v));
     for (auto& w : o.warnings) warnings.push_back(std::move(w));
     o = Activity();
 }
@@ -268,23 +311,23 @@ void Activity::merge(Activity&& o) {
 void Activity::merge_part(Activity&& o, uint32_t account) {
     // Strings in the part's first-use order: after merging parts in reading order the ids
     // are the ones reading everything on one thread would have given.
-    std::vector<StrId> remap(o.strings.size());
-    for (size_t i = 0; i < o.strings.size(); ++i) remap[i] = strings.intern(o.strings.view(static_cast<StrId>(i)));
+    bool same_ids = false;
+    const std::vector<StrId> remap = adopt_strings(o.strings, same_ids);
+    auto id = [&](StrId s) { return same_ids ? s : remap[s]; };
     uint32_t term_base = static_cast<uint32_t>(terms.size());
     // (No reserve to the exact size: merging many parts would reallocate at every part.)
-    for (StrId t : o.terms) terms.push_back(remap[t]);
-    for (Post p : o.posts) {
+    if (!same_ids || !terms.empty()) append_fixed(terms, o.terms, [&](StrId& t) { t = id(t); });
+    else terms.swap(o.terms);
+    append_fixed(posts, o.posts, [&](Post& p) {
         p.account = account;
-        p.target_account = remap[p.target_account];
-        p.lang = remap[p.lang];
+        p.target_account = id(p.target_account);
+        p.lang = id(p.lang);
         p.terms_begin += term_base;
-        posts.push_back(p);
-    }
-    for (Interaction i : o.interactions) {
+    });
+    append_fixed(interactions, o.interactions, [&](Interaction& i) {
         i.account = account;
-        i.target_account = remap[i.target_account];
-        interactions.push_back(i);
-    }
+        i.target_account = id(i.target_account);
+    });
     // Snippets: offer the part's kept posts to this account's rankings. The top posts of a
     // union are the top posts of the parts' tops, so the kept set is the sequential one.
     if (account >= top_by_engagement_.size()) {
@@ -507,7 +550,16 @@ void Activity::normalize() {
         return std::tie(na, a.time, a.id, a.id_kind, a.kind, a.account) <
                std::tie(nb, b.time, b.id, b.id_kind, b.kind, b.account);
     };
-    std::sort(posts.begin(), posts.end(), key_less);
+    // With one network (nearly always) the network part of the key is the same for every
+    // post: the comparator without its two account lookups orders everything alike.
+    const bool one_network = std::all_of(accounts.begin(), accounts.end(),
+                                         [&](const Account& a) { return a.network == accounts.front().network; });
+    if (one_network)
+        std::sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) {
+            return std::tie(a.time, a.id, a.id_kind, a.kind, a.account) < std::tie(b.time, b.id, b.id_kind, b.kind, b.account);
+        });
+    else
+        std::sort(posts.begin(), posts.end(), key_less);
     auto same_post = [&](const Post& a, const Post& b) {
         return accounts[a.account].network == accounts[b.account].network && a.id == b.id &&
                a.id_kind == b.id_kind && a.time == b.time;

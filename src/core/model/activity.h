@@ -205,13 +205,14 @@ struct Activity {
 
 private:
     void keep_snippet(const Post& p, uint32_t index, std::string_view text);
+    std::vector<StrId> adopt_strings(StringPool& other, bool& same_ids);
     struct Ranked { int64_t rank; uint64_t key; };
     bool offer_snippet(std::vector<Ranked>& heap, Ranked r);
     std::unordered_map<uint64_t, std::string> snippets_;  // snippet_key(post) -> text
     std::vector<std::vector<Ranked>> top_by_engagement_;  // per account, min-heaps
     std::vector<std::vector<Ranked>> top_by_recency_;
     std::unordered_map<uint64_t, uint8_t> snippet_refs_;
-    std::string scratch_;                       // add_post's reused buffers
+    std::string scratch_;                       // add_post, add_like, add_follow: reused buffers
     std::vector<std::string> keyword_scratch_;
 };
 

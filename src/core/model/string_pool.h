@@ -3,11 +3,9 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace clout {
@@ -31,11 +29,21 @@ public:
 
 private:
     char* allocate(size_t n);
+    static uint32_t hash(std::string_view s);
+    size_t slot_of(std::string_view s, uint32_t h) const;
+    void grow();
     std::vector<std::unique_ptr<char[]>> chunks_;
     size_t chunk_used_ = 0, chunk_cap_ = 0;
     size_t arena_bytes_ = 0;
     std::vector<std::string_view> views_;
-    std::unordered_map<std::string_view, StrId> index_;
+    // Open addressing, linear probing: each interned string's hash and id (id 0, the empty
+    // string, marks a free slot and is never stored). Flat slots instead of a node-based
+    // map: interning every hashtag, mention and keyword of a large import is a hot path.
+    struct Slot {
+        uint32_t hash = 0;
+        StrId id = 0;
+    };
+    std::vector<Slot> slots_;
 };
 
 }  // namespace clout
