@@ -96,9 +96,10 @@ function call(m, name, ret, types, args) {
 
 // ---- Warm-up: the browser runs wasm in a quick baseline compile first and optimises the
 // hot functions later, in the background. A first import on a cold engine took about twice
-// as long as the next one. So, while the page waits for a file, each worker reads the first
-// WARM_UP_POSTS posts of the page's own sample archive (src/worker/main.cpp
-// clout_worker_warm_up; a few MB of JSON, 0.2-0.5 s of one core here), and forgets them.
+// as long as the next one. So, while the page waits for a file, the helper reads the first
+// WARM_UP_POSTS posts of the page's own sample archive, and this worker the whole of it up
+// to its report, view and share card (src/worker/main.cpp clout_worker_warm_up; 8 MB of
+// JSON, a few tenths of a second of one core), and both forget them.
 const WARM_UP_POSTS = 3000;
 async function warmUp(m) {
   const t0 = performance.now();
@@ -111,7 +112,7 @@ async function warmUp(m) {
     try {
       // eslint-disable-next-line no-undef
       FS.mount(FS.filesystems.WORKERFS, { files: [file] }, dir);
-      call(m, "clout_worker_warm_up", null, ["string", "number"], [dir + "/" + file.name, WARM_UP_POSTS]);
+      call(m, "clout_worker_warm_up", null, ["string", "number"], [dir + "/" + file.name, isHelper ? WARM_UP_POSTS : 0]);
     } finally {
       try { FS.unmount(dir); } catch (_) { /* not mounted */ }
       try { FS.rmdir(dir); } catch (_) { /* not there */ }

@@ -236,8 +236,27 @@ EMSCRIPTEN_KEEPALIVE const char* clout_worker_take_blob() {
 // `posts` posts of the X archive at `path`, and forgets what it read. The browser compiles
 // wasm in tiers: code runs in a quick baseline first and is optimised once it is hot, in
 // the background. Done while the page waits for a file, this makes the first real import
-// run optimised code from its start (web/worker.js "Warm-up"). Errors are ignored.
+// run optimised code from its start (web/worker.js "Warm-up"). With posts = 0 (the import
+// worker) the whole archive goes the whole way instead: the import, the merge, the report,
+// its JSON, its view and share card, which run once per drop and would else run cold.
+// Errors are ignored.
 EMSCRIPTEN_KEEPALIVE void clout_worker_warm_up(const char* path, int posts) {
+    if (posts <= 0) {
+        try {
+            clout::ImportContext ctx;
+            auto c = clout::open_source(clout::open_file_source(path), "warm-up", ctx);
+            clout::Activity read, all;
+            if (clout::import_input("warm-up", *c, read, ctx).kind != clout::InputOutcome::Read) return;
+            all.merge(std::move(read));
+            all.normalize();
+            const clout::Report r = clout::build_report(all);
+            const nlohmann::json j = nlohmann::json::parse(clout::report_to_json(r));
+            for (auto it = j.begin(); it != j.end(); ++it) (void)it.value().dump();
+            (void)clout::encode_share(clout::card_from_report(r));
+        } catch (const std::exception&) {
+        }
+        return;
+    }
     try {
         clout::ImportContext ctx;
         ctx.limits.max_posts = static_cast<uint64_t>(posts > 0 ? posts : 1);
