@@ -56,15 +56,6 @@ public:
             if (static_cast<unsigned char>(c) > ' ') return c;
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return c;
             ++p;
-#if defined(__SSE2__)
-            // Pretty-printed files indent every line with a run of spaces: skip it at once.
-            if (end - p >= 16) {
-                __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-                unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) & 0xFFFFu;
-                p += other ? __builtin_ctz(other) : 16;
-                continue;
-            }
-#endif
             // Pretty-printed files indent with runs of spaces: skip them 8 at a time.
             while (end - p >= 8) {
                 uint64_t x;
