@@ -43,10 +43,10 @@ struct PartAhead {
 // the first importer that recognises `c` is not the X archive's.
 std::vector<DataFile> x_archive_part_files(Container& c, ImportContext& ctx);
 
-// Reads the data file `path` of the X archive `c` (after its account and notes, as the
-// reader does). A damaged file gives a part with `error` set, like the reader's warning.
-// Throws LimitError and Cancelled, and InputError when `path` is not one of
-// x_archive_part_files.
+// Reads the data file `path` (a DataFile's path: an entry, or one half of it) of the X
+// archive `c` (after its account and notes, as the reader does). A damaged file gives a part
+// with `error` set, like the reader's warning. Throws LimitError and Cancelled, and
+// InputError when `path` is not one of x_archive_part_files.
 PartAhead read_x_archive_part(Container& c, const std::string& path, ImportContext& ctx);
 
 // Parts given to an import (ImportContext::pre_read): the X archive reader takes each one
