@@ -70,6 +70,29 @@ public:
         ++p;
     }
 
+    // With p on a string's opening quote: takes the string when it is short and plain (no
+    // escape, no control character, its closing quote within the next 16 bytes, in the
+    // buffer), which most keys and many values are. Small enough to be inlined where
+    // string_raw's call would cost as much as the scan; false leaves p as it was.
+    bool short_string(std::string_view& raw) {
+#if defined(__SSE2__)
+        if (end - p < 17) return false;
+        __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                   _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+        const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (!m) return false;
+        const unsigned n = static_cast<unsigned>(__builtin_ctz(m));
+        if (p[1 + n] != '"') return false;
+        raw = std::string_view(p + 1, n);
+        p += n + 2;
+        return true;
+#else
+        (void)raw;
+        return false;
+#endif
+    }
+
     // Reads a string; `raw` is its content between the quotes, undecoded; `escaped`
     // tells whether it holds backslash escapes (then use decode()).
     void string_raw(std::string_view& raw, bool& escaped) {
@@ -169,8 +192,8 @@ public:
             ++p;
         }
         first = false;
-        bool esc;
-        string_raw(key, esc);
+        bool esc = false;
+        if (peek() != '"' || !short_string(key)) string_raw(key, esc);
         if (esc) {
             key_scratch_.clear();
             decode(key, true, key_scratch_);
@@ -208,7 +231,7 @@ public:
             case '"': {
                 std::string_view r;
                 bool e;
-                string_raw(r, e);
+                if (!short_string(r)) string_raw(r, e);
                 return;
             }
             case '{': {
@@ -279,8 +302,8 @@ public:
         char c = peek();
         if (c == '"') {
             std::string_view r;
-            bool e;
-            string_raw(r, e);
+            bool e = false;
+            if (!short_string(r)) string_raw(r, e);
             if (e || !all_digits(r)) return false;
             out = r;
             return true;
@@ -316,7 +339,8 @@ public:
             skip();
             return false;
         }
-        string_raw(raw, escaped);
+        escaped = false;
+        if (!short_string(raw)) string_raw(raw, escaped);
         return true;
     }
 
