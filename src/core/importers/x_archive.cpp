@@ -871,17 +871,12 @@ private:
         if (b.split == a.split && !shared) return;
         // Read again (rare: a note matched twice, or the file changed between the readers).
         posted.fetch_sub(std::min<uint64_t>(posted.load(), b.part.posts.size()));
-        Job again(b.entry, b.kind, Half{1, b.half.from, a.split});
-        read_job(again, true, stop, posted, inflated0, [&] { ctx_.tick(); }, a.notes_used);
-        if (again.fatal) std::rethrow_exception(again.fatal);
-        if (again.split != a.split && again.error.empty()) again.error = "the file changed while it was read";
-        b.part = std::move(again.part);
-        b.error = std::move(again.error);
-        b.skipped_no_date = again.skipped_no_date;
-        b.retweets = again.retweets;
-        b.inflated = again.inflated;
-        b.split = again.split;
-        b.notes_used = std::move(again.notes_used);
+        b.part = Activity();
+        b.error.clear();
+        b.half.at = a.split;
+        read_job(b, true, stop, posted, inflated0, [&] { ctx_.tick(); }, a.notes_used);
+        if (b.fatal) std::rethrow_exception(b.fatal);
+        if (b.split != a.split && b.error.empty()) b.error = "the file changed while it was read";
     }
 
     // Reads one data file into its job (on a worker thread, or inline on this one).
