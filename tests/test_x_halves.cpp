@@ -79,11 +79,29 @@ void unpack(const std::string& zip, const std::string& dir) {
 
 std::string tweets_path(const std::string& dir) { return dir + "/data/tweets.js"; }
 
+// one_file() generated and unpacked into the folder `dir`/x; returns the folder.
+std::string unpacked_one_file(const social_test::TempDir& dir) {
+    gen::write_x_archive(dir / "x.zip", one_file());
+    const std::string folder = dir / "x";
+    unpack(dir / "x.zip", folder);
+    return folder;
+}
+
 // The offset of the first X element boundary ("\n  }, {") at or after `from`: its '{'.
 size_t boundary_after(const std::string& s, size_t from) {
     size_t at = s.find("\n  }, {", from);
     REQUIRE(at != std::string::npos);
     return at + 6;
+}
+
+// Damages the element that starts at the first boundary past `fraction` of the folder's
+// tweets.js (a raw newline inside a string); returns the file's new text.
+std::string damage_after(const std::string& folder, double fraction) {
+    std::string t = social_test::read_file(tweets_path(folder));
+    const size_t at = boundary_after(t, static_cast<size_t>(static_cast<double>(t.size()) * fraction));
+    t.insert(at + 1, "\"broken");
+    social_test::write_file(tweets_path(folder), t);
+    return t;
 }
 
 }  // namespace
@@ -152,13 +170,8 @@ TEST_CASE("halves: one tweets file read in two halves gives the report of one re
 
 TEST_CASE("halves: damage after the split point keeps the same posts and warning as one reader") {
     social_test::TempDir dir("halves-damage-late");
-    gen::write_x_archive(dir / "x.zip", one_file());
-    const std::string folder = dir / "x";
-    unpack(dir / "x.zip", folder);
-    std::string t = social_test::read_file(tweets_path(folder));
-    const size_t at = boundary_after(t, t.size() * 3 / 4);
-    t.insert(at + 1, "\"broken");  // inside the element after a boundary past the middle
-    social_test::write_file(tweets_path(folder), t);
+    const std::string folder = unpacked_one_file(dir);
+    damage_after(folder, 0.75);
     const Read one = read(folder, 1, false);
     REQUIRE(one.warnings.size() == 1);
     CHECK(one.warnings[0].find("data/tweets.js: damaged JSON at byte ") == 0);
@@ -172,13 +185,8 @@ TEST_CASE("halves: damage after the split point keeps the same posts and warning
 
 TEST_CASE("halves: damage before the split point: the second half is not used") {
     social_test::TempDir dir("halves-damage-early");
-    gen::write_x_archive(dir / "x.zip", one_file());
-    const std::string folder = dir / "x";
-    unpack(dir / "x.zip", folder);
-    std::string t = social_test::read_file(tweets_path(folder));
-    const size_t at = boundary_after(t, t.size() / 4);
-    t.insert(at + 1, "\"broken");
-    social_test::write_file(tweets_path(folder), t);
+    const std::string folder = unpacked_one_file(dir);
+    const std::string t = damage_after(folder, 0.25);
     const Read one = read(folder, 1, false);
     REQUIRE(one.warnings.size() == 1);
     Read r = read(folder, 2);
@@ -191,9 +199,7 @@ TEST_CASE("halves: damage before the split point: the second half is not used") 
 
 TEST_CASE("halves: without X's layout, or with its pattern inside an element, the file is read whole") {
     social_test::TempDir dir("halves-layout");
-    gen::write_x_archive(dir / "x.zip", one_file());
-    const std::string folder = dir / "x";
-    unpack(dir / "x.zip", folder);
+    const std::string folder = unpacked_one_file(dir);
     const std::string original = social_test::read_file(tweets_path(folder));
     SUBCASE("no split point: elements separated otherwise") {
         std::string t = original;
